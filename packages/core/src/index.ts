@@ -1,0 +1,6 @@
+export * as Db from "./db";
+export * from "./errors";
+export * as Idempotency from "./idempotency";
+export * as Region from "./region";
+export * as Report from "./report";
+export * as Time from "./time";

@@ -1,0 +1,121 @@
+/**
+ * ElectroDB entities of a report and the items written with it, on the one table (see db/table.ts).
+ *
+ * Access patterns:
+ * - report by id:                        pk = $lapora#reportid_{id}, sk = $report_1
+ * - reports created on a WIB day, by time (weekly statistics, officer queue):
+ *                                        gsi1pk = $lapora#createdday_{yyyy-mm-dd}, gsi1sk = $report_1#createdat_{iso}#reportid_{id}
+ * - tracking code -> report id (claim):  pk = $lapora#trackingcode_{code}
+ * - idempotency key -> stored response:  pk = $lapora#key_{scope#key}, expires by TTL
+ */
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { Entity, Service } from "electrodb";
+import { TABLE } from "../db/table";
+import { CATEGORIES } from "./category";
+import { PRIORITIES } from "./priority";
+import { STATUSES } from "./status";
+
+const primary = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
+
+export function createEntities(client: DynamoDBDocumentClient, table: string) {
+  const report = new Entity(
+    {
+      model: { entity: "report", version: "1", service: "lapora" },
+      attributes: {
+        reportId: { type: "string", required: true, readOnly: true },
+        trackingCode: { type: "string", required: true, readOnly: true },
+        category: { type: CATEGORIES, required: true },
+        description: { type: "string", required: true },
+        kecamatan: { type: "string", required: true },
+        desa: { type: "string", required: true },
+        occurredAt: { type: "string", required: true },
+        happeningNow: { type: "boolean", required: true },
+        location: { type: "map", properties: { lat: { type: "number" }, lon: { type: "number" } } },
+        reporter: {
+          type: "map",
+          required: true,
+          properties: {
+            anonymous: { type: "boolean", required: true },
+            name: { type: "string" },
+            phone: { type: "string" },
+          },
+        },
+        priority: { type: PRIORITIES, required: true },
+        status: { type: STATUSES, required: true },
+        version: { type: "number", required: true },
+        createdAt: { type: "string", required: true, readOnly: true },
+        createdDay: { type: "string", required: true, readOnly: true },
+        updatedAt: { type: "string", required: true },
+        timeline: {
+          type: "list",
+          required: true,
+          items: {
+            type: "map",
+            properties: {
+              at: { type: "string", required: true },
+              status: { type: STATUSES, required: true },
+              note: { type: "string" },
+            },
+          },
+        },
+      },
+      indexes: {
+        byId: {
+          ...primary,
+          pk: { ...primary.pk, composite: ["reportId"] },
+          sk: { ...primary.sk, composite: [] },
+        },
+        byDay: {
+          index: TABLE.gsi1.name,
+          pk: { field: TABLE.gsi1.partitionKey, composite: ["createdDay"] },
+          sk: { field: TABLE.gsi1.sortKey, composite: ["createdAt", "reportId"] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  const trackingCode = new Entity(
+    {
+      model: { entity: "trackingCode", version: "1", service: "lapora" },
+      attributes: {
+        trackingCode: { type: "string", required: true, readOnly: true },
+        reportId: { type: "string", required: true, readOnly: true },
+      },
+      indexes: {
+        byCode: {
+          ...primary,
+          pk: { ...primary.pk, composite: ["trackingCode"] },
+          sk: { ...primary.sk, composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  const idempotency = new Entity(
+    {
+      model: { entity: "idempotency", version: "1", service: "lapora" },
+      attributes: {
+        key: { type: "string", required: true, readOnly: true },
+        requestHash: { type: "string", required: true },
+        reportId: { type: "string", required: true },
+        response: { type: "any", required: true },
+        createdAt: { type: "string", required: true },
+        expiresAt: { type: "number", required: true, field: TABLE.ttlAttribute },
+      },
+      indexes: {
+        byKey: {
+          ...primary,
+          pk: { ...primary.pk, composite: ["key"] },
+          sk: { ...primary.sk, composite: [] },
+        },
+      },
+    },
+    { client, table },
+  );
+
+  return new Service({ report, trackingCode, idempotency }, { client, table });
+}
+
+export type ReportService = ReturnType<typeof createEntities>;

@@ -1,0 +1,66 @@
+/**
+ * Every reason a report can be refused, in Indonesian and English. The API sends the code and the
+ * English text; the web form shows the text in the reader's language. One list, so both say the same.
+ */
+export const MESSAGES = {
+  required: { id: "Wajib diisi.", en: "This field is required." },
+  unknown_field: { id: "Kolom ini tidak dikenal.", en: "This field is not allowed." },
+  invalid_body: { id: "Isi laporan tidak dapat dibaca.", en: "The report must be a JSON object." },
+  "category.invalid": { id: "Pilih salah satu jenis kejadian.", en: "Choose one of the listed categories." },
+  "happeningNow.invalid": { id: "Pilih ya atau tidak.", en: "Must be true or false." },
+  "kecamatan.invalid": {
+    id: "Pilih kecamatan di Kabupaten Musi Banyuasin.",
+    en: "Choose a kecamatan in Musi Banyuasin.",
+  },
+  "desa.invalid": { id: "Pilih desa/kelurahan dari daftar.", en: "Choose a desa from the list." },
+  "desa.not_in_kecamatan": {
+    id: "Desa ini tidak berada di kecamatan yang dipilih.",
+    en: "This desa is not in the chosen kecamatan.",
+  },
+  "occurredAt.invalid": { id: "Isi tanggal dan jam kejadian.", en: "Give the date and time it happened." },
+  "occurredAt.future": {
+    id: "Waktu kejadian tidak boleh di masa depan.",
+    en: "The time cannot be in the future.",
+  },
+  "occurredAt.too_old": {
+    id: "Kejadian lebih dari 1 tahun lalu tidak dapat dilaporkan di sini.",
+    en: "Incidents more than 1 year ago cannot be reported here.",
+  },
+  "description.too_short": {
+    id: "Ceritakan kejadian minimal 10 karakter.",
+    en: "Describe what happened in at least 10 characters.",
+  },
+  "description.too_long": { id: "Maksimal 2000 karakter.", en: "At most 2000 characters." },
+  "description.invalid": { id: "Ceritakan apa yang terjadi.", en: "Describe what happened." },
+  "location.invalid": { id: "Lokasi tidak valid.", en: "The location must have numeric lat and lon." },
+  "location.outside": {
+    id: "Lokasi berada di luar Kabupaten Musi Banyuasin.",
+    en: "The location is outside Musi Banyuasin.",
+  },
+  "reporter.invalid": {
+    id: "Pilih lapor tanpa nama, atau isi nama dan nomor HP.",
+    en: "Report anonymously, or give a name and phone number.",
+  },
+  "reporter.name.invalid": {
+    id: "Isi nama 2 sampai 100 karakter.",
+    en: "Give a name of 2 to 100 characters.",
+  },
+  "reporter.phone.invalid": {
+    id: "Nomor HP tidak valid. Contoh: 0812 3456 7890.",
+    en: "Not a valid phone number. Example: 0812 3456 7890.",
+  },
+  "reporter.phone.not_indonesian": {
+    id: "Gunakan nomor Indonesia (+62).",
+    en: "Use an Indonesian (+62) number.",
+  },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type MessageCode = keyof typeof MESSAGES;
+export type Lang = "id" | "en";
+
+/** The text for a message code in a language; unknown codes fall back to a generic sentence. */
+export function messageFor(code: string, lang: Lang): string {
+  const entry = (MESSAGES as Record<string, { id: string; en: string }>)[code];
+  if (entry) return entry[lang];
+  return lang === "id" ? "Isian tidak valid." : "Invalid value.";
+}

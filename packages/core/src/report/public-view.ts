@@ -1,0 +1,40 @@
+import { findDesa, findKecamatan } from "../region/region";
+import type { Category } from "./category";
+import type { Priority } from "./priority";
+import type { Status } from "./status";
+import type { Report, TimelineEntry } from "./types";
+
+/** What anyone holding the tracking code sees. No reporter identity and no coordinates, by construction. */
+export interface PublicReportView {
+  trackingCode: string;
+  status: Status;
+  priority: Priority;
+  category: Category;
+  description: string;
+  kecamatan: { code: string; name: string };
+  desa: { code: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  timeline: TimelineEntry[];
+}
+
+/**
+ * Builds the public view field by field (never by copying and deleting), so a field added to Report
+ * later stays private until someone decides otherwise.
+ */
+export function toPublicView(report: Report): PublicReportView {
+  return {
+    trackingCode: report.trackingCode,
+    status: report.status,
+    priority: report.priority,
+    category: report.category,
+    description: report.description,
+    kecamatan: { code: report.kecamatan, name: findKecamatan(report.kecamatan)?.name ?? report.kecamatan },
+    desa: { code: report.desa, name: findDesa(report.desa)?.desa.name ?? report.desa },
+    createdAt: report.createdAt,
+    updatedAt: report.updatedAt,
+    timeline: report.timeline.map(({ at, status, note }) =>
+      note === undefined ? { at, status } : { at, status, note },
+    ),
+  };
+}

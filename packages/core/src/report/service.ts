@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "../errors";
+import { IDEMPOTENCY_TTL_SECONDS } from "../idempotency";
+import { wibDay } from "../time";
+import { derivePriority } from "./priority";
+import { type PublicReportView, toPublicView } from "./public-view";
+import type { ReportInput } from "./schema";
+import type { ReportStore } from "./store";
+import * as TrackingCode from "./tracking-code";
+import type { Report, SubmitReceipt } from "./types";
+
+export interface SubmitOptions {
+  /** Present when the client sent an Idempotency-Key; with `requestHash` of the raw body. */
+  idempotency?: { key: string; requestHash: string };
+  now?: () => Date;
+  newId?: () => string;
+  newCode?: () => string;
+}
+
+const MAX_ATTEMPTS = 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds a new report in status `diterima` from validated input. */
+export function create(input: ReportInput, at: Date, reportId: string, trackingCode: string): Report {
+  const createdAt = at.toISOString();
+  const { location, ...rest } = input;
+  return {
+    ...rest,
+    ...(location ? { location } : {}),
+    reportId,
+    trackingCode,
+    priority: derivePriority(input.category, input.happeningNow),
+    status: "diterima",
+    version: 1,
+    createdAt,
+    createdDay: wibDay(at),
+    updatedAt: createdAt,
+    timeline: [{ at: createdAt, status: "diterima" }],
+  };
+}
+
+function receiptOf(r: Report): SubmitReceipt {
+  return {
+    id: r.reportId,
+    trackingCode: r.trackingCode,
+    status: r.status,
+    priority: r.priority,
+    createdAt: r.createdAt,
+  };
+}
+
+/**
+ * Stores a new report with a unique tracking code. With an idempotency key, a repeat of the same body
+ * returns the first receipt (`replayed: true`) and a different body under the same key is a ConflictError.
+ */
+export async function submit(
+  store: ReportStore,
+  input: ReportInput,
+  options: SubmitOptions = {},
+): Promise<{ receipt: SubmitReceipt; replayed: boolean }> {
+  const {
+    idempotency,
+    now = () => new Date(),
+    newId = randomUUID,
+    newCode = () => TrackingCode.generate(),
+  } = options;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const at = now();
+    const nowSeconds = Math.floor(at.getTime() / 1000);
+    if (idempotency) {
+      const existing = await store.getIdempotency(idempotency.key, nowSeconds);
+      if (existing) {
+        if (existing.requestHash !== idempotency.requestHash) {
+          throw new ConflictError("This Idempotency-Key was already used for a different report.");
+        }
+        return { receipt: existing.response, replayed: true };
+      }
+    }
+    const report = create(input, at, newId(), newCode());
+    const receipt = receiptOf(report);
+    const outcome = await store.create(
+      report,
+      idempotency && {
+        ...idempotency,
+        reportId: report.reportId,
+        response: receipt,
+        createdAt: report.createdAt,
+        expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
+      },
+    );
+    if (outcome === "created") return { receipt, replayed: false };
+    // A racing request with the same key won, or (rarely) the code was taken, or DynamoDB saw two
+    // transactions touch one item at once: back off with jitter and look again.
+    if (outcome === "conflict") await sleep(5 + Math.random() * 20 * (attempt + 1));
+  }
+  throw new UnavailableError("The report could not be stored right now. Please try again.");
+}
+
+/** The public view of the report with this tracking code, as typed by a person. */
+export async function track(store: ReportStore, code: string): Promise<PublicReportView> {
+  const parsed = TrackingCode.parse(code);
+  if (!parsed.ok) {
+    const message =
+      parsed.reason === "checksum"
+        ? "This tracking code has a typo: check each character."
+        : "A tracking code looks like LPR-XXXX-XXXX-XXXX-X.";
+    throw new ValidationError(message, [
+      { field: "trackingCode", code: `trackingCode.${parsed.reason}`, message },
+    ]);
+  }
+  const report = await store.getByTrackingCode(parsed.code);
+  if (!report) throw new NotFoundError("No report has this tracking code.");
+  return toPublicView(report);
+}

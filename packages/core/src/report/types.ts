@@ -1,0 +1,52 @@
+import type { Category } from "./category";
+import type { Priority } from "./priority";
+import type { Status } from "./status";
+
+/** One public step in a report's life: shown to the reporter on the tracking page. */
+export interface TimelineEntry {
+  at: string;
+  status: Status;
+  note?: string;
+}
+
+/** A stored report. `reporter` and `location` are private: see toPublicView. */
+export interface Report {
+  reportId: string;
+  trackingCode: string;
+  category: Category;
+  description: string;
+  kecamatan: string;
+  desa: string;
+  occurredAt: string;
+  happeningNow: boolean;
+  location?: { lat: number; lon: number };
+  reporter: { anonymous: boolean; name?: string; phone?: string };
+  priority: Priority;
+  status: Status;
+  version: number;
+  createdAt: string;
+  /** The WIB (Asia/Jakarta) calendar day of createdAt, `yyyy-mm-dd`: the time bucket of the day index. */
+  createdDay: string;
+  updatedAt: string;
+  timeline: TimelineEntry[];
+}
+
+/** What `POST /api/reports` answers, and what an idempotent retry gets again. */
+export interface SubmitReceipt {
+  id: string;
+  trackingCode: string;
+  status: Status;
+  priority: Priority;
+  createdAt: string;
+}
+
+/** A stored idempotency record: the request's hash and the receipt it got. */
+export interface IdempotencyRecord {
+  key: string;
+  requestHash: string;
+  reportId: string;
+  response: SubmitReceipt;
+  createdAt: string;
+  /** Epoch seconds; DynamoDB's TTL deletes it some time after, so reads must check it too. */
+  expiresAt: number;
+}

@@ -1,0 +1,30 @@
+import type { Report } from "@lapora/core";
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { errorBody, onError } from "./errors";
+import { regions } from "./routes/regions";
+import { reports } from "./routes/reports";
+
+/** What the API needs from the outside world; the Lambda handler and the local runtime each build one. */
+export interface ApiDeps {
+  reports: Report.ReportStore;
+}
+
+export type AppEnv = { Variables: { deps: ApiDeps; requestId: string } };
+
+/** The Hono app behind `/api`, with its storage injected. */
+export function createApp(deps: ApiDeps) {
+  return new Hono<AppEnv>()
+    .use(requestId())
+    .use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }))
+    .use(async (c, next) => {
+      c.set("deps", deps);
+      await next();
+    })
+    .get("/api/health", (c) => c.json({ status: "ok" }))
+    .route("/api/regions", regions)
+    .route("/api/reports", reports)
+    .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404))
+    .onError(onError);
+}

@@ -1,0 +1,53 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+} from "@lapora/core/errors";
+import type { ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** The one error body of the API. `message` is safe to show; `details` names each bad field. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  details: { field: string; code: string; message: string }[];
+}
+
+export function errorBody(error: string, message: string, details: ErrorBody["details"] = []): ErrorBody {
+  return { error, message, details };
+}
+
+const KNOWN: [new (...args: never[]) => Error, ContentfulStatusCode, string][] = [
+  [ValidationError, 400, "validation_failed"],
+  [ForbiddenError, 403, "forbidden"],
+  [NotFoundError, 404, "not_found"],
+  [ConflictError, 409, "conflict"],
+  [UnavailableError, 503, "unavailable"],
+];
+
+const HTTP_CODES: Record<number, string> = { 413: "payload_too_large", 415: "unsupported_media_type" };
+
+/** Maps core's typed errors to statuses; anything else is logged with its request id and becomes a bare 500. */
+export const onError: ErrorHandler = (err, c) => {
+  for (const [type, status, code] of KNOWN) {
+    if (err instanceof type) {
+      const details = err instanceof ValidationError ? err.details : [];
+      if (status === 503) c.header("Retry-After", "2");
+      return c.json(errorBody(code, err.message, details), status);
+    }
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = HTTP_CODES[err.status] ?? "bad_request";
+    return c.json(errorBody(code, err.message || "The request could not be read."), err.status);
+  }
+  console.error(
+    JSON.stringify({ level: "error", requestId: c.get("requestId"), error: String(err), stack: err.stack }),
+  );
+  return c.json(
+    errorBody("internal", `Something went wrong on our side. Reference: ${c.get("requestId") ?? "-"}`),
+    500,
+  );
+};

@@ -1,0 +1,35 @@
+import { resolve } from "node:path";
+import * as z from "zod/mini";
+
+const Env = z.object({
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), 3000),
+  HOST: z._default(z.string(), "127.0.0.1"),
+  LAPORA_DATA_DIR: z._default(z.string(), ".lapora"),
+});
+
+export interface LocalConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  tableName: string;
+  bucketName: string;
+  topicName: string;
+}
+
+/** The local runtime's settings, from the environment, failing with the variable's name. */
+export function loadLocalConfig(env: Record<string, string | undefined> = process.env): LocalConfig {
+  const result = Env.safeParse(env);
+  if (!result.success) {
+    throw new Error(
+      `Invalid ${result.error.issues.map((i) => i.path.join(".")).join(", ")}: ${result.error.message}`,
+    );
+  }
+  return {
+    port: result.data.PORT,
+    host: result.data.HOST,
+    dataDir: resolve(result.data.LAPORA_DATA_DIR),
+    tableName: "lapora-local",
+    bucketName: "lapora-evidence-local",
+    topicName: "lapora-alerts-local",
+  };
+}

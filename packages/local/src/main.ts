@@ -1,0 +1,58 @@
+/**
+ * `npm start`: DynamoDB Local, s3rver and fauxqs, the API and the web app on one port.
+ * Data stays under LAPORA_DATA_DIR (default .lapora/) across restarts; Ctrl-C stops everything.
+ */
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { loadLocalConfig } from "./config";
+import { startRuntime } from "./runtime";
+import { createLocalApp } from "./server";
+
+const config = loadLocalConfig();
+const webDist = resolve(import.meta.dirname, "../../web/dist");
+
+let runtime: Awaited<ReturnType<typeof startRuntime>>;
+try {
+  runtime = await startRuntime({
+    dataDir: config.dataDir,
+    s3Directory: join(config.dataDir, "s3"),
+    tableName: config.tableName,
+    bucketName: config.bucketName,
+    topicName: config.topicName,
+  });
+} catch (err) {
+  console.error(`Lapora could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+const app = createLocalApp(runtime.deps, webDist);
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(
+    `DynamoDB Local ${runtime.dynamo.endpoint} · s3rver ${runtime.s3.endpoint} · fauxqs ${runtime.sns.endpoint}`,
+  );
+  console.log(`Data: ${config.dataDir}`);
+  console.log(
+    `\nLapora is running at http://${info.address === "127.0.0.1" ? "localhost" : info.address}:${info.port}\n`,
+  );
+});
+server.on("error", async (err: NodeJS.ErrnoException) => {
+  console.error(
+    err.code === "EADDRINUSE"
+      ? `Port ${config.port} is already in use: stop the other program or start with PORT=3001 npm start.`
+      : `Lapora's server failed: ${err.message}`,
+  );
+  await runtime.stop();
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping Lapora…`);
+  server.close();
+  await runtime.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,38 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
+import { Db } from "@lapora/core";
+
+/** Creates the Lapora table in DynamoDB Local if it is not there yet (TTL is declared, not enforced). */
+export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "ap-southeast-3",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  try {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      return;
+    } catch (err) {
+      if ((err as Error).name !== "ResourceNotFoundException") throw err;
+    }
+    try {
+      await client.send(new CreateTableCommand(Db.tableDefinition(tableName)));
+    } catch (err) {
+      if (!(err instanceof ResourceInUseException)) throw err;
+    }
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: Db.TABLE.ttlAttribute, Enabled: true },
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,32 @@
+import { existsSync } from "node:fs";
+import { relative } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { CONTENT_SECURITY_POLICY } from "@lapora/core/web-security";
+import { type ApiDeps, createApp } from "@lapora/functions/api/app";
+import { Hono } from "hono";
+
+/**
+ * One app on one port: the same Hono API the Lambda runs, plus the built web app with the same
+ * security headers CloudFront adds in AWS. Unknown non-API paths get index.html (client routing).
+ */
+export function createLocalApp(deps: ApiDeps, webDist: string) {
+  const api = createApp(deps);
+  const root = relative(process.cwd(), webDist) || ".";
+  const app = new Hono();
+  app.use("*", async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith("/api/")) {
+      c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      c.header("X-Content-Type-Options", "nosniff");
+      c.header("Referrer-Policy", "no-referrer");
+      c.header("X-Frame-Options", "DENY");
+    }
+  });
+  // Handing /api/* to the API app whole keeps its own JSON 404 and error handler, exactly as in Lambda.
+  app.all("/api/*", (c) => api.fetch(c.req.raw));
+  if (existsSync(webDist)) {
+    app.use("/*", serveStatic({ root }));
+    app.get("*", serveStatic({ root, path: "index.html" }));
+  }
+  return app;
+}
