@@ -8,6 +8,8 @@ import { loadLocalConfig } from "./config";
 import { startRuntime } from "./runtime";
 import { createLocalApp } from "./server";
 
+// Node 20 is supported here until 2027; the SDK's reminder would bury the URL below.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const config = loadLocalConfig();
 const webDist = resolve(import.meta.dirname, "../../web/dist");
 

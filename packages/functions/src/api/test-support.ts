@@ -1,0 +1,16 @@
+import { Region } from "@lapora/core";
+
+/** A valid report body; override any field. The desa is Soak Baru in Sekayu. */
+export function validReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const kecamatan = Region.listKecamatan()[0];
+  return {
+    category: "pencurian",
+    happeningNow: false,
+    kecamatan: kecamatan?.code,
+    desa: "16.06.01.1011",
+    occurredAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    description: "Sepeda motor Honda Beat hilang dari depan rumah tadi malam.",
+    reporter: { anonymous: true },
+    ...overrides,
+  };
+}
