@@ -12,6 +12,8 @@ const desaByCode = new Map(
 /**
  * The regency's extent as a bounding box, with a small margin. Musi Banyuasin lies between about
  * 1.3° and 3.2° south and 103.0° and 104.8° east; a report's optional GPS point must fall inside.
+ * A box, not the border: no maintained package ships the boundary polygon, and a coarse check only has
+ * to stop points that are plainly elsewhere (a phone's stale fix in Jakarta, a 0,0 default).
  */
 export const EXTENT = { minLat: -3.35, maxLat: -1.25, minLon: 102.9, maxLon: 104.9 } as const;
 

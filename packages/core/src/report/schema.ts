@@ -120,7 +120,8 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[], lang: Lang = 
   for (const issue of issues) {
     const base = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
+      for (const raw of issue.keys) {
+        const key = raw === "" ? '""' : raw;
         const field = base ? `${base}.${key}` : key;
         out.push({ field, code: "unknown_field", message: messageFor("unknown_field", lang) });
       }

@@ -1,0 +1,88 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { validReport } from "../../functions/src/api/test-support";
+import { freePort } from "../src/emulators/ports";
+
+const root = resolve(import.meta.dirname, "../../..");
+const dataDir = mkdtempSync(join(tmpdir(), "lapora-start-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs the real `npm start` entry point and resolves with its URL once it prints it. */
+async function start(port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(join(root, "node_modules/.bin/tsx"), ["packages/local/src/main.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), LAPORA_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no URL printed:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /Lapora is running at (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => fail(new Error(`exited with ${code}:\n${out}`)));
+  });
+  return { child, url, output: () => out };
+}
+
+const javaOf = () =>
+  spawnSync("pgrep", ["-f", `dbPath ${join(dataDir, "dynamodb")}`], { encoding: "utf8" }).stdout.trim();
+
+describe("npm start", () => {
+  it("prints its URL, keeps data across a restart, and Ctrl-C stops every child process", async () => {
+    const port = await freePort();
+    const first = await start(port);
+    expect(first.url).toBe(`http://localhost:${port}`);
+    expect(javaOf()).not.toBe("");
+    const res = await fetch(`${first.url}/api/reports`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(validReport()),
+    });
+    expect(res.status).toBe(201);
+    const { trackingCode } = await res.json();
+    const page = await fetch(`${first.url}/lacak/${trackingCode}`);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(await page.text()).toContain("<html");
+
+    first.child.kill("SIGINT");
+    const code = await new Promise((r) => first.child.once("exit", r));
+    expect(code).toBe(0);
+    expect(javaOf()).toBe("");
+
+    const second = await start(port);
+    const track = await fetch(`${second.url}/api/reports/track/${trackingCode}`);
+    expect(track.status).toBe(200);
+    expect((await track.json()).trackingCode).toBe(trackingCode);
+    second.child.kill("SIGINT");
+    await new Promise((r) => second.child.once("exit", r));
+    expect(javaOf()).toBe("");
+  });
+
+  it("explains a missing Java in one sentence instead of a stack trace", () => {
+    const node = process.execPath;
+    // A PATH with node but no java: the preflight npm start runs first.
+    const bin = mkdtempSync(join(tmpdir(), "lapora-nojava-"));
+    execFileSync("ln", ["-s", node, join(bin, "node")]);
+    const run = spawnSync(join(bin, "node"), ["scripts/preflight.mjs"], {
+      cwd: root,
+      env: { PATH: bin },
+      encoding: "utf8",
+    });
+    rmSync(bin, { recursive: true, force: true });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      "DynamoDB Local needs Java 17 or newer: install it (on Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless) and try again.",
+    );
+  });
+});
