@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { validReport } from "../../functions/src/api/test-support";
+import { readJson, validReport } from "../../functions/src/api/test-support";
 import { freePort } from "../src/emulators/ports";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -50,7 +50,7 @@ describe("npm start", () => {
       body: JSON.stringify(validReport()),
     });
     expect(res.status).toBe(201);
-    const { trackingCode } = await res.json();
+    const { trackingCode } = await readJson(res);
     const page = await fetch(`${first.url}/lacak/${trackingCode}`);
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await page.text()).toContain("<html");
@@ -63,7 +63,7 @@ describe("npm start", () => {
     const second = await start(port);
     const track = await fetch(`${second.url}/api/reports/track/${trackingCode}`);
     expect(track.status).toBe(200);
-    expect((await track.json()).trackingCode).toBe(trackingCode);
+    expect((await readJson(track)).trackingCode).toBe(trackingCode);
     second.child.kill("SIGINT");
     await new Promise((r) => second.child.once("exit", r));
     expect(javaOf()).toBe("");

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestTable } from "../../../local/test/harness";
 import { createApp } from "./app";
-import { validReport } from "./test-support";
+import { readJson, validReport } from "./test-support";
 
 let app: ReturnType<typeof createApp>;
 let countItems: () => Promise<number>;
@@ -28,7 +28,7 @@ describe("POST /api/reports", () => {
   it("stores a report and answers 201 with its tracking code and derived priority", async () => {
     const res = await post(validReport({ happeningNow: true }));
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body).toEqual({
       id: expect.any(String),
       trackingCode: expect.stringMatching(Report.TrackingCode.CANONICAL_PATTERN),
@@ -44,7 +44,7 @@ describe("POST /api/reports", () => {
     const before = await countItems();
     const res = await post(validReport({ desa: "16.06.09.2001", description: "pendek", extra: 1 }));
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body.error).toBe("validation_failed");
     expect(body.details.map((d: { field: string }) => d.field).sort()).toEqual([
       "desa",
@@ -56,14 +56,14 @@ describe("POST /api/reports", () => {
 
   it("answers in Indonesian when the client prefers it", async () => {
     const res = await post(validReport({ description: "pendek" }), { "Accept-Language": "id-ID,id;q=0.9" });
-    expect((await res.json()).details[0].message).toBe("Ceritakan kejadian minimal 10 karakter.");
+    expect((await readJson(res)).details[0].message).toBe("Ceritakan kejadian minimal 10 karakter.");
   });
 
   it("answers 413 to a body over 64 KB, 415 to another content type, 400 to broken JSON", async () => {
     const before = await countItems();
     const huge = await post(validReport({ description: "a".repeat(70_000) }));
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error).toBe("payload_too_large");
+    expect((await readJson(huge)).error).toBe("payload_too_large");
     const text = await app.request("/api/reports", {
       method: "POST",
       headers: { "Content-Type": "text/plain" },
@@ -72,7 +72,7 @@ describe("POST /api/reports", () => {
     expect(text.status).toBe(415);
     const broken = await post("{ not json");
     expect(broken.status).toBe(400);
-    expect((await broken.json()).details[0].field).toBe("body");
+    expect((await readJson(broken)).details[0].field).toBe("body");
     expect(await countItems()).toBe(before);
   });
 
@@ -82,7 +82,7 @@ describe("POST /api/reports", () => {
       fc.asyncProperty(fc.jsonValue(), async (body) => {
         const res = await post(body);
         expect(res.status).toBe(400);
-        const json = await res.json();
+        const json = await readJson(res);
         expect(json).toMatchObject({ error: "validation_failed", details: expect.any(Array) });
         expect(json.details.length).toBeGreaterThan(0);
       }),
@@ -100,7 +100,7 @@ describe("Idempotency-Key", () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");
-    expect(await again.json()).toEqual(await first.json());
+    expect(await readJson(again)).toEqual(await readJson(first));
   });
 
   it("answers 409 when the same key comes with a different body, and stores nothing new", async () => {
@@ -108,14 +108,14 @@ describe("Idempotency-Key", () => {
     const before = await countItems();
     const res = await post(validReport({ category: "narkoba" }), { "Idempotency-Key": "retry-diff-1" });
     expect(res.status).toBe(409);
-    expect((await res.json()).error).toBe("conflict");
+    expect((await readJson(res)).error).toBe("conflict");
     expect(await countItems()).toBe(before);
   });
 
   it("refuses a malformed key", async () => {
     const res = await post(validReport(), { "Idempotency-Key": "a b" });
     expect(res.status).toBe(400);
-    expect((await res.json()).details[0].field).toBe("Idempotency-Key");
+    expect((await readJson(res)).details[0].field).toBe("Idempotency-Key");
   });
 
   it("creates exactly one report from 50 concurrent identical requests", async () => {
@@ -125,7 +125,7 @@ describe("Idempotency-Key", () => {
       Array.from({ length: 50 }, () => post(body, { "Idempotency-Key": "burst-50" })),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
-    const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id)));
+    const ids = new Set(await Promise.all(responses.map(async (r) => (await readJson(r)).id)));
     expect(ids.size).toBe(1);
     // One report, its tracking-code claim and its idempotency record: three items, once.
     expect(await countItems()).toBe(before + 3);
@@ -140,7 +140,7 @@ describe("GET /api/reports/track/{code}", () => {
         location: { lat: -2.88, lon: 103.85 },
       }),
     );
-    const { trackingCode } = await res.json();
+    const { trackingCode } = await readJson(res);
     const track = await app.request(`/api/reports/track/${trackingCode.toLowerCase().replaceAll("-", "")}`);
     expect(track.status).toBe(200);
     const text = await track.text();
@@ -159,17 +159,17 @@ describe("GET /api/reports/track/{code}", () => {
   it("answers 400 to a mistyped code and 404 to an unknown one", async () => {
     const typo = await app.request("/api/reports/track/LPR-0000-0000-0000-1");
     expect(typo.status).toBe(400);
-    expect((await typo.json()).details[0].code).toBe("trackingCode.checksum");
+    expect((await readJson(typo)).details[0].code).toBe("trackingCode.checksum");
     const unknown = await app.request(`/api/reports/track/${Report.TrackingCode.generate()}`);
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error).toBe("not_found");
+    expect((await readJson(unknown)).error).toBe("not_found");
   });
 });
 
 describe("the rest of the API", () => {
   it("lists the 15 kecamatan with their desa", async () => {
     const res = await app.request("/api/regions");
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body.kecamatan).toHaveLength(15);
     expect(body.kecamatan.flatMap((k: { desa: unknown[] }) => k.desa)).toHaveLength(242);
   });
@@ -177,7 +177,7 @@ describe("the rest of the API", () => {
   it("answers unknown routes with a JSON 404", async () => {
     const res = await app.request("/api/laporan");
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({
+    expect(await readJson(res)).toEqual({
       error: "not_found",
       message: "No route for GET /api/laporan.",
       details: [],

@@ -14,3 +14,7 @@ export function validReport(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/** A response body as loosely typed JSON, for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read bodies loosely and assert their shape.
+export const readJson = (res: Response): Promise<any> => res.json();
