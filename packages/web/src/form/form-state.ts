@@ -1,0 +1,111 @@
+import { CATEGORIES, type Category } from "@lapora/core/report/category";
+import { readJson, writeJson } from "../lib/storage";
+import { fromWibInput, toWibInput } from "../lib/time";
+
+/** What the resident has entered, exactly as the controls hold it. */
+export interface FormState {
+  category: Category | "";
+  happeningNow: "" | "yes" | "no";
+  kecamatan: string;
+  /** The chosen desa's code, or "" while the typed text matches none. */
+  desa: string;
+  /** What is typed in the desa search box. */
+  desaText: string;
+  /** A datetime-local value, read as WIB. */
+  occurredAt: string;
+  description: string;
+  location: { lat: number; lon: number } | null;
+  anonymous: boolean;
+  name: string;
+  phone: string;
+}
+
+/** A draft kept on the phone: the entries, the report's Idempotency-Key, and bodies whose fate is unknown. */
+export interface Draft {
+  state: FormState;
+  key: string | null;
+  /** Bodies sent with `key` that got no clear answer: the server may have stored one of them. */
+  pendingBodies: string[];
+}
+
+export function emptyState(now = new Date()): FormState {
+  return {
+    category: "",
+    happeningNow: "",
+    kecamatan: "",
+    desa: "",
+    desaText: "",
+    occurredAt: toWibInput(now),
+    description: "",
+    location: null,
+    anonymous: true,
+    name: "",
+    phone: "",
+  };
+}
+
+/**
+ * The request body for these entries. Empty choices are left out so the shared schema reports them as
+ * required; unmatched desa text is sent as typed so it is reported as "choose from the list".
+ */
+export function toBody(s: FormState): Record<string, unknown> {
+  return {
+    ...(s.category ? { category: s.category } : {}),
+    ...(s.happeningNow ? { happeningNow: s.happeningNow === "yes" } : {}),
+    ...(s.kecamatan ? { kecamatan: s.kecamatan } : {}),
+    ...(s.desa || s.desaText.trim() ? { desa: s.desa || s.desaText.trim() } : {}),
+    ...(fromWibInput(s.occurredAt) ? { occurredAt: fromWibInput(s.occurredAt) } : {}),
+    description: s.description,
+    ...(s.location ? { location: s.location } : {}),
+    reporter: s.anonymous ? { anonymous: true } : { anonymous: false, name: s.name, phone: s.phone },
+  };
+}
+
+const DRAFT_KEY = "lapora.draft.v1";
+
+const str = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
+
+// The stored draft is untrusted input (an older version, or edited by hand): take each field only when
+// it has the right type, so a bad draft degrades to an empty form instead of a broken page.
+function reviveState(raw: unknown): FormState {
+  const base = emptyState();
+  if (typeof raw !== "object" || raw === null) return base;
+  const r = raw as Record<string, unknown>;
+  const loc = r.location as { lat?: unknown; lon?: unknown } | null | undefined;
+  return {
+    category: CATEGORIES.find((c) => c === r.category) ?? "",
+    happeningNow: r.happeningNow === "yes" || r.happeningNow === "no" ? r.happeningNow : "",
+    kecamatan: str(r.kecamatan, ""),
+    desa: str(r.desa, ""),
+    desaText: str(r.desaText, ""),
+    occurredAt: str(r.occurredAt, base.occurredAt),
+    description: str(r.description, ""),
+    location:
+      loc && typeof loc.lat === "number" && typeof loc.lon === "number"
+        ? { lat: loc.lat, lon: loc.lon }
+        : null,
+    anonymous: r.anonymous !== false,
+    name: str(r.name, ""),
+    phone: str(r.phone, ""),
+  };
+}
+
+/** The draft saved on this phone, or a fresh one. */
+export function loadDraft(): Draft {
+  const raw = readJson(DRAFT_KEY) as Partial<Record<keyof Draft, unknown>> | undefined;
+  if (!raw || typeof raw !== "object") return { state: emptyState(), key: null, pendingBodies: [] };
+  const pending = Array.isArray(raw.pendingBodies) ? raw.pendingBodies : [];
+  return {
+    state: reviveState(raw.state),
+    key: typeof raw.key === "string" ? raw.key : null,
+    pendingBodies: pending.filter((b): b is string => typeof b === "string"),
+  };
+}
+
+export function saveDraft(draft: Draft): void {
+  writeJson(DRAFT_KEY, draft);
+}
+
+export function clearDraft(): void {
+  writeJson(DRAFT_KEY, undefined);
+}

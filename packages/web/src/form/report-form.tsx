@@ -1,0 +1,60 @@
+import { messageFor } from "@lapora/core/report/messages";
+import { useLang } from "../i18n/lang";
+import { CategoryField } from "./category-field";
+import { DescriptionField } from "./description-field";
+import { ErrorSummary } from "./error-summary";
+import type { FieldProps } from "./field-props";
+import { HappeningField } from "./happening-field";
+import { LocationField } from "./location-field";
+import { PlaceFields } from "./place-fields";
+import { ReporterFields } from "./reporter-fields";
+import { SubmitStatus } from "./submit-status";
+import type { useReportForm } from "./use-report-form";
+import { WhenField } from "./when-field";
+
+type Form = ReturnType<typeof useReportForm>;
+
+/** The "Buat Laporan" form: fields in the order the issue gives, the summary above, status below. */
+export function ReportForm({ form }: { form: Form }) {
+  const { t, lang } = useLang();
+  const props: FieldProps = {
+    state: form.state,
+    set: form.set,
+    touch: form.touch,
+    errorOf: (field) => {
+      const code = form.errors[field];
+      return code ? messageFor(code, lang) : undefined;
+    },
+  };
+  const sending = form.progress !== null;
+  const clear = () => {
+    if (window.confirm(t.form.clearConfirm)) form.reset();
+  };
+  return (
+    <form
+      class="report-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit();
+      }}
+    >
+      <ErrorSummary errors={form.errors} tick={form.summaryTick} />
+      <CategoryField {...props} />
+      <HappeningField {...props} />
+      <PlaceFields {...props} />
+      <WhenField {...props} />
+      <DescriptionField {...props} />
+      <LocationField {...props} />
+      <ReporterFields {...props} />
+      <SubmitStatus progress={form.progress} failure={form.failure} />
+      <button type="submit" class="button button-primary button-block" aria-disabled={sending}>
+        {sending ? t.form.sending : t.form.submit}
+      </button>
+      <p class="hint">{t.form.draftNote}</p>
+      <button type="button" class="button-link" onClick={clear}>
+        {t.form.clear}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { useLang } from "../i18n/lang";
+import { linkClick } from "../lib/router";
+import { EmergencyNotice } from "./happening-field";
+import type { Done } from "./use-report-form";
+
+/** The receipt: the tracking code large, a copy button, why to keep it, and the way to track it. */
+export function Success({ done, onAnother }: { done: Done; onAnother(): void }) {
+  const { t } = useLang();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copy, setCopy] = useState<"" | "copied" | "failed">("");
+  const code = done.receipt.trackingCode;
+  useEffect(() => heading.current?.focus(), []);
+
+  const copyCode = async () => {
+    try {
+      await navigator.clipboard.writeText(code);
+      setCopy("copied");
+    } catch {
+      setCopy("failed"); // no clipboard without HTTPS, or refused: the code stays on screen to write down
+    }
+  };
+
+  return (
+    <section class="success" aria-labelledby="success-title">
+      <h1 id="success-title" tabIndex={-1} ref={heading}>
+        <span aria-hidden="true">✅ </span>
+        {t.success.title}
+      </h1>
+      <p>{t.success.lead}</p>
+      {done.earlier && <p class="alert">{t.success.earlier}</p>}
+      <div class="receipt">
+        <p class="receipt-label" id="code-label">
+          {t.success.codeLabel}
+        </p>
+        <p class="tracking-code" data-testid="tracking-code">
+          {code}
+        </p>
+        <button type="button" class="button button-secondary" onClick={copyCode}>
+          <span aria-hidden="true">📋 </span>
+          {t.success.copy}
+        </button>
+        <p role="status" class="hint">
+          {copy === "copied" ? t.success.copied : copy === "failed" ? t.success.copyFailed : ""}
+        </p>
+      </div>
+      <p class="save-hint">
+        <span aria-hidden="true">💡 </span>
+        {t.success.save}
+      </p>
+      {done.happeningNow && <EmergencyNotice />}
+      <div class="actions">
+        <a class="button" href={`/lacak/${code}`} onClick={linkClick}>
+          {t.success.track}
+        </a>
+        <button type="button" class="button button-secondary" onClick={onAnother}>
+          {t.success.another}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Lang } from "@lapora/core/report/messages";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { Receipt } from "../lib/api";
+import { newIdempotencyKey, type Progress, type SubmitResult, sendReport } from "../lib/submit";
+import { clearDraft, type Draft, type FormState, loadDraft, saveDraft, toBody } from "./form-state";
+import {
+  type FieldErrors,
+  type FieldName,
+  loadSchema,
+  toFieldErrors,
+  validate,
+  validateNow,
+} from "./validate";
+
+export interface Done {
+  receipt: Receipt;
+  happeningNow: boolean;
+  /** The server already had an earlier version of this report (sent before the last edits). */
+  earlier: boolean;
+}
+
+// Which error slots an edit of each entry can fix: a server error there is then stale.
+const AFFECTS: Record<keyof FormState, FieldName[]> = {
+  category: ["category"],
+  happeningNow: ["happeningNow"],
+  kecamatan: ["kecamatan", "desa"],
+  desa: ["desa"],
+  desaText: ["desa"],
+  occurredAt: ["occurredAt"],
+  description: ["description"],
+  location: ["location"],
+  anonymous: ["reporter.name", "reporter.phone"],
+  name: ["reporter.name"],
+  phone: ["reporter.phone"],
+};
+
+/** The report form's state: draft, validation as you go, and submitting with one key across retries. */
+export function useReportForm(lang: Lang) {
+  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [schemaReady, setSchemaReady] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [failure, setFailure] = useState<"failed" | "rejected" | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [summaryTick, setSummaryTick] = useState(0);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    loadSchema().then(
+      () => setSchemaReady(true),
+      () => {},
+    );
+  }, []);
+  // A layout effect runs right after the render, not after paint: a reload or a closed tab straight
+  // after typing must not lose the last words.
+  useLayoutEffect(() => {
+    if (!done) saveDraft(draft);
+  }, [draft, done]);
+
+  const liveErrors = useMemo(
+    () => (schemaReady ? (validateNow(toBody(draft.state)) ?? {}) : {}),
+    [draft.state, schemaReady],
+  );
+  const errors: FieldErrors = {};
+  for (const [field, code] of Object.entries(liveErrors) as [FieldName, string][]) {
+    if (showAll || touched.has(field)) errors[field] = code;
+  }
+  Object.assign(errors, serverErrors);
+
+  const set = (patch: Partial<FormState>) => {
+    setDraft((d) => ({ ...d, state: { ...d.state, ...patch } }));
+    const stale = (Object.keys(patch) as (keyof FormState)[]).flatMap((k) => AFFECTS[k]);
+    if (stale.some((f) => serverErrors[f])) {
+      setServerErrors((e) =>
+        Object.fromEntries(Object.entries(e).filter(([f]) => !stale.includes(f as FieldName))),
+      );
+    }
+  };
+  const touch = (field: FieldName) => setTouched((s) => (s.has(field) ? s : new Set([...s, field])));
+
+  const submit = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setFailure(null);
+    setServerErrors({});
+    try {
+      const body = toBody(draft.state);
+      const local = await validate(body);
+      setShowAll(true);
+      if (local && Object.keys(local).length > 0) return setSummaryTick((n) => n + 1);
+      const json = JSON.stringify(body);
+      const earlierBodies = draft.pendingBodies.filter((b) => b !== json);
+      let key = draft.key ?? newIdempotencyKey();
+      // Saved before sending: if the phone dies mid-request, the retry after a reload uses the same key.
+      const pending = { ...draft, key, pendingBodies: [...earlierBodies, json].slice(-5) };
+      setDraft(pending);
+      saveDraft(pending);
+      let result: SubmitResult = await sendReport(json, key, lang, setProgress);
+      let earlier = false;
+      // 409: this key already stored an earlier version whose answer we never got. Asking again with that
+      // exact body replays its receipt, instead of creating a second report.
+      for (const old of earlierBodies) {
+        if (result.kind !== "conflict") break;
+        result = await sendReport(old, key, lang, setProgress);
+        earlier = result.kind === "created";
+      }
+      if (result.kind === "conflict") {
+        key = newIdempotencyKey();
+        setDraft((d) => ({ ...d, key, pendingBodies: [json] }));
+        result = await sendReport(json, key, lang, setProgress);
+      }
+      if (result.kind === "created") {
+        clearDraft();
+        setDone({ receipt: result.receipt, happeningNow: draft.state.happeningNow === "yes", earlier });
+      } else if (result.kind === "invalid") {
+        // A 400 stores nothing, so this body no longer needs protecting by the key.
+        setDraft((d) => ({ ...d, pendingBodies: d.pendingBodies.filter((b) => b !== json) }));
+        setServerErrors(
+          toFieldErrors(result.details.length > 0 ? result.details : [{ field: "form", code: "invalid" }]),
+        );
+        setFailure("rejected");
+        setSummaryTick((n) => n + 1);
+      } else {
+        setFailure("failed");
+      }
+    } finally {
+      setProgress(null);
+      busy.current = false;
+    }
+  };
+
+  const reset = () => {
+    clearDraft();
+    setDraft(loadDraft());
+    setTouched(new Set());
+    setShowAll(false);
+    setServerErrors({});
+    setFailure(null);
+    setDone(null);
+  };
+
+  return { state: draft.state, errors, set, touch, submit, reset, progress, failure, done, summaryTick };
+}

@@ -1,0 +1,34 @@
+import { useLang } from "../i18n/lang";
+import { toWibInput } from "../lib/time";
+import { Required } from "./category-field";
+import { describedBy, FieldError } from "./field-error";
+import { fieldDomId } from "./field-ids";
+import type { FieldProps } from "./field-props";
+
+/** When it happened, as a date and time in WIB (the form starts at "now"). */
+export function WhenField({ state, set, errorOf, touch }: FieldProps) {
+  const { t } = useLang();
+  const error = errorOf("occurredAt");
+  const id = fieldDomId("occurredAt");
+  return (
+    <div class="field">
+      <label class="field-label" for={id}>
+        {t.form.when.label} <Required />
+      </label>
+      <p class="hint" id={`${id}-hint`}>
+        {t.form.when.hint}
+      </p>
+      <FieldError field="occurredAt" message={error} />
+      <input
+        id={id}
+        type="datetime-local"
+        value={state.occurredAt}
+        max={toWibInput(new Date())}
+        aria-invalid={!!error}
+        aria-describedby={describedBy("occurredAt", !!error, `${id}-hint`)}
+        onInput={(e) => set({ occurredAt: e.currentTarget.value })}
+        onBlur={() => touch("occurredAt")}
+      />
+    </div>
+  );
+}

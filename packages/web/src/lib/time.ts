@@ -1,0 +1,35 @@
+import type { Lang } from "@lapora/core/report/messages";
+
+// Musi Banyuasin keeps Western Indonesian Time, UTC+7 all year (no daylight saving).
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const formatters = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A timestamp as a resident reads it: date and time in WIB, e.g. "3 Mei 2025 14.05 WIB". */
+export function formatWib(iso: string, lang: Lang): string {
+  let f = formatters.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+      timeZone: "Asia/Jakarta",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(lang, f);
+  }
+  return `${f.format(new Date(iso))} WIB`;
+}
+
+/** The value of a datetime-local input showing `date` in WIB, whatever the phone's own time zone. */
+export function toWibInput(date: Date): string {
+  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** A datetime-local value read as WIB, as an ISO timestamp with offset; undefined when not a time. */
+export function fromWibInput(value: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?/.exec(value);
+  return match ? `${match[1]}${match[2] ?? ":00"}+07:00` : undefined;
+}

@@ -1,0 +1,14 @@
+import { render } from "preact";
+import { App } from "./app";
+import "./styles/base.css";
+import "./styles/header.css";
+import "./styles/controls.css";
+import "./styles/form.css";
+import "./styles/choices.css";
+import "./styles/track.css";
+
+const root = document.getElementById("app");
+if (root) {
+  root.textContent = "";
+  render(<App />, root);
+}

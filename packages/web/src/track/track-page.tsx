@@ -1,0 +1,93 @@
+import { parse } from "@lapora/core/report/tracking-code";
+import { useEffect, useState } from "preact/hooks";
+import { useLang } from "../i18n/lang";
+import { fetchReport, type TrackResult } from "../lib/api";
+import { navigate } from "../lib/router";
+import { ReportView } from "./report-view";
+
+type View = { kind: "idle" } | { kind: "loading" } | TrackResult;
+
+/** "Lacak Laporan": a code box, and the report for the code in the address (`/lacak/{code}`). */
+export function TrackPage({ code }: { code?: string | undefined }) {
+  const { t } = useLang();
+  const [input, setInput] = useState(code ?? "");
+  const [view, setView] = useState<View>({ kind: "idle" });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    setInput(code ?? "");
+    if (!code) return setView({ kind: "idle" });
+    const parsed = parse(code);
+    if (!parsed.ok) return setView({ kind: "invalid", reason: parsed.reason });
+    if (parsed.code !== code) return navigate(`/lacak/${parsed.code}`); // one canonical address to bookmark
+    const controller = new AbortController();
+    setView({ kind: "loading" });
+    fetchReport(parsed.code, controller.signal).then((result) => {
+      if (!controller.signal.aborted) setView(result);
+    });
+    return () => controller.abort();
+  }, [code, attempt]);
+
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    const parsed = parse(input);
+    // The check character catches a typo here, before anything is sent.
+    if (!parsed.ok) return setView({ kind: "invalid", reason: parsed.reason });
+    if (parsed.code === code) setAttempt((n) => n + 1);
+    else navigate(`/lacak/${parsed.code}`);
+  };
+
+  const error =
+    view.kind === "invalid" ? (view.reason === "checksum" ? t.track.checksum : t.track.format) : undefined;
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title" tabIndex={-1}>
+        {t.track.title}
+      </h1>
+      <p>{t.track.intro}</p>
+      <form class="track-form" noValidate onSubmit={onSubmit}>
+        <label class="field-label" for="track-code">
+          {t.track.codeLabel}
+        </label>
+        <p class="hint" id="track-code-hint">
+          {t.track.codeHint}
+        </p>
+        {error && (
+          <p class="field-error" id="track-code-error" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {error}
+          </p>
+        )}
+        <div class="inline-form">
+          <input
+            id="track-code"
+            type="text"
+            autocomplete="off"
+            autoCapitalize="characters"
+            spellcheck={false}
+            value={input}
+            aria-invalid={!!error}
+            aria-describedby={error ? "track-code-hint track-code-error" : "track-code-hint"}
+            onInput={(e) => setInput(e.currentTarget.value)}
+          />
+          <button type="submit" class="button button-primary">
+            {t.track.submit}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {view.kind === "loading" && <p class="progress">{t.track.loading}</p>}
+        {view.kind === "not_found" && <p class="alert">{t.track.notFound}</p>}
+        {view.kind === "failed" && (
+          <p class="alert">
+            {t.track.failed}{" "}
+            <button type="button" class="button-link" onClick={() => setAttempt((n) => n + 1)}>
+              {t.track.retry}
+            </button>
+          </p>
+        )}
+      </div>
+      {view.kind === "ok" && <ReportView report={view.report} />}
+    </section>
+  );
+}
