@@ -1,0 +1,16 @@
+import type { SSTConfig } from "sst";
+import { Api } from "./stacks/Api";
+import { functionDefaults } from "./stacks/defaults";
+import { Messaging } from "./stacks/Messaging";
+import { Storage } from "./stacks/Storage";
+import { Web } from "./stacks/Web";
+
+export default {
+  config() {
+    return { name: "lapora", region: "ap-southeast-3" };
+  },
+  stacks(app) {
+    app.setDefaultFunctionProps(functionDefaults);
+    app.stack(Storage).stack(Messaging).stack(Api).stack(Web);
+  },
+} satisfies SSTConfig;

@@ -1,0 +1,68 @@
+import { TABLE } from "@lapora/core/db/table";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { BlockPublicAccess, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { Bucket, type StackContext, Table } from "sst/constructs";
+
+/** The one DynamoDB table (shape from packages/core/src/db/table.ts) and the evidence bucket. */
+export function Storage({ app, stack }: StackContext) {
+  // Only prod keeps its data when the stage is removed; other stages clean up after themselves.
+  const keep = app.stage === "prod";
+  const removalPolicy = keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+  // Every key attribute and index comes from TABLE, so the stack cannot drift from core and DynamoDB Local.
+  // CloudFormation adds at most one GSI per update of an existing table: after the first deploy, add
+  // indexes to TABLE one deploy at a time.
+  const keyAttributes = [
+    TABLE.partitionKey,
+    TABLE.sortKey,
+    ...TABLE.indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+  const table = new Table(stack, "table", {
+    fields: Object.fromEntries(keyAttributes.map((name) => [name, "string" as const])),
+    primaryIndex: { partitionKey: TABLE.partitionKey, sortKey: TABLE.sortKey },
+    globalIndexes: Object.fromEntries(
+      TABLE.indexes.map((index) => [
+        index.name,
+        { partitionKey: index.partitionKey, sortKey: index.sortKey, projection: "all" as const },
+      ]),
+    ),
+    // report-events needs the old image to tell a new report from an escalated one.
+    stream: "new_and_old_images",
+    timeToLiveAttribute: TABLE.ttlAttribute,
+    cdk: {
+      table: {
+        pointInTimeRecovery: true,
+        deletionProtection: keep,
+        removalPolicy,
+      },
+    },
+  });
+
+  const evidence = new Bucket(stack, "evidence", {
+    // SST's default CORS rule allows every method from every origin; uploads get their own rule when
+    // the evidence flow lands, scoped to the site's origin.
+    cors: false,
+    blockPublicACLs: true,
+    cdk: {
+      bucket: {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        versioned: true,
+        lifecycleRules: [
+          {
+            // Versioning guards evidence against an accidental delete or overwrite; a month is
+            // long enough to notice, and old versions stop costing money after it.
+            noncurrentVersionExpiration: Duration.days(30),
+            abortIncompleteMultipartUploadAfter: Duration.days(1),
+          },
+        ],
+        removalPolicy,
+        autoDeleteObjects: !keep,
+      },
+    },
+  });
+
+  return { table, evidence };
+}

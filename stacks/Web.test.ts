@@ -1,0 +1,123 @@
+import { runInNewContext } from "node:vm";
+import { CONTENT_SECURITY_POLICY } from "@lapora/core/web-security";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import config from "../sst.config";
+import { createTestApp, templateOf } from "./test-app";
+import { SPA_ROUTING_CODE } from "./Web";
+
+let t: Template;
+
+beforeAll(async () => {
+  const app = await createTestApp();
+  await config.stacks(app);
+  t = templateOf(app, "Web");
+});
+
+function securityHeaders() {
+  const policies = Object.values(t.findResources("AWS::CloudFront::ResponseHeadersPolicy"));
+  expect(policies).toHaveLength(1);
+  return policies[0]?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+}
+
+function distribution() {
+  const found = Object.values(t.findResources("AWS::CloudFront::Distribution"));
+  expect(found).toHaveLength(1);
+  return found[0]?.Properties.DistributionConfig;
+}
+
+describe("Web stack: security headers", () => {
+  it("serves the CSP of packages/core/src/web-security.ts, which allows no inline code", () => {
+    const csp = securityHeaders().ContentSecurityPolicy;
+    expect(csp).toEqual({ ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true });
+    expect(csp.ContentSecurityPolicy).toContain("script-src 'self'");
+    expect(csp.ContentSecurityPolicy).not.toContain("unsafe-inline");
+    expect(csp.ContentSecurityPolicy).not.toContain("unsafe-eval");
+  });
+
+  it("adds HSTS, nosniff, DENY framing and no-referrer", () => {
+    const headers = securityHeaders();
+    expect(headers.StrictTransportSecurity).toEqual({
+      AccessControlMaxAgeSec: 63_072_000,
+      IncludeSubdomains: true,
+      Override: true,
+    });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: "DENY", Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: "no-referrer", Override: true });
+  });
+
+  it("applies them to every page of the site", () => {
+    const policyId = Object.keys(t.findResources("AWS::CloudFront::ResponseHeadersPolicy"))[0];
+    expect(distribution().DefaultCacheBehavior).toMatchObject({
+      ResponseHeadersPolicyId: { Ref: policyId },
+      ViewerProtocolPolicy: "redirect-to-https",
+    });
+  });
+});
+
+describe("Web stack: routing", () => {
+  it("sends /api/* on the same domain to the HTTP API, uncached, with every method", () => {
+    const behaviors = distribution().CacheBehaviors;
+    expect(behaviors).toHaveLength(1);
+    expect(behaviors[0]).toMatchObject({
+      PathPattern: "/api/*",
+      AllowedMethods: expect.arrayContaining(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+      CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", // Managed-CachingDisabled
+      OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac", // Managed-AllViewerExceptHostHeader
+      ViewerProtocolPolicy: "https-only",
+    });
+    const origin = distribution().Origins.find((o: { Id: string }) => o.Id === behaviors[0].TargetOriginId);
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+    expect(JSON.stringify(origin.DomainName)).toMatch(/test-lapora-Api:ExportsOutput.*httpApi.*ApiEndpoint/);
+  });
+
+  it("has no error-page rewrites, so the API's own 403 and 404 reach the browser", () => {
+    expect(distribution().CustomErrorResponses).toBeUndefined();
+  });
+
+  it("routes app pages to index.html with one CloudFront function, leaving files alone", () => {
+    const fns = Object.values(t.findResources("AWS::CloudFront::Function"));
+    expect(fns).toHaveLength(1);
+    const code = fns[0]?.Properties.FunctionCode as string;
+    expect(code).toBe(SPA_ROUTING_CODE);
+    const handler = runInNewContext(`${code}; handler`) as (e: unknown) => { uri: string };
+    const route = (uri: string) => handler({ request: { uri } }).uri;
+    expect(route("/")).toBe("/index.html");
+    expect(route("/lacak/AB12-CD34")).toBe("/index.html");
+    expect(route("/statistik/")).toBe("/index.html");
+    expect(route("/assets/index-Cd_aCAm-.js")).toBe("/assets/index-Cd_aCAm-.js");
+    expect(route("/favicon.ico")).toBe("/favicon.ico");
+    t.hasResourceProperties("AWS::CloudFront::Distribution", {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          FunctionAssociations: [{ EventType: "viewer-request", FunctionARN: Match.anyValue() }],
+        }),
+      }),
+    });
+  });
+});
+
+describe("Web stack: site bucket", () => {
+  it("is private and TLS-only; CloudFront reads it", () => {
+    t.hasResourceProperties("AWS::S3::Bucket", {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    t.hasResourceProperties("AWS::S3::BucketPolicy", {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        ]),
+      },
+    });
+  });
+
+  it("outputs the site URL", () => {
+    t.hasOutput("SiteUrl", { Value: Match.anyValue() });
+  });
+});

@@ -1,0 +1,103 @@
+import { CONTENT_SECURITY_POLICY } from "@lapora/core/web-security";
+import { Duration, Fn } from "aws-cdk-lib";
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { BucketEncryption } from "aws-cdk-lib/aws-s3";
+import { type StackContext, StaticSite, use } from "sst/constructs";
+import { Api } from "./Api";
+
+/**
+ * CloudFront viewer-request code for client-side routing: a path whose last segment has no file
+ * extension is a page of the single-page app, so it gets index.html. Done here rather than with
+ * distribution-wide error responses, which would also turn the API's own 403/404 JSON into index.html.
+ */
+export const SPA_ROUTING_CODE = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split("/").pop();
+  if (last.indexOf(".") === -1) {
+    request.uri = "/index.html";
+  }
+  return request;
+}`;
+
+/** The static web app on S3 + CloudFront, with `/api/*` on the same domain going to the HTTP API. */
+export function Web({ stack }: StackContext) {
+  const { api } = use(Api);
+
+  const securityHeaders = new ResponseHeadersPolicy(stack, "SecurityHeaders", {
+    comment: "Lapora web: CSP from packages/core/src/web-security.ts, HSTS, nosniff, DENY framing",
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(730),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      // Same as the local runtime; tracking pages must not leak their URL to anyone.
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+    },
+  });
+
+  const spaRouting = new CloudFrontFunction(stack, "SpaRouting", {
+    code: FunctionCode.fromInline(SPA_ROUTING_CODE),
+    runtime: FunctionRuntime.JS_2_0,
+  });
+
+  const site = new StaticSite(stack, "site", {
+    path: "packages/web",
+    buildCommand: "npm run build",
+    buildOutput: "dist",
+    // SST writes an env-typing file for Vite sites; keep it out of packages/web (no site env vars).
+    vite: { types: "../../.sst/web-env.d.ts" },
+    cdk: {
+      bucket: { enforceSSL: true, encryption: BucketEncryption.S3_MANAGED },
+      distribution: {
+        errorResponses: [],
+        // Price class 200 includes the Jakarta edge locations and skips the dearest regions.
+        priceClass: PriceClass.PRICE_CLASS_200,
+        httpVersion: HttpVersion.HTTP2_AND_3,
+        defaultBehavior: {
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+        additionalBehaviors: {
+          // The Hono app sets its own security headers, as it does locally.
+          "/api/*": {
+            origin: new HttpOrigin(Fn.parseDomainName(api.url), {
+              protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            }),
+            viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+            allowedMethods: AllowedMethods.ALLOW_ALL,
+            cachePolicy: CachePolicy.CACHING_DISABLED,
+            // API Gateway routes by its own Host name, so the viewer's Host must not be forwarded.
+            originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          },
+        },
+      },
+    },
+  });
+  // SST always creates its own routing function (it appends ".html"); ours replaces it above.
+  site.node.tryRemoveChild("CloudFrontFunction");
+
+  stack.addOutputs({ SiteUrl: site.url });
+
+  return { site };
+}
