@@ -13,7 +13,6 @@ interface Props {
   invalid: boolean;
   describedBy: string | undefined;
   onText(text: string, code: string): void;
-  onBlur(): void;
 }
 
 // Case and accents do not matter when searching: "soak baru" finds "Soak Baru".
@@ -87,10 +86,7 @@ export function DesaCombobox(props: Props) {
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
-        onBlur={() => {
-          setOpen(false);
-          props.onBlur();
-        }}
+        onBlur={() => setOpen(false)}
       />
       <div id={listId} role="listbox" class="listbox" hidden={!shown} aria-label={t.form.place.desa}>
         {matches.map((d, i) => (

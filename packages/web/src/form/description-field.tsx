@@ -10,7 +10,7 @@ const MAX = 2000; // the schema's description.too_long limit
 const count = (s: string) => [...s.trim()].length;
 
 /** What happened, with a live character count. */
-export function DescriptionField({ state, set, errorOf, touch }: FieldProps) {
+export function DescriptionField({ state, set, errorOf }: FieldProps) {
   const { t } = useLang();
   const error = errorOf("description");
   const id = fieldDomId("description");
@@ -31,7 +31,6 @@ export function DescriptionField({ state, set, errorOf, touch }: FieldProps) {
         aria-invalid={!!error}
         aria-describedby={describedBy("description", !!error, `${id}-hint`, `${id}-count`)}
         onInput={(e) => set({ description: e.currentTarget.value })}
-        onBlur={() => touch("description")}
       />
       <p id={`${id}-count`} class={n > MAX ? "count over" : "count"}>
         {t.form.description.count(n, MAX)}

@@ -7,6 +7,10 @@ export interface FieldProps {
   set(patch: Partial<FormState>): void;
   /** The message to show for a field now, if any. */
   errorOf(field: FieldName): string | undefined;
-  /** Marks a field as visited, so its problems start to show. */
+  /**
+   * Shows a field's problems before any submit. Only for choices and the located point: a text field's
+   * errors wait for the submit (as GOV.UK advises), since a message appearing on blur moves the submit
+   * button out from under the finger that is pressing it.
+   */
   touch(field: FieldName): void;
 }

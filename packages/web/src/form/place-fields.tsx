@@ -56,7 +56,6 @@ export function PlaceFields({ state, set, errorOf, touch }: FieldProps) {
           invalid={!!desaError}
           describedBy={describedBy("desa", !!desaError, `${desaId}-hint`)}
           onText={(desaText, desa) => set({ desaText, desa })}
-          onBlur={() => touch("desa")}
         />
       </div>
     </>

@@ -5,7 +5,7 @@ import { fieldDomId } from "./field-ids";
 import type { FieldProps } from "./field-props";
 
 /** Anonymous by default; or a name and an Indonesian phone number so officers can call back. */
-export function ReporterFields({ state, set, errorOf, touch }: FieldProps) {
+export function ReporterFields({ state, set, errorOf }: FieldProps) {
   const { t } = useLang();
   const r = t.form.reporter;
   const nameError = errorOf("reporter.name");
@@ -61,7 +61,6 @@ export function ReporterFields({ state, set, errorOf, touch }: FieldProps) {
             aria-invalid={!!nameError}
             aria-describedby={describedBy("reporter.name", !!nameError)}
             onInput={(e) => set({ name: e.currentTarget.value })}
-            onBlur={() => touch("reporter.name")}
           />
           <label class="field-label" for={phoneId}>
             {r.phone} <Required />
@@ -79,7 +78,6 @@ export function ReporterFields({ state, set, errorOf, touch }: FieldProps) {
             aria-invalid={!!phoneError}
             aria-describedby={describedBy("reporter.phone", !!phoneError, `${phoneId}-hint`)}
             onInput={(e) => set({ phone: e.currentTarget.value })}
-            onBlur={() => touch("reporter.phone")}
           />
         </div>
       )}

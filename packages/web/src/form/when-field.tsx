@@ -6,7 +6,7 @@ import { fieldDomId } from "./field-ids";
 import type { FieldProps } from "./field-props";
 
 /** When it happened, as a date and time in WIB (the form starts at "now"). */
-export function WhenField({ state, set, errorOf, touch }: FieldProps) {
+export function WhenField({ state, set, errorOf }: FieldProps) {
   const { t } = useLang();
   const error = errorOf("occurredAt");
   const id = fieldDomId("occurredAt");
@@ -27,7 +27,6 @@ export function WhenField({ state, set, errorOf, touch }: FieldProps) {
         aria-invalid={!!error}
         aria-describedby={describedBy("occurredAt", !!error, `${id}-hint`)}
         onInput={(e) => set({ occurredAt: e.currentTarget.value })}
-        onBlur={() => touch("occurredAt")}
       />
     </div>
   );

@@ -1,0 +1,86 @@
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../../local/test/harness";
+import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs axe-core (WCAG 2.x A and AA plus best practice) and returns the serious and critical findings. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const r = await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+  return results
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(", ")}`);
+}
+
+// axe is injected as a script file; the app's CSP (script-src 'self') would refuse it, so only these
+// contexts bypass the CSP.
+const axePage = () => phonePage(browser, { bypassCSP: true });
+
+describe("axe-core finds no serious or critical problem", () => {
+  it("on the report form: empty, with errors, and with every optional part open", async () => {
+    const page = await axePage();
+    await page.goto(server.url);
+    await page.getByRole("heading", { name: "Buat Laporan" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Kirim Laporan" }).click();
+    await page.locator(".error-summary").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("radio", { name: "Ya, sekarang" }).check();
+    await page.getByRole("radio", { name: /Cantumkan nama/ }).check();
+    await page.getByLabel("Kecamatan").selectOption({ label: "Lais" });
+    await page.getByRole("combobox", { name: /Desa/ }).click();
+    await page.getByRole("listbox").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("on the success screen and the tracking page, in both languages", async () => {
+    const page = await axePage();
+    await page.goto(server.url);
+    await fillReport(page);
+    const code = await submitAndReadCode(page);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/lacak/${code}`);
+    await page.getByTestId("status").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByText("Received", { exact: true }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/lacak/LPR-0000`);
+    await page.getByRole("alert").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,67 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../../local/test/harness";
+import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("Indonesian by default, English on request, remembered", () => {
+  it("switches the whole page, including validation messages, and keeps English after a reload", async () => {
+    const page = await phonePage(browser);
+    await page.goto(server.url);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("id");
+
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Make a Report");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+    await expect(page.getByRole("radio", { name: /^Theft/ }).count()).resolves.toBe(1);
+    await page.getByRole("button", { name: "Send Report" }).click();
+    await expect(page.locator("#f-kecamatan-error").textContent()).resolves.toContain(
+      "This field is required.",
+    );
+    await expect(page.locator("#f-description-error").textContent()).resolves.toContain(
+      "Describe what happened in at least 10 characters.",
+    );
+
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Make a Report");
+    await expect(page.title()).resolves.toContain("Make a Report");
+
+    await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");
+    await page.context().close();
+  });
+
+  it("the tracking page in English shows the status and times in WIB", async () => {
+    const page = await phonePage(browser, { locale: "en-GB" });
+    await page.goto(server.url);
+    await fillReport(page);
+    const code = await submitAndReadCode(page);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "Track this report" }).click();
+    await expect(page.getByTestId("status").textContent()).resolves.toBe("Received");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Track a Report");
+    const stored = await server.deps.reports.getByTrackingCode(code);
+    const wib = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Jakarta",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(new Date(stored?.createdAt ?? 0));
+    const times = await page.locator("time").allTextContents();
+    expect(times[0]).toMatch(new RegExp(`${wib} WIB$`));
+    await page.context().close();
+  });
+});

@@ -1,0 +1,113 @@
+import type { Browser, Request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../../local/test/harness";
+import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Seen {
+  key: string | null;
+  body: string | null;
+  status: number | "aborted";
+  replayed: boolean;
+  trackingCode?: string;
+}
+
+/**
+ * Routes every report POST through the test: the first one is failed as `firstFails` says, the rest go
+ * to the server. Every request the server saw is in the returned list, so the count of reports stored
+ * is the count of non-replayed 201 answers.
+ */
+async function interceptPosts(
+  page: import("playwright-core").Page,
+  firstFails: "before-server" | "after-server",
+) {
+  const seen: Seen[] = [];
+  await page.route("**/api/reports", async (route) => {
+    const req: Request = route.request();
+    const entry: Seen = {
+      key: req.headers()["idempotency-key"] ?? null,
+      body: req.postData(),
+      status: "aborted",
+      replayed: false,
+    };
+    seen.push(entry);
+    if (seen.length === 1 && firstFails === "before-server") return route.abort("internetdisconnected");
+    const res = await route.fetch();
+    const json = (await res.json()) as { trackingCode?: string };
+    if (seen.length === 1) {
+      entry.trackingCode = json.trackingCode; // the server stored it; the phone never hears back
+      return route.abort("connectionreset");
+    }
+    Object.assign(entry, {
+      status: res.status(),
+      replayed: res.headers()["idempotent-replayed"] === "true",
+      trackingCode: json.trackingCode,
+    });
+    return route.fulfill({ response: res });
+  });
+  return seen;
+}
+
+describe("a failed connection is retried without creating a duplicate", () => {
+  it("the answer is lost after the server stored the report: the retry gets the same report back", async () => {
+    const page = await phonePage(browser);
+    const seen = await interceptPosts(page, "after-server");
+    await page.goto(server.url);
+    await fillReport(page);
+    const code = await submitAndReadCode(page);
+
+    expect(seen.length).toBe(2);
+    const [first, second] = seen;
+    expect(first?.key).toMatch(/^[A-Za-z0-9._:-]{8,128}$/);
+    expect(second?.key).toBe(first?.key);
+    expect(second?.body).toBe(first?.body);
+    expect(second).toMatchObject({ status: 201, replayed: true, trackingCode: first?.trackingCode });
+    expect(code).toBe(first?.trackingCode);
+
+    // One report under that key, and it is the one the resident was shown.
+    const record = await server.deps.reports.getIdempotency(
+      `report:${first?.key}`,
+      Math.floor(Date.now() / 1000),
+    );
+    const stored = await server.deps.reports.getByTrackingCode(code);
+    expect(record?.reportId).toBe(stored?.reportId);
+    await page.context().close();
+  });
+
+  it("the request never reached the server: the retry stores it exactly once", async () => {
+    const page = await phonePage(browser);
+    const seen = await interceptPosts(page, "before-server");
+    await page.goto(server.url);
+    await fillReport(page);
+    const code = await submitAndReadCode(page);
+
+    expect(seen.map((s) => s.status)).toEqual(["aborted", 201]);
+    expect(seen[1]).toMatchObject({ key: seen[0]?.key, replayed: false, trackingCode: code });
+    const record = await server.deps.reports.getIdempotency(
+      `report:${seen[0]?.key}`,
+      Math.floor(Date.now() / 1000),
+    );
+    expect(record?.response.trackingCode).toBe(code);
+    await page.context().close();
+  });
+
+  it("while retrying, the resident sees progress", async () => {
+    const page = await phonePage(browser);
+    await page.route("**/api/reports", (route) => route.abort("internetdisconnected"));
+    await page.goto(server.url);
+    await fillReport(page);
+    await page.getByRole("button", { name: "Kirim Laporan" }).click();
+    await page.getByText(/Koneksi terputus\. Mencoba lagi \(2 dari 4\)/).waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,83 @@
+import { existsSync } from "node:fs";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Debian's Chromium, headless. Missing Chromium is a failure, not a skip: CI installs it. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` (.ci/run does this).`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A phone-sized page (360x740, touch) in a fresh context: no storage carried between tests. */
+export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+    ...options,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000); // a broken page should fail the test well before vitest's timeout
+  return page;
+}
+
+export interface ReportEntry {
+  category?: string;
+  description?: string;
+  named?: { name: string; phone: string };
+}
+
+/** Fills the form the way a resident would, in Indonesian, with a valid report unless told otherwise. */
+export async function fillReport(page: Page, entry: ReportEntry = {}): Promise<void> {
+  await page.getByRole("radio", { name: new RegExp(`^${entry.category ?? "Pencurian"}`) }).check();
+  await page.getByRole("radio", { name: "Tidak", exact: true }).check();
+  await page.getByLabel("Kecamatan").selectOption({ label: "Sekayu" });
+  const desa = page.getByRole("combobox", { name: /Desa/ });
+  await desa.fill("soak");
+  await page.getByRole("option", { name: "Soak baru" }).click();
+  await page
+    .getByLabel(/Ceritakan apa yang terjadi/)
+    .fill(entry.description ?? "Motor saya dicuri di depan rumah tadi malam sekitar jam 11.");
+  if (entry.named) {
+    await page.getByRole("radio", { name: /Cantumkan nama/ }).check();
+    await page.getByRole("textbox", { name: /^Nama/ }).fill(entry.named.name);
+    await page.getByRole("textbox", { name: /^Nomor HP/ }).fill(entry.named.phone);
+  }
+}
+
+/** Presses "Kirim Laporan" and returns the tracking code from the success screen. */
+export async function submitAndReadCode(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Kirim Laporan" }).click();
+  await page.getByRole("heading", { name: "Laporan terkirim" }).waitFor();
+  const code = (await page.getByTestId("tracking-code").textContent())?.trim() ?? "";
+  return code;
+}
+
+/** Counts the report submissions a page sends, to prove that nothing was sent. */
+export function countReportPosts(page: Page): () => number {
+  let n = 0;
+  page.on("request", (req) => {
+    if (req.method() === "POST" && new URL(req.url()).pathname === "/api/reports") n++;
+  });
+  return () => n;
+}
+
+export const CODE_PATTERN = /^LPR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/;
