@@ -34,3 +34,13 @@ export class ForbiddenError extends LaporaError {}
 
 /** Storage stayed busy through every retry; the client may try again later. Maps to 503. */
 export class UnavailableError extends LaporaError {}
+
+/** Too many attempts; `retryAfterSeconds` says when to try again. Maps to 429. */
+export class RateLimitedError extends LaporaError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

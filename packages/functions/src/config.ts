@@ -3,6 +3,11 @@ import * as z from "zod/mini";
 const Env = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
   AWS_REGION: z._default(z.string(), "ap-southeast-3"),
+  /** The Cognito user pool: `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`. */
+  AUTH_ISSUER: z.url(),
+  /** The console's app client id: the `aud` of officers' ID tokens. */
+  AUTH_AUDIENCE: z.string().check(z.minLength(1)),
+  USER_POOL_ID: z.string().check(z.minLength(1)),
   /** Only for local emulators: DynamoDB Local's URL. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
 });

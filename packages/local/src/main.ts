@@ -21,13 +21,14 @@ try {
     tableName: config.tableName,
     bucketName: config.bucketName,
     topicName: config.topicName,
+    publicUrl: `http://localhost:${config.port}`,
   });
 } catch (err) {
   console.error(`Lapora could not start: ${(err as Error).message}`);
   process.exit(1);
 }
 
-const app = createLocalApp(runtime.deps, webDist);
+const app = createLocalApp(runtime.deps, webDist, runtime.issuer);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(
     `DynamoDB Local ${runtime.dynamo.endpoint} · s3rver ${runtime.s3.endpoint} · fauxqs ${runtime.sns.endpoint}`,

@@ -1,22 +1,28 @@
 import { join } from "node:path";
-import { Db, Report } from "@lapora/core";
 import type { ApiDeps } from "@lapora/functions/api/app";
+import { createLocalIssuer, type LocalIssuer } from "./auth/issuer";
+import { createLocalDeps } from "./deps";
 import { type DynamoLocal, startDynamoLocal } from "./emulators/dynamodb";
 import { type S3Local, startS3Local } from "./emulators/s3";
 import { type SnsLocal, startSnsLocal } from "./emulators/sns";
 import { ensureTable } from "./resources";
+import { seedDemoOfficers } from "./seed";
 
 export interface Runtime {
   dynamo: DynamoLocal;
   s3: S3Local;
   sns: SnsLocal;
+  issuer: LocalIssuer;
   deps: ApiDeps;
   stop(): Promise<void>;
 }
 
+/** The audience (app client id) of local ID tokens, standing in for the Cognito app client. */
+export const LOCAL_AUDIENCE = "lapora-console-local";
+
 /**
- * Starts the emulators and creates what the app needs in them. With `dataDir` the data survives a
- * restart; without it DynamoDB runs in memory (tests).
+ * Starts the emulators, creates what the app needs in them and seeds the demo officers. With `dataDir`
+ * the data (and the issuer's key) survive a restart; without it DynamoDB runs in memory.
  */
 export async function startRuntime(options: {
   dataDir?: string;
@@ -24,6 +30,8 @@ export async function startRuntime(options: {
   tableName: string;
   bucketName: string;
   topicName: string;
+  /** Where the API is reachable by the API itself, e.g. http://localhost:3000. */
+  publicUrl: string;
 }): Promise<Runtime> {
   const started: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -40,14 +48,26 @@ export async function startRuntime(options: {
     ]);
     started.push(s3, sns);
     await ensureTable(dynamo.endpoint, options.tableName);
-    const client = Db.createDocumentClient({ endpoint: dynamo.endpoint });
+    const issuer = await createLocalIssuer({
+      issuer: `${options.publicUrl}/auth`,
+      audience: LOCAL_AUDIENCE,
+      ...(options.dataDir ? { keyFile: join(options.dataDir, "issuer-key.json") } : {}),
+    });
+    const deps = createLocalDeps({
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: options.tableName,
+      issuer,
+      jwks: "remote",
+    });
+    await seedDemoOfficers(deps.officers, deps.localDirectory);
     return {
       dynamo,
       s3,
       sns,
-      deps: { reports: Report.createDynamoReportStore(client, options.tableName) },
+      issuer,
+      deps,
       async stop() {
-        client.destroy();
+        deps.client.destroy();
         await stopAll();
       },
     };

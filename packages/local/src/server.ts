@@ -4,12 +4,13 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { CONTENT_SECURITY_POLICY } from "@lapora/core/web-security";
 import { type ApiDeps, createApp } from "@lapora/functions/api/app";
 import { Hono } from "hono";
+import type { LocalIssuer } from "./auth/issuer";
 
 /**
  * One app on one port: the same Hono API the Lambda runs, plus the built web app with the same
  * security headers CloudFront adds in AWS. Unknown non-API paths get index.html (client routing).
  */
-export function createLocalApp(deps: ApiDeps, webDist: string) {
+export function createLocalApp(deps: ApiDeps, webDist: string, issuer: Pick<LocalIssuer, "jwks">) {
   const api = createApp(deps);
   const root = relative(process.cwd(), webDist) || ".";
   const app = new Hono();
@@ -24,6 +25,8 @@ export function createLocalApp(deps: ApiDeps, webDist: string) {
   });
   // Handing /api/* to the API app whole keeps its own JSON 404 and error handler, exactly as in Lambda.
   app.all("/api/*", (c) => api.fetch(c.req.raw));
+  // The local issuer's keys, where Cognito publishes a user pool's: {issuer}/.well-known/jwks.json.
+  app.get("/auth/.well-known/jwks.json", (c) => c.json(issuer.jwks));
   if (existsSync(webDist)) {
     app.use("/*", serveStatic({ root }));
     app.get("*", serveStatic({ root, path: "index.html" }));

@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { Db, Report } from "@lapora/core";
-import type { ApiDeps } from "@lapora/functions/api/app";
+import { Db } from "@lapora/core";
 import { inject } from "vitest";
+import { createLocalIssuer, type LocalIssuer } from "../src/auth/issuer";
+import { createLocalDeps } from "../src/deps";
 import { ensureTable } from "../src/resources";
+import { LOCAL_AUDIENCE } from "../src/runtime";
+import { seedDemoOfficers } from "../src/seed";
 import { createLocalApp } from "../src/server";
 
 /** A fresh, empty table in the shared DynamoDB Local, so a test file sees only its own data. */
@@ -19,25 +22,47 @@ export async function createTestTable(): Promise<{
   return { tableName, client: Db.createDocumentClient({ endpoint }) };
 }
 
-/** API dependencies backed by a fresh table in DynamoDB Local. */
-export async function createTestDeps(): Promise<ApiDeps & { tableName: string }> {
-  const { tableName, client } = await createTestTable();
-  return { tableName, reports: Report.createDynamoReportStore(client, tableName) };
+export const TEST_ISSUER = "http://lapora.test/auth";
+
+/**
+ * API dependencies backed by a fresh table in DynamoDB Local, with the demo officers seeded and a local
+ * issuer whose keys the verifier holds in-process (`issuer.sign(nrp)` makes a token for any officer).
+ */
+export async function createTestDeps(options: { seed?: boolean; issuerUrl?: string } = {}) {
+  const { tableName } = await createTestTable();
+  const issuer = await createLocalIssuer({
+    issuer: options.issuerUrl ?? TEST_ISSUER,
+    audience: LOCAL_AUDIENCE,
+  });
+  const deps = createLocalDeps({
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    tableName,
+    issuer,
+    jwks: "in-process",
+  });
+  if (options.seed !== false) await seedDemoOfficers(deps.officers, deps.localDirectory);
+  return { ...deps, tableName, issuer };
 }
 
 /**
- * The whole local app (API + built web app) on a free port, against a fresh table: what a browser test
- * talks to. Needs `npm run build:web` first (npm test does it).
+ * The whole local app (API + built web app) on a free port, against a fresh table with the demo
+ * officers: what a browser test talks to. Needs `npm run build:web` first (npm test does it).
  */
-export async function startTestServer(): Promise<{ url: string; deps: ApiDeps; close(): Promise<void> }> {
+export async function startTestServer(): Promise<{
+  url: string;
+  deps: Awaited<ReturnType<typeof createTestDeps>>;
+  issuer: LocalIssuer;
+  close(): Promise<void>;
+}> {
   const deps = await createTestDeps();
-  const app = createLocalApp(deps, resolve(import.meta.dirname, "../../web/dist"));
+  const app = createLocalApp(deps, resolve(import.meta.dirname, "../../web/dist"), deps.issuer);
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((r) => server.once("listening", () => r()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     deps,
+    issuer: deps.issuer,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

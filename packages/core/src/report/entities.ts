@@ -5,15 +5,22 @@
  * - report by id:                        pk = $lapora#reportid_{id}, sk = $report_1
  * - reports created on a WIB day, by time (weekly statistics, officer queue):
  *                                        gsi1pk = $lapora#createdday_{yyyy-mm-dd}, gsi1sk = $report_1#createdat_{iso}#reportid_{id}
+ * - reports of a kecamatan, newest first (officer queue, area scope):
+ *                                        gsi2pk = $lapora#kecamatan_{code}, gsi2sk = $report_1#createdat_{iso}#reportid_{id}
+ * - all reports, newest first (SPKT and pimpinan queue):
+ *                                        gsi3pk = reports, gsi3sk = $report_1#createdat_{iso}#reportid_{id}
+ * - open reports, most urgent first (sparse: only diterima/diverifikasi/ditangani are in it):
+ *                                        gsi4pk = open-reports, gsi4sk = $report_1#priorityrank_{0-3}#createdat_{iso}#reportid_{id}
  * - tracking code -> report id (claim):  pk = $lapora#trackingcode_{code}
  * - idempotency key -> stored response:  pk = $lapora#key_{scope#key}, expires by TTL
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity, Service } from "electrodb";
 import { TABLE } from "../db/table";
+import { createOfficerEntities } from "../officer/entities";
 import { CATEGORIES } from "./category";
 import { PRIORITIES } from "./priority";
-import { STATUSES } from "./status";
+import { OPEN_STATUSES, STATUSES, type Status } from "./status";
 
 const primary = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
 
@@ -46,6 +53,19 @@ export function createEntities(client: DynamoDBDocumentClient, table: string) {
         createdAt: { type: "string", required: true, readOnly: true },
         createdDay: { type: "string", required: true, readOnly: true },
         updatedAt: { type: "string", required: true },
+        assignee: { type: "string" },
+        duplicateOf: { type: "string" },
+        acknowledgedAt: { type: "string" },
+        secondsToAcknowledge: { type: "number" },
+        resolvedAt: { type: "string" },
+        secondsToResolve: { type: "number" },
+        // Derived for the urgency index: darurat sorts first.
+        priorityRank: {
+          type: "number",
+          watch: ["priority"],
+          set: (_, item) => PRIORITIES.indexOf(item.priority),
+          hidden: true,
+        },
         timeline: {
           type: "list",
           required: true,
@@ -69,6 +89,22 @@ export function createEntities(client: DynamoDBDocumentClient, table: string) {
           index: TABLE.gsi1.name,
           pk: { field: TABLE.gsi1.partitionKey, composite: ["createdDay"] },
           sk: { field: TABLE.gsi1.sortKey, composite: ["createdAt", "reportId"] },
+        },
+        byArea: {
+          index: TABLE.gsi2.name,
+          pk: { field: TABLE.gsi2.partitionKey, composite: ["kecamatan"] },
+          sk: { field: TABLE.gsi2.sortKey, composite: ["createdAt", "reportId"] },
+        },
+        byTime: {
+          index: TABLE.gsi3.name,
+          pk: { field: TABLE.gsi3.partitionKey, composite: [], template: "reports" },
+          sk: { field: TABLE.gsi3.sortKey, composite: ["createdAt", "reportId"] },
+        },
+        openByUrgency: {
+          index: TABLE.gsi4.name,
+          condition: (attr) => OPEN_STATUSES.includes(attr.status as Status),
+          pk: { field: TABLE.gsi4.partitionKey, composite: [], template: "open-reports" },
+          sk: { field: TABLE.gsi4.sortKey, composite: ["priorityRank", "createdAt", "reportId"] },
         },
       },
     },
@@ -115,7 +151,10 @@ export function createEntities(client: DynamoDBDocumentClient, table: string) {
     { client, table },
   );
 
-  return new Service({ report, trackingCode, idempotency }, { client, table });
+  return new Service(
+    { report, trackingCode, idempotency, ...createOfficerEntities(client, table) },
+    { client, table },
+  );
 }
 
 export type ReportService = ReturnType<typeof createEntities>;

@@ -1,9 +1,12 @@
 export * from "./category";
 export * from "./priority";
 export * from "./public-view";
+export * from "./queue";
 export * from "./schema";
 export * from "./service";
 export * from "./status";
 export * from "./store";
 export * as TrackingCode from "./tracking-code";
+export * from "./triage";
+export * from "./triage-service";
 export * from "./types";

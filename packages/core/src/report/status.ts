@@ -16,6 +16,9 @@ const NEXT: Record<Status, readonly Status[]> = {
   duplikat: [],
 };
 
+/** Statuses in which a report still needs work: the officer queue's "open" reports. */
+export const OPEN_STATUSES: readonly Status[] = ["diterima", "diverifikasi", "ditangani"];
+
 /** The statuses a report in `from` may move to. */
 export function nextStatuses(from: Status): readonly Status[] {
   return NEXT[from];

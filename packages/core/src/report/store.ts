@@ -1,5 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AuditEntry } from "../audit/types";
+import { ValidationError } from "../errors";
 import { createEntities } from "./entities";
+import type { QueueQuery } from "./queue";
 import type { IdempotencyRecord, Report } from "./types";
 
 /** How an attempt to write a new report ended. Only `created` wrote anything. */
@@ -13,6 +16,10 @@ export interface ReportStore {
   getIdempotency(key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined>;
   getById(reportId: string): Promise<Report | undefined>;
   getByTrackingCode(trackingCode: string): Promise<Report | undefined>;
+  /** Replaces the report if it is still at `expectedVersion`, writing the audit entries in the same transaction. */
+  update(next: Report, expectedVersion: number, audit: readonly AuditEntry[]): Promise<"updated" | "stale">;
+  /** One page of a queue, from a GSI query with filters; `cursor` is null on the last page. */
+  queue(query: QueueQuery): Promise<{ items: Report[]; cursor: string | null }>;
 }
 
 /** The DynamoDB adapter of ReportStore, through ElectroDB. */
@@ -66,6 +73,62 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
     async getByTrackingCode(code) {
       const { data } = await trackingCode.get({ trackingCode: code }).go({ consistent: true });
       return data ? getById(data.reportId) : undefined;
+    },
+
+    async update(next, expectedVersion, entries) {
+      const result = await db.transaction
+        .write(({ report, audit }) => [
+          report
+            .put(next)
+            .where(({ version }, { eq }) => eq(version, expectedVersion))
+            .commit(),
+          ...entries.map((e) => audit.create(e).commit()),
+        ])
+        .go();
+      if (!result.canceled) return "updated";
+      const codes: string[] = result.data.map((d) => d.code);
+      if (codes[0] === "ConditionalCheckFailed" || codes.includes("TransactionConflict")) return "stale";
+      throw new Error(`Report update canceled: ${codes.join(", ")}`);
+    },
+
+    async queue(q) {
+      const range = { createdAt: q.fromIso ?? "0000" };
+      const until = { createdAt: q.toIso ?? "9999" };
+      const base =
+        q.index === "urgent"
+          ? report.query.openByUrgency({})
+          : q.index === "area"
+            ? report.query.byArea({ kecamatan: q.kecamatan ?? "" }).between(range, until)
+            : report.query.byTime({}).between(range, until);
+      const filtered = base.where((a, op) => {
+        const parts: string[] = [];
+        if (q.status) parts.push(op.eq(a.status, q.status));
+        if (q.priority) parts.push(op.eq(a.priority, q.priority));
+        if (q.desa) parts.push(op.eq(a.desa, q.desa));
+        if (q.index === "urgent" && q.kecamatan) parts.push(op.eq(a.kecamatan, q.kecamatan));
+        if (q.index === "urgent" && q.fromIso) parts.push(op.gte(a.createdAt, q.fromIso));
+        if (q.index === "urgent" && q.toIso) parts.push(op.lt(a.createdAt, q.toIso));
+        if (q.within) {
+          const mine = [...q.within.desa.map((d) => op.eq(a.desa, d)), op.eq(a.assignee, q.within.assignee)];
+          parts.push(`(${mine.join(" OR ")})`);
+        }
+        return parts.join(" AND ");
+      });
+      try {
+        const page = await filtered.go({
+          count: q.limit,
+          cursor: q.cursor ?? null,
+          order: q.index === "urgent" ? "asc" : "desc",
+        });
+        return { items: page.data as Report[], cursor: page.cursor };
+      } catch (err) {
+        if (q.cursor && /cursor/i.test(String(err))) {
+          throw new ValidationError("The page cursor is not valid.", [
+            { field: "cursor", code: "cursor.invalid", message: "Start again from the first page." },
+          ]);
+        }
+        throw err;
+      }
     },
   };
 }

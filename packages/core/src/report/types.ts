@@ -29,6 +29,16 @@ export interface Report {
   createdDay: string;
   updatedAt: string;
   timeline: TimelineEntry[];
+  /** NRP of the officer the report is assigned to. */
+  assignee?: string;
+  /** Tracking code of the report this one duplicates. */
+  duplicateOf?: string;
+  /** First officer response (leaving `diterima`), and the seconds it took from createdAt. */
+  acknowledgedAt?: string;
+  secondsToAcknowledge?: number;
+  /** When it became `selesai`, and the seconds it took from createdAt. */
+  resolvedAt?: string;
+  secondsToResolve?: number;
 }
 
 /** What `POST /api/reports` answers, and what an idempotent retry gets again. */

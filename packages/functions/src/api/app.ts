@@ -1,14 +1,24 @@
-import type { Report } from "@lapora/core";
+import type { Audit, Officer, Report } from "@lapora/core";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import type { TokenVerifier } from "./auth";
 import { errorBody, onError } from "./errors";
+import { admin } from "./routes/admin";
+import { auth } from "./routes/auth";
+import { officer } from "./routes/officer";
 import { regions } from "./routes/regions";
 import { reports } from "./routes/reports";
 
 /** What the API needs from the outside world; the Lambda handler and the local runtime each build one. */
 export interface ApiDeps {
   reports: Report.ReportStore;
+  officers: Officer.OfficerStore;
+  audit: Audit.AuditStore;
+  directory: Officer.IdentityDirectory;
+  signIn: Officer.SignInProvider;
+  signInThrottle: Officer.SignInThrottle;
+  verifyToken: TokenVerifier;
 }
 
 export type AppEnv = { Variables: { deps: ApiDeps; requestId: string } };
@@ -25,6 +35,9 @@ export function createApp(deps: ApiDeps) {
     .get("/api/health", (c) => c.json({ status: "ok" }))
     .route("/api/regions", regions)
     .route("/api/reports", reports)
+    .route("/api/auth", auth)
+    .route("/api/officer", officer)
+    .route("/api/admin", admin)
     .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404))
     .onError(onError);
 }

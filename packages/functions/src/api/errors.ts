@@ -2,6 +2,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  RateLimitedError,
   UnavailableError,
   ValidationError,
 } from "@lapora/core/errors";
@@ -25,10 +26,17 @@ const KNOWN: [new (...args: never[]) => Error, ContentfulStatusCode, string][] =
   [ForbiddenError, 403, "forbidden"],
   [NotFoundError, 404, "not_found"],
   [ConflictError, 409, "conflict"],
+  [RateLimitedError, 429, "too_many_requests"],
   [UnavailableError, 503, "unavailable"],
 ];
 
-const HTTP_CODES: Record<number, string> = { 413: "payload_too_large", 415: "unsupported_media_type" };
+const HTTP_CODES: Record<number, string> = {
+  401: "unauthorized",
+  403: "forbidden",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "too_many_requests",
+};
 
 /** Maps core's typed errors to statuses; anything else is logged with its request id and becomes a bare 500. */
 export const onError: ErrorHandler = (err, c) => {
@@ -36,11 +44,16 @@ export const onError: ErrorHandler = (err, c) => {
     if (err instanceof type) {
       const details = err instanceof ValidationError ? err.details : [];
       if (status === 503) c.header("Retry-After", "2");
+      if (err instanceof RateLimitedError) c.header("Retry-After", String(err.retryAfterSeconds));
       return c.json(errorBody(code, err.message, details), status);
     }
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = HTTP_CODES[err.status] ?? "bad_request";
+    for (const name of ["WWW-Authenticate", "Retry-After"]) {
+      const value = err.res?.headers.get(name);
+      if (value) c.header(name, value);
+    }
     return c.json(errorBody(code, err.message || "The request could not be read."), err.status);
   }
   console.error(

@@ -2,7 +2,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Report } from "@lapora/core";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../local/test/harness";
+import { createTestDeps } from "../../../local/test/harness";
 import { createApp } from "./app";
 import { readJson, validReport } from "./test-support";
 
@@ -10,8 +10,9 @@ let app: ReturnType<typeof createApp>;
 let countItems: () => Promise<number>;
 
 beforeAll(async () => {
-  const { tableName, client } = await createTestTable();
-  app = createApp({ reports: Report.createDynamoReportStore(client, tableName) });
+  const deps = await createTestDeps({ seed: false });
+  const { tableName, client } = deps;
+  app = createApp(deps);
   // A Scan is fine here: it checks that nothing at all was written, in a table of this file's own.
   countItems = async () =>
     (await client.send(new ScanCommand({ TableName: tableName, Select: "COUNT" }))).Count ?? 0;

@@ -1,0 +1,16 @@
+import type { Role } from "../officer/roles";
+
+/** One entry of the audit trail: who did what to which subject, when, and how it changed. */
+export interface AuditEntry {
+  /** `report:{id}` or `officer:{nrp}`. */
+  subject: string;
+  /** Sortable: `{ISO time}#{random}`. */
+  auditId: string;
+  at: string;
+  actorNrp: string;
+  actorRole: Role | "system";
+  action: string;
+  from?: string;
+  to?: string;
+  note?: string;
+}

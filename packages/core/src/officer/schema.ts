@@ -1,0 +1,80 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import * as z from "zod/mini";
+import type { FieldIssue } from "../errors";
+import { desaBelongsTo, findDesa, findKecamatan } from "../region/region";
+import { ROLES } from "./roles";
+
+const phone = z.pipe(
+  z.string(),
+  z.transform((raw, ctx) => {
+    const parsed = parsePhoneNumberFromString(raw, "ID");
+    if (!parsed?.isValid() || parsed.country !== "ID") {
+      ctx.issues.push({ code: "custom", message: "Use a valid Indonesian (+62) phone number.", input: raw });
+      return z.NEVER;
+    }
+    return parsed.number;
+  }),
+);
+
+const fields = {
+  name: z
+    .pipe(
+      z.string(),
+      z.transform((s) => s.trim()),
+    )
+    .check(z.minLength(2), z.maxLength(100)),
+  role: z.enum(ROLES),
+  kecamatan: z.optional(
+    z.string().check(z.refine((c) => findKecamatan(c) !== undefined, "Unknown kecamatan.")),
+  ),
+  desa: z.optional(
+    z
+      .array(z.string().check(z.refine((c) => findDesa(c) !== undefined, "Unknown desa.")))
+      .check(z.minLength(1), z.maxLength(20)),
+  ),
+  phone,
+};
+
+/** Where each role works: a Kapolsek needs a kecamatan; a Bhabinkamtibmas needs desa within one kecamatan. */
+function checkArea(ctx: {
+  value: { role: string; kecamatan?: string | undefined; desa?: string[] | undefined };
+  issues: z.core.$ZodRawIssue[];
+}) {
+  const { role, kecamatan, desa } = ctx.value;
+  const issue = (path: string, message: string) =>
+    ctx.issues.push({ code: "custom", message, path: [path], input: ctx.value });
+  if ((role === "kapolsek" || role === "bhabinkamtibmas") && !kecamatan)
+    issue("kecamatan", "Required for this role.");
+  if (role === "bhabinkamtibmas" && !desa?.length)
+    issue("desa", "A Bhabinkamtibmas needs at least one desa.");
+  if (role !== "bhabinkamtibmas" && desa?.length) issue("desa", "Only a Bhabinkamtibmas has desa.");
+  if (role !== "kapolsek" && role !== "bhabinkamtibmas" && kecamatan)
+    issue("kecamatan", "This role covers all areas.");
+  if (kecamatan && desa?.some((d) => !desaBelongsTo(d, kecamatan)))
+    issue("desa", "Every desa must lie in the kecamatan.");
+}
+
+/** `POST /api/admin/officers`: a new officer. The NRP is 8 digits (Polri) or 18 (civil servants). */
+export const OfficerInput = z
+  .strictObject({
+    nrp: z.string().check(z.regex(/^(\d{8}|\d{18})$/, "An NRP is 8 or 18 digits.")),
+    ...fields,
+  })
+  .check(checkArea);
+
+/** `PATCH /api/admin/officers/{nrp}`: the whole editable record, with the version it was read at. */
+export const OfficerUpdate = z
+  .strictObject({ ...fields, active: z.boolean(), version: z.number().check(z.int(), z.positive()) })
+  .check(checkArea);
+
+export type OfficerInput = z.output<typeof OfficerInput>;
+export type OfficerUpdate = z.output<typeof OfficerUpdate>;
+
+/** Zod issues as field issues, for schemas whose messages are plain English. */
+export function issuesOf(error: z.core.$ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    field: i.path.map(String).join(".") || "body",
+    code: i.code,
+    message: i.code === "unrecognized_keys" ? `Unknown field(s): ${i.keys.join(", ")}.` : i.message,
+  }));
+}

@@ -1,0 +1,62 @@
+import type { Officer } from "@lapora/core";
+import { createMiddleware } from "hono/factory";
+import { HTTPException } from "hono/http-exception";
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
+import type { AppEnv } from "./app";
+
+/** Checks a bearer token and returns the officer's username (their NRP). Throws on any doubt. */
+export type TokenVerifier = (token: string) => Promise<{ username: string }>;
+
+/**
+ * Verifies a Cognito-style ID token: RS256 signature against the issuer's JWKS, issuer, audience (the
+ * app client id), expiry, and `token_use: id`. The same code checks Cognito's tokens in AWS and the
+ * local issuer's tokens on one machine; only where the keys come from differs.
+ */
+export function createTokenVerifier(options: {
+  issuer: string;
+  audience: string;
+  keys?: JWTVerifyGetKey;
+}): TokenVerifier {
+  const keys = options.keys ?? createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
+  return async (token) => {
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: ["RS256"],
+      requiredClaims: ["exp", "cognito:username"],
+    });
+    const username = payload["cognito:username"];
+    if (payload.token_use !== "id" || typeof username !== "string") throw new Error("not an ID token");
+    return { username };
+  };
+}
+
+const unauthorized = (message: string) =>
+  new HTTPException(401, { message, res: new Response(null, { headers: { "WWW-Authenticate": "Bearer" } }) });
+
+/** Every officer route: a valid token of an active officer on the roster, who is then `c.var.officer`. */
+export const requireOfficer = createMiddleware<AppEnv & { Variables: { officer: Officer.Officer } }>(
+  async (c, next) => {
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(c.req.header("Authorization") ?? "");
+    if (!match?.[1]) throw unauthorized("Sign in first.");
+    let username: string;
+    try {
+      ({ username } = await c.var.deps.verifyToken(match[1]));
+    } catch {
+      throw unauthorized("Your session is not valid or has expired; sign in again.");
+    }
+    const officer = await c.var.deps.officers.get(username);
+    if (!officer?.active)
+      throw new HTTPException(403, { message: "Your account is not active on the roster." });
+    c.set("officer", officer);
+    await next();
+  },
+);
+
+/** Only these roles may use the route. */
+export const requireRole = (...roles: Officer.Role[]) =>
+  createMiddleware<AppEnv & { Variables: { officer: Officer.Officer } }>(async (c, next) => {
+    if (!roles.includes(c.var.officer.role))
+      throw new HTTPException(403, { message: "Your role may not do this." });
+    await next();
+  });

@@ -1,0 +1,228 @@
+import { Report } from "@lapora/core";
+import { generateKeyPair, SignJWT } from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_AUDIENCE } from "../../../local/src/runtime";
+import { createTestDeps, TEST_ISSUER } from "../../../local/test/harness";
+import { createApp } from "./app";
+import { validReport } from "./test-support";
+
+// Cognito is not emulated: tokens come from the local issuer, which signs the same claims Cognito does,
+// and the API checks them with the same verifier it uses in AWS (only the key source differs).
+
+type Deps = Awaited<ReturnType<typeof createTestDeps>>;
+let deps: Deps;
+let app: ReturnType<typeof createApp>;
+let reportId: string;
+let seq = 0;
+
+const OFFICERS = {
+  spkt: "80010001",
+  "bhabinkamtibmas (desa)": "80010002",
+  "bhabinkamtibmas (other desa)": "80010003",
+  "kapolsek (kecamatan)": "80010004",
+  "kapolsek (other kecamatan)": "80020004",
+  pimpinan: "80010005",
+  admin: "80010006",
+} as const;
+type Who = keyof typeof OFFICERS;
+
+beforeAll(async () => {
+  deps = await createTestDeps();
+  app = createApp(deps);
+  await deps.officers.create(
+    {
+      nrp: "80020004",
+      name: "IPTU Bayu Lencir",
+      role: "kapolsek",
+      kecamatan: "16.06.09",
+      phone: "+6281200020004",
+      active: true,
+      version: 1,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    },
+    [],
+  );
+  const input = Report.parseReportInput(
+    validReport({ reporter: { anonymous: false, name: "Siti", phone: "081233334444" } }),
+  );
+  if (!input.ok) throw new Error("fixture");
+  ({
+    receipt: { id: reportId },
+  } = await Report.submit(deps.reports, input.value));
+});
+
+const newNrp = () => `7${String(Date.now() % 1e6).padStart(6, "0")}${(seq++ % 10).toString()}`;
+
+async function freshOfficer(): Promise<{ nrp: string; version: number }> {
+  const nrp = newNrp();
+  const now = new Date().toISOString();
+  await deps.officers.create(
+    {
+      nrp,
+      name: "Brigpol Uji",
+      role: "spkt",
+      phone: "+6281299990000",
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    },
+    [],
+  );
+  return { nrp, version: 1 };
+}
+
+/** Each officer route, and how to call it; `needs` builds a body that is valid at the time of the call. */
+const ROUTES: { name: string; call: () => Promise<{ method: string; path: string; body?: unknown }> }[] = [
+  { name: "GET /api/officer/me", call: async () => ({ method: "GET", path: "/api/officer/me" }) },
+  {
+    name: "GET /api/officer/reports",
+    call: async () => ({ method: "GET", path: "/api/officer/reports?kecamatan=16.06.01" }),
+  },
+  {
+    name: "GET /api/officer/reports/{id}",
+    call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}` }),
+  },
+  {
+    name: "GET /api/officer/reports/{id}/audit",
+    call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}/audit` }),
+  },
+  {
+    name: "POST /api/officer/reports/{id}/actions",
+    call: async () => ({
+      method: "POST",
+      path: `/api/officer/reports/${reportId}/actions`,
+      body: {
+        action: "note",
+        public: false,
+        note: "Sudah dihubungi.",
+        version: (await deps.reports.getById(reportId))?.version,
+      },
+    }),
+  },
+  {
+    name: "GET /api/officer/reports/{id}/assignees",
+    call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}/assignees` }),
+  },
+  { name: "GET /api/admin/officers", call: async () => ({ method: "GET", path: "/api/admin/officers" }) },
+  {
+    name: "POST /api/admin/officers",
+    call: async () => ({
+      method: "POST",
+      path: "/api/admin/officers",
+      body: { nrp: newNrp(), name: "Bripda Baru", role: "pimpinan", phone: "0812 1111 2222" },
+    }),
+  },
+  {
+    name: "PATCH /api/admin/officers/{nrp}",
+    call: async () => {
+      const { nrp, version } = await freshOfficer();
+      return {
+        method: "PATCH",
+        path: `/api/admin/officers/${nrp}`,
+        body: { name: "Brigpol Ganti", role: "spkt", phone: "081299990000", active: true, version },
+      };
+    },
+  },
+  {
+    name: "POST /api/admin/officers/{nrp}/deactivate",
+    call: async () => {
+      const { nrp, version } = await freshOfficer();
+      return { method: "POST", path: `/api/admin/officers/${nrp}/deactivate`, body: { version } };
+    },
+  },
+  {
+    name: "GET /api/admin/officers/{nrp}/audit",
+    call: async () => ({ method: "GET", path: "/api/admin/officers/80010002/audit" }),
+  },
+];
+
+// The expected status for each route and officer (in the order of OFFICERS). The report lies in desa
+// Soak Baru, kecamatan Sekayu: the "other" officers work elsewhere.
+const EXPECTED: Record<string, number[]> = {
+  "GET /api/officer/me": [200, 200, 200, 200, 200, 200, 200],
+  "GET /api/officer/reports": [200, 200, 403, 200, 403, 200, 200],
+  "GET /api/officer/reports/{id}": [200, 200, 403, 200, 403, 200, 200],
+  "GET /api/officer/reports/{id}/audit": [200, 200, 403, 200, 403, 200, 200],
+  "POST /api/officer/reports/{id}/actions": [200, 200, 403, 200, 403, 403, 403],
+  "GET /api/officer/reports/{id}/assignees": [200, 403, 403, 200, 403, 403, 403],
+  "GET /api/admin/officers": [403, 403, 403, 403, 403, 403, 200],
+  "POST /api/admin/officers": [403, 403, 403, 403, 403, 403, 201],
+  "PATCH /api/admin/officers/{nrp}": [403, 403, 403, 403, 403, 403, 200],
+  "POST /api/admin/officers/{nrp}/deactivate": [403, 403, 403, 403, 403, 403, 200],
+  "GET /api/admin/officers/{nrp}/audit": [403, 403, 403, 403, 403, 403, 200],
+};
+
+async function send(route: (typeof ROUTES)[number], token?: string) {
+  const { method, path, body } = await route.call();
+  return app.request(path, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body ? { "Content-Type": "application/json" } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+async function forgedToken(username: string) {
+  const { privateKey } = await generateKeyPair("RS256");
+  return new SignJWT({ "cognito:username": username, token_use: "id" })
+    .setProtectedHeader({ alg: "RS256", kid: "lapora-local-1" })
+    .setIssuer(TEST_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime("1h")
+    .sign(privateKey);
+}
+
+const BAD_TOKENS: [string, () => Promise<string | undefined>][] = [
+  ["no token", async () => undefined],
+  ["bad signature", () => forgedToken(OFFICERS.admin)],
+  ["expired", () => deps.issuer.sign(OFFICERS.admin, { expiresInSeconds: -60 })],
+  ["wrong audience", () => deps.issuer.sign(OFFICERS.admin, { audience: "someone-elses-app" })],
+];
+
+describe("authorisation matrix: every officer route", () => {
+  it("covers every route and officer", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(ROUTES.map((r) => r.name).sort());
+  });
+
+  for (const route of ROUTES) {
+    describe(route.name, () => {
+      for (const [label, token] of BAD_TOKENS) {
+        it(`${label} -> 401`, async () => {
+          const res = await send(route, await token());
+          expect(res.status).toBe(401);
+          expect(res.headers.get("WWW-Authenticate")).toBe("Bearer");
+        });
+      }
+      (Object.keys(OFFICERS) as Who[]).forEach((who, i) => {
+        const expected = EXPECTED[route.name]?.[i];
+        it(`${who} -> ${expected}`, async () => {
+          const res = await send(route, await deps.issuer.sign(OFFICERS[who]));
+          expect(res.status, await res.clone().text()).toBe(expected);
+        });
+      });
+    });
+  }
+
+  it("refuses a valid token of a deactivated officer", async () => {
+    const { nrp } = await freshOfficer();
+    const token = await deps.issuer.sign(nrp);
+    expect(
+      (await app.request("/api/officer/me", { headers: { Authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
+    const admin = await deps.issuer.sign(OFFICERS.admin);
+    const off = await app.request(`/api/admin/officers/${nrp}/deactivate`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${admin}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ version: 1 }),
+    });
+    expect(off.status).toBe(200);
+    expect(
+      (await app.request("/api/officer/me", { headers: { Authorization: `Bearer ${token}` } })).status,
+    ).toBe(403);
+  });
+});

@@ -1,0 +1,35 @@
+import { Officer, Report } from "@lapora/core";
+import { Hono } from "hono";
+import type { AppEnv } from "../app";
+import { requireOfficer } from "../auth";
+import { readJson } from "../request";
+
+type Env = AppEnv & { Variables: { officer: Officer.Officer } };
+
+/** `/api/officer/*`: the triage console's API. Every route needs a signed-in, active officer. */
+export const officer = new Hono<Env>()
+  .use(requireOfficer)
+  .use(async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  })
+  .get("/me", (c) => c.json({ officer: c.var.officer, actions: Officer.actionsOf(c.var.officer) }))
+  .get("/reports", async (c) => {
+    const params = Report.QueueParams.safeParse(c.req.query());
+    if (!params.success) throw Officer.Roster.invalid(params.error);
+    return c.json(await Report.listQueue(c.var.deps, c.var.officer, params.data));
+  })
+  .get("/reports/:id", async (c) =>
+    c.json(await Report.getDetail(c.var.deps, c.var.officer, c.req.param("id"))),
+  )
+  .get("/reports/:id/audit", async (c) =>
+    c.json({ items: await Report.auditTrail(c.var.deps, c.var.officer, c.req.param("id")) }),
+  )
+  .post("/reports/:id/actions", async (c) => {
+    const cmd = Report.TriageCommand.safeParse(await readJson(c));
+    if (!cmd.success) throw Officer.Roster.invalid(cmd.error);
+    return c.json(await Report.act(c.var.deps, c.var.officer, c.req.param("id"), cmd.data));
+  })
+  .get("/reports/:id/assignees", async (c) =>
+    c.json({ items: await Report.assignableOfficers(c.var.deps, c.var.officer, c.req.param("id")) }),
+  );

@@ -1,0 +1,40 @@
+import { Audit, Db, Officer, Report } from "@lapora/core";
+import type { ApiDeps } from "@lapora/functions/api/app";
+import { createTokenVerifier } from "@lapora/functions/api/auth";
+import { createLocalJWKSet } from "jose";
+import { createLocalDirectory, createLocalSignIn } from "./auth/credentials";
+import type { LocalIssuer } from "./auth/issuer";
+
+/**
+ * The API's dependencies on one machine: the same DynamoDB adapters as in AWS (against DynamoDB Local),
+ * and the local issuer in place of Cognito. `jwks: "remote"` fetches keys over HTTP from the issuer URL,
+ * as the Lambda does from Cognito; tests that call the app in-process use the keys directly.
+ */
+export function createLocalDeps(options: {
+  dynamoEndpoint: string;
+  tableName: string;
+  issuer: LocalIssuer;
+  jwks: "remote" | "in-process";
+}): ApiDeps & {
+  client: ReturnType<typeof Db.createDocumentClient>;
+  localDirectory: ReturnType<typeof createLocalDirectory>;
+} {
+  const client = Db.createDocumentClient({ endpoint: options.dynamoEndpoint });
+  const { tableName: table, issuer } = options;
+  const directory = createLocalDirectory(client, table);
+  return {
+    client,
+    localDirectory: directory,
+    reports: Report.createDynamoReportStore(client, table),
+    officers: Officer.createDynamoOfficerStore(client, table),
+    audit: Audit.createDynamoAuditStore(client, table),
+    directory,
+    signIn: createLocalSignIn(client, table, issuer),
+    signInThrottle: Officer.createSignInThrottle(client, table),
+    verifyToken: createTokenVerifier({
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+      ...(options.jwks === "in-process" ? { keys: createLocalJWKSet(issuer.jwks) } : {}),
+    }),
+  };
+}
