@@ -111,3 +111,38 @@ describe("a failed connection is retried without creating a duplicate", () => {
     await page.context().close();
   });
 });
+
+describe("edits after an unanswered send do not create a second report", () => {
+  it("the server already has the first version: sending the edited one gets that report back, with a notice", async () => {
+    const page = await phonePage(browser);
+    let online = false;
+    let firstCode: string | undefined;
+    const bodies: string[] = [];
+    await page.route("**/api/reports", async (route) => {
+      bodies.push(route.request().postData() ?? "");
+      if (online) return route.fulfill({ response: await route.fetch() });
+      if (firstCode === undefined) {
+        // The first attempt reaches the server and is stored; its answer, and every retry, is lost.
+        firstCode = ((await (await route.fetch()).json()) as { trackingCode: string }).trackingCode;
+      }
+      return route.abort("internetdisconnected");
+    });
+    await page.goto(server.url);
+    await fillReport(page);
+    await page.getByRole("button", { name: "Kirim Laporan" }).click();
+    await page.getByText(/Laporan belum terkirim/).waitFor({ timeout: 30_000 });
+    expect(bodies.length).toBe(4); // the first try and three retries, all with the same bytes
+    expect(new Set(bodies).size).toBe(1);
+
+    online = true;
+    await page
+      .getByLabel(/Ceritakan apa yang terjadi/)
+      .fill("Motor saya dicuri, pelakunya dua orang memakai helm hitam.");
+    const code = await submitAndReadCode(page);
+    expect(code).toBe(firstCode);
+    await expect(page.getByText(/Perubahan terakhir tidak terkirim/).isVisible()).resolves.toBe(true);
+    const stored = await server.deps.reports.getByTrackingCode(code);
+    expect(stored?.description).toBe("Motor saya dicuri di depan rumah tadi malam sekitar jam 11.");
+    await page.context().close();
+  });
+});

@@ -1,4 +1,5 @@
 import { useLang } from "../i18n/lang";
+import { toWibInput } from "../lib/time";
 import { Required } from "./category-field";
 import { describedBy, FieldError } from "./field-error";
 import { fieldDomId } from "./field-ids";
@@ -9,7 +10,10 @@ export function HappeningField({ state, set, errorOf, touch }: FieldProps) {
   const { t } = useLang();
   const error = errorOf("happeningNow");
   const choose = (value: "yes" | "no") => {
-    set({ happeningNow: value });
+    // If it is happening now, "when" is now; the resident can still change it.
+    set(
+      value === "yes" ? { happeningNow: value, occurredAt: toWibInput(new Date()) } : { happeningNow: value },
+    );
     touch("happeningNow");
   };
   return (
