@@ -1,25 +1,41 @@
 import * as z from "zod/mini";
 
-const Env = z.object({
+const common = {
   TABLE_NAME: z.string().check(z.minLength(1)),
   AWS_REGION: z._default(z.string(), "ap-southeast-3"),
+  /** Only for local emulators: DynamoDB Local's URL. */
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  /** The private bucket holding the open-data files (`stats/{week}.json|csv`). */
+  OPEN_DATA_BUCKET: z.string().check(z.minLength(1)),
+};
+
+const ApiEnv = z.object({
+  ...common,
   /** The Cognito user pool: `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`. */
   AUTH_ISSUER: z.url(),
   /** The console's app client id: the `aud` of officers' ID tokens. */
   AUTH_AUDIENCE: z.string().check(z.minLength(1)),
   USER_POOL_ID: z.string().check(z.minLength(1)),
-  /** Only for local emulators: DynamoDB Local's URL. */
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
 });
 
-export type Config = z.output<typeof Env>;
+const StatsEnv = z.object({
+  ...common,
+  /** SNS topic the weekly summary goes to (pimpinan's subscriptions). */
+  SUMMARY_TOPIC_ARN: z.string().check(z.minLength(1)),
+});
 
-/** Parses the environment once, at cold start; a missing variable stops the function with its name. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = Env.safeParse(env);
+function parse<T>(schema: z.ZodMiniType<T>, env: Record<string, string | undefined>): T {
+  const result = schema.safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((i) => i.path.join(".")).join(", ");
     throw new Error(`Lapora configuration is missing or invalid: ${names}`);
   }
   return result.data;
 }
+
+/** The api function's settings, parsed once at cold start; a missing variable stops it with its name. */
+export const loadApiConfig = (env: Record<string, string | undefined> = process.env) => parse(ApiEnv, env);
+
+/** The weekly-stats job's settings. */
+export const loadStatsConfig = (env: Record<string, string | undefined> = process.env) =>
+  parse(StatsEnv, env);

@@ -1,4 +1,4 @@
-import { Audit, Db, Officer, Report } from "@lapora/core";
+import { Audit, Aws, Db, Officer, Report, Stats } from "@lapora/core";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { createTokenVerifier } from "@lapora/functions/api/auth";
 import { createLocalJWKSet } from "jose";
@@ -15,6 +15,8 @@ export function createLocalDeps(options: {
   tableName: string;
   issuer: LocalIssuer;
   jwks: "remote" | "in-process";
+  s3Endpoint: string;
+  openDataBucket: string;
 }): ApiDeps & {
   client: ReturnType<typeof Db.createDocumentClient>;
   localDirectory: ReturnType<typeof createLocalDirectory>;
@@ -36,5 +38,10 @@ export function createLocalDeps(options: {
       audience: issuer.audience,
       ...(options.jwks === "in-process" ? { keys: createLocalJWKSet(issuer.jwks) } : {}),
     }),
+    stats: Stats.createDynamoStatsStore(client, table),
+    files: Stats.createS3OpenDataStore(
+      Aws.createS3Client({ endpoint: options.s3Endpoint }),
+      options.openDataBucket,
+    ),
   };
 }

@@ -4,9 +4,11 @@
  */
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
+import { Stats } from "@lapora/core";
 import { loadLocalConfig } from "./config";
 import { startRuntime } from "./runtime";
 import { createLocalApp } from "./server";
+import { createLocalStatsDeps, scheduleWeeklyStats } from "./stats";
 
 // Node 20 is supported here until 2027; the SDK's reminder would bury the URL below.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -29,6 +31,16 @@ try {
 }
 
 const app = createLocalApp(runtime.deps, webDist, runtime.issuer);
+const statsDeps = await createLocalStatsDeps(runtime.deps, runtime.sns.endpoint);
+const stopStats = scheduleWeeklyStats(statsDeps, console.log);
+// For `npm run stats`: run the job inside this runtime, which owns the data folder.
+app.post("/dev/stats/run", async (c) => {
+  const week = c.req.query("week") ?? Stats.lastCompletedWeek(new Date());
+  if (!Stats.parseWeek(week))
+    return c.json({ error: "week.invalid", message: "Write the week like 2026-W47." }, 400);
+  const r = await Stats.runWeek(statsDeps, week);
+  return c.json({ week, total: r.stats.total, itemsRead: r.itemsRead });
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(
     `DynamoDB Local ${runtime.dynamo.endpoint} · s3rver ${runtime.s3.endpoint} · fauxqs ${runtime.sns.endpoint}`,
@@ -53,6 +65,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping Lapora…`);
+  stopStats();
   server.close();
   await runtime.stop();
   process.exit(0);

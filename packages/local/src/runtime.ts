@@ -17,6 +17,9 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** The s3rver bucket of the open-data files (stats/{week}.json|csv). */
+export const LOCAL_OPEN_DATA_BUCKET = "lapora-open-data-local";
+
 /** The audience (app client id) of local ID tokens, standing in for the Cognito app client. */
 export const LOCAL_AUDIENCE = "lapora-console-local";
 
@@ -43,7 +46,7 @@ export async function startRuntime(options: {
     );
     started.push(dynamo);
     const [s3, sns] = await Promise.all([
-      startS3Local({ directory: options.s3Directory, buckets: [options.bucketName] }),
+      startS3Local({ directory: options.s3Directory, buckets: [options.bucketName, LOCAL_OPEN_DATA_BUCKET] }),
       startSnsLocal({ topicName: options.topicName }),
     ]);
     started.push(s3, sns);
@@ -58,6 +61,8 @@ export async function startRuntime(options: {
       tableName: options.tableName,
       issuer,
       jwks: "remote",
+      s3Endpoint: s3.endpoint,
+      openDataBucket: LOCAL_OPEN_DATA_BUCKET,
     });
     await seedDemoOfficers(deps.officers, deps.localDirectory);
     return {

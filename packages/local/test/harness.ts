@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { serve } from "@hono/node-server";
-import { Db } from "@lapora/core";
+import { Aws, Db } from "@lapora/core";
 import { inject } from "vitest";
 import { createLocalIssuer, type LocalIssuer } from "../src/auth/issuer";
 import { createLocalDeps } from "../src/deps";
@@ -22,6 +23,15 @@ export async function createTestTable(): Promise<{
   return { tableName, client: Db.createDocumentClient({ endpoint }) };
 }
 
+/** A fresh, empty bucket in the shared s3rver, for the same reason as the table. */
+export async function createTestBucket(): Promise<string> {
+  const bucket = `test-${randomUUID()}`;
+  const s3 = Aws.createS3Client({ endpoint: inject("s3Endpoint") });
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  s3.destroy();
+  return bucket;
+}
+
 export const TEST_ISSUER = "http://lapora.test/auth";
 
 /**
@@ -39,6 +49,8 @@ export async function createTestDeps(options: { seed?: boolean; issuerUrl?: stri
     tableName,
     issuer,
     jwks: "in-process",
+    s3Endpoint: inject("s3Endpoint"),
+    openDataBucket: await createTestBucket(),
   });
   if (options.seed !== false) await seedDemoOfficers(deps.officers, deps.localDirectory);
   return { ...deps, tableName, issuer };

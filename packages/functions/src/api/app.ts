@@ -1,4 +1,4 @@
-import type { Audit, Officer, Report } from "@lapora/core";
+import type { Audit, Officer, Report, Stats } from "@lapora/core";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -9,6 +9,7 @@ import { auth } from "./routes/auth";
 import { officer } from "./routes/officer";
 import { regions } from "./routes/regions";
 import { reports } from "./routes/reports";
+import { stats } from "./routes/stats";
 
 /** What the API needs from the outside world; the Lambda handler and the local runtime each build one. */
 export interface ApiDeps {
@@ -19,6 +20,8 @@ export interface ApiDeps {
   signIn: Officer.SignInProvider;
   signInThrottle: Officer.SignInThrottle;
   verifyToken: TokenVerifier;
+  stats: Stats.StatsStore;
+  files: Stats.OpenDataStore;
 }
 
 export type AppEnv = { Variables: { deps: ApiDeps; requestId: string } };
@@ -35,6 +38,7 @@ export function createApp(deps: ApiDeps) {
     .get("/api/health", (c) => c.json({ status: "ok" }))
     .route("/api/regions", regions)
     .route("/api/reports", reports)
+    .route("/api/stats", stats)
     .route("/api/auth", auth)
     .route("/api/officer", officer)
     .route("/api/admin", admin)

@@ -1,11 +1,11 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { Audit, Db, Officer, Report } from "@lapora/core";
+import { Audit, Aws, Db, Officer, Report, Stats } from "@lapora/core";
 import { handle } from "hono/aws-lambda";
-import { loadConfig } from "../config";
+import { loadApiConfig } from "../config";
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth";
 
-const config = loadConfig();
+const config = loadApiConfig();
 const client = Db.createDocumentClient({
   region: config.AWS_REGION,
   ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
@@ -23,5 +23,10 @@ export const handler = handle(
     signIn: Officer.createCognitoSignIn(cognito, config.AUTH_AUDIENCE),
     signInThrottle: Officer.createSignInThrottle(client, table),
     verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+    stats: Stats.createDynamoStatsStore(client, table),
+    files: Stats.createS3OpenDataStore(
+      Aws.createS3Client({ region: config.AWS_REGION }),
+      config.OPEN_DATA_BUCKET,
+    ),
   }),
 );

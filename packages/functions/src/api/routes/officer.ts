@@ -1,7 +1,7 @@
-import { Officer, Report } from "@lapora/core";
+import { Officer, Report, Stats } from "@lapora/core";
 import { Hono } from "hono";
 import type { AppEnv } from "../app";
-import { requireOfficer } from "../auth";
+import { requireOfficer, requireRole } from "../auth";
 import { readJson } from "../request";
 
 type Env = AppEnv & { Variables: { officer: Officer.Officer } };
@@ -30,6 +30,9 @@ export const officer = new Hono<Env>()
     if (!cmd.success) throw Officer.Roster.invalid(cmd.error);
     return c.json(await Report.act(c.var.deps, c.var.officer, c.req.param("id"), cmd.data));
   })
+  .get("/stats/weekly/:week", requireRole("pimpinan", "spkt"), async (c) =>
+    c.json(await Stats.getFull(c.var.deps.stats, c.req.param("week"))),
+  )
   .get("/reports/:id/assignees", async (c) =>
     c.json({ items: await Report.assignableOfficers(c.var.deps, c.var.officer, c.req.param("id")) }),
   );
