@@ -1,4 +1,5 @@
 export * from "./category";
+export { createEntities } from "./entities";
 export * from "./priority";
 export * from "./public-view";
 export * from "./queue";
