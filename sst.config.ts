@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api";
+import { Auth } from "./stacks/Auth";
 import { functionDefaults } from "./stacks/defaults";
 import { Messaging } from "./stacks/Messaging";
 import { Storage } from "./stacks/Storage";
@@ -11,6 +12,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps(functionDefaults);
-    app.stack(Storage).stack(Messaging).stack(Api).stack(Web);
+    app.stack(Storage).stack(Messaging).stack(Auth).stack(Api).stack(Web);
   },
 } satisfies SSTConfig;

@@ -5,12 +5,55 @@ import { Function as LambdaFunction, type Stack } from "sst/constructs";
 import { useProject } from "sst/project.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Api } from "./Api";
+import { Auth } from "./Auth";
 import { functionDefaults } from "./defaults";
 import { Storage } from "./Storage";
 import { createTestApp } from "./test-app";
 
 let t: Template;
+let auth: Template;
 let bundlePath: string;
+
+type Route = { RouteKey: string; AuthorizationType?: string; AuthorizerId?: unknown };
+
+function routes(): Route[] {
+  return Object.values(t.findResources("AWS::ApiGatewayV2::Route")).map((r) => r.Properties);
+}
+
+/** The one resource of a type, with its logical id. */
+function onlyOf(template: Template, type: string) {
+  const found = Object.entries(template.findResources(type));
+  expect(found).toHaveLength(1);
+  const [id, resource] = found[0] ?? [];
+  return { id: id as string, props: resource?.Properties };
+}
+
+/** How the Api stack refers to a value the Auth stack exports, e.g. `{ Ref: pool }`. */
+function importOf(value: unknown) {
+  const outputs = Object.values(
+    auth.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>,
+  );
+  const exported = outputs.find((o) => o.Export && JSON.stringify(o.Value) === JSON.stringify(value));
+  if (!exported?.Export) throw new Error(`Auth exports no ${JSON.stringify(value)}`);
+  return { "Fn::ImportValue": exported.Export.Name };
+}
+
+/**
+ * The route API Gateway picks for a path, as HTTP APIs do: a route without a greedy `{proxy+}` wins, then
+ * the greedy route with the longest literal prefix. (Only the route shapes this API uses are modelled.)
+ */
+function routeFor(path: string): Route | undefined {
+  const segments = path.split("/").filter(Boolean);
+  const matches = routes().flatMap((route) => {
+    const pattern = (route.RouteKey.split(" ")[1] ?? "").split("/").filter(Boolean);
+    const greedy = pattern.at(-1)?.endsWith("+}") ?? false;
+    const fixed = greedy ? pattern.slice(0, -1) : pattern;
+    if (greedy ? segments.length <= fixed.length : segments.length !== fixed.length) return [];
+    const ok = fixed.every((p, i) => p === segments[i] || (p.startsWith("{") && p.endsWith("}")));
+    return ok ? [{ route, score: greedy ? fixed.length : 1000 }] : [];
+  });
+  return matches.sort((a, b) => b.score - a.score)[0]?.route;
+}
 
 /** Every IAM action granted anywhere in the template, flattened. */
 function allGrantedActions(template: Template): string[] {
@@ -26,11 +69,12 @@ beforeAll(async () => {
   const app = await createTestApp();
   app.setDefaultFunctionProps(functionDefaults);
   // Only the stacks the API needs: finish() runs every deferred build, and Web's would build the site.
-  app.stack(Storage).stack(Api);
+  app.stack(Storage).stack(Auth).stack(Api);
   // Builds the api function with esbuild, as `sst deploy` does, so the template holds the real runtime.
   await app.finish();
   const stack = app.node.tryFindChild("test-lapora-Api") as Stack;
   t = Template.fromStack(stack);
+  auth = Template.fromStack(app.node.tryFindChild("test-lapora-Auth") as Stack);
   const fn = stack.node.findAll().find((c) => c instanceof LambdaFunction && c.id === "api");
   if (!fn) throw new Error("no api function");
   // SST builds each function into .sst/artifacts/<construct address>.
@@ -40,7 +84,12 @@ beforeAll(async () => {
 describe("Api stack", () => {
   it("sends every /api/* request to the api function", () => {
     t.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "ANY /api/{proxy+}" });
-    t.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+    // The catch-all plus the four officer routes, all integrated with the one function.
+    t.resourceCountIs("AWS::ApiGatewayV2::Route", 5);
+    const integrations = Object.values(t.findResources("AWS::ApiGatewayV2::Integration"));
+    expect(integrations).toHaveLength(5);
+    const targets = new Set(integrations.map((i) => JSON.stringify(i.Properties.IntegrationUri)));
+    expect(targets.size).toBe(1);
     t.hasResourceProperties("AWS::ApiGatewayV2::Api", {
       ProtocolType: "HTTP",
       CorsConfiguration: Match.absent(),
@@ -93,6 +142,7 @@ describe("Api stack", () => {
     expect(dynamo).toHaveLength(1);
     expect([dynamo[0]?.Action].flat().sort()).toEqual([
       "dynamodb:ConditionCheckItem",
+      "dynamodb:DeleteItem",
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:Query",
@@ -103,11 +153,114 @@ describe("Api stack", () => {
     expect(dynamo[0]?.Resource).toHaveLength(2);
   });
 
+  it("grants the api function only AdminCreateUser/DisableUser/EnableUser, on the officers' pool only", () => {
+    const { id: pool } = onlyOf(auth, "AWS::Cognito::UserPool");
+    const role = Object.values(
+      t.findResources("AWS::Lambda::Function", {
+        Properties: { Handler: "packages/functions/src/api/handler.handler" },
+      }),
+    )[0]?.Properties.Role["Fn::GetAtt"][0];
+    const statements = Object.values(t.findResources("AWS::IAM::Policy"))
+      .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
+      .flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+      );
+    const cognito = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith("cognito-idp:")));
+    expect(cognito).toHaveLength(1);
+    expect([cognito[0]?.Action].flat().sort()).toEqual([
+      "cognito-idp:AdminCreateUser",
+      "cognito-idp:AdminDisableUser",
+      "cognito-idp:AdminEnableUser",
+    ]);
+    expect(cognito[0]?.Resource).toEqual(importOf({ "Fn::GetAtt": [pool, "Arn"] }));
+    // No other stack's policy grants Cognito actions either.
+    const everywhere = allGrantedActions(t).filter((a) => a.startsWith("cognito-idp:"));
+    expect(everywhere).toHaveLength(3);
+  });
+
   it("grants no wildcard permissions in the Api stack", () => {
     const actions = allGrantedActions(t);
     expect(actions.length).toBeGreaterThan(0);
     for (const wildcard of ["*", "dynamodb:*", "s3:*", "sns:*", "sqs:*", "ssm:*"]) {
       expect(actions).not.toContain(wildcard);
+    }
+  });
+});
+
+describe("Api stack: officers' routes", () => {
+  function authorizer() {
+    return onlyOf(t, "AWS::ApiGatewayV2::Authorizer");
+  }
+
+  it("checks officers' ID tokens with a JWT authorizer for the user pool and the console's client", () => {
+    const { id: pool } = onlyOf(auth, "AWS::Cognito::UserPool");
+    const { id: client } = onlyOf(auth, "AWS::Cognito::UserPoolClient");
+    const { props } = authorizer();
+    expect(props.AuthorizerType).toBe("JWT");
+    expect(props.IdentitySource).toEqual(["$request.header.Authorization"]);
+    expect(props.JwtConfiguration).toEqual({
+      Issuer: {
+        "Fn::Join": ["", ["https://cognito-idp.ap-southeast-3.amazonaws.com/", importOf({ Ref: pool })]],
+      },
+      Audience: [importOf({ Ref: client })],
+    });
+  });
+
+  it("gives the api function the same issuer and audience, and the pool id", () => {
+    const { props } = authorizer();
+    const { id: pool } = onlyOf(auth, "AWS::Cognito::UserPool");
+    t.hasResourceProperties("AWS::Lambda::Function", {
+      Handler: "packages/functions/src/api/handler.handler",
+      Environment: {
+        Variables: Match.objectLike({
+          AUTH_ISSUER: props.JwtConfiguration.Issuer,
+          AUTH_AUDIENCE: props.JwtConfiguration.Audience[0],
+          USER_POOL_ID: importOf({ Ref: pool }),
+        }),
+      },
+    });
+  });
+
+  it("puts the authorizer on the officer and admin routes", () => {
+    const { id } = authorizer();
+    for (const key of ["ANY /api/officer/{proxy+}", "ANY /api/admin/{proxy+}"]) {
+      t.hasResourceProperties("AWS::ApiGatewayV2::Route", {
+        RouteKey: key,
+        AuthorizationType: "JWT",
+        AuthorizerId: { Ref: id },
+      });
+    }
+  });
+
+  it("has no route under /api/officer or /api/admin without the authorizer", () => {
+    const { id } = authorizer();
+    const guarded = routes().filter((r) =>
+      /^\/api\/(officer|admin)(\/|$)/.test(r.RouteKey.split(" ")[1] ?? ""),
+    );
+    expect(guarded.length).toBeGreaterThanOrEqual(2);
+    for (const route of guarded) {
+      expect(route, route.RouteKey).toMatchObject({ AuthorizationType: "JWT", AuthorizerId: { Ref: id } });
+    }
+  });
+
+  it("sends every officer and admin path to a guarded route, and residents' and sign-in paths to a public one", () => {
+    for (const path of [
+      "/api/officer",
+      "/api/officer/me",
+      "/api/officer/reports/r1/actions",
+      "/api/admin",
+      "/api/admin/officers/12345678",
+    ]) {
+      expect(routeFor(path)?.AuthorizationType, path).toBe("JWT");
+    }
+    for (const path of [
+      "/api/reports",
+      "/api/reports/track/LPR-1",
+      "/api/regions",
+      "/api/auth/login",
+      "/api/health",
+    ]) {
+      expect(routeFor(path)?.AuthorizationType, path).toBe("NONE");
     }
   });
 });

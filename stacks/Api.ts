@@ -1,5 +1,6 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
+import { Auth } from "./Auth";
 import { Storage } from "./Storage";
 
 /**
@@ -9,36 +10,81 @@ import { Storage } from "./Storage";
  */
 export const API_TABLE_ACTIONS = [
   "dynamodb:ConditionCheckItem",
+  // The sign-in throttle deletes an officer's failure counter after a successful sign-in.
+  "dynamodb:DeleteItem",
   "dynamodb:GetItem",
   "dynamodb:PutItem",
   "dynamodb:Query",
   "dynamodb:UpdateItem",
 ];
 
+/**
+ * What the `api` function may do in the officers' user pool: create an officer's sign-in (Cognito SMS-es
+ * the temporary password) and switch it off and on. Sign-in itself (InitiateAuth, RespondToAuthChallenge)
+ * is a public Cognito API that needs no IAM permission.
+ */
+export const API_USER_POOL_ACTIONS = [
+  "cognito-idp:AdminCreateUser",
+  "cognito-idp:AdminDisableUser",
+  "cognito-idp:AdminEnableUser",
+];
+
+/**
+ * The officer console's routes: API Gateway rejects a request without a valid ID token before Lambda runs.
+ * `{proxy+}` needs at least one more segment, so the bare paths get a route too; otherwise `/api/officer`
+ * would fall through to the public catch-all.
+ */
+export const OFFICER_ROUTES = [
+  "ANY /api/officer",
+  "ANY /api/officer/{proxy+}",
+  "ANY /api/admin",
+  "ANY /api/admin/{proxy+}",
+] as const;
+
 /** Steady-state requests per second and burst, for all callers together (a district-sized service). */
 export const API_THROTTLE = { rate: 25, burst: 50 };
 
-/** The HTTP API: every `/api/*` request goes to the one Hono `api` function. */
+/**
+ * The HTTP API: every `/api/*` request goes to the one Hono `api` function. The officer and admin routes
+ * need an officer's ID token, checked here by a JWT authorizer and again (with the roster) by the app.
+ */
 export function Api({ stack }: StackContext) {
   const { table } = use(Storage);
+  const { userPool, clientId, issuer } = use(Auth);
 
   const fn = new LambdaFunction(stack, "api", {
     handler: "packages/functions/src/api/handler.handler",
-    environment: { TABLE_NAME: table.tableName },
+    environment: {
+      TABLE_NAME: table.tableName,
+      AUTH_ISSUER: issuer,
+      AUTH_AUDIENCE: clientId,
+      USER_POOL_ID: userPool.userPoolId,
+    },
   });
   fn.attachPermissions([
     new PolicyStatement({
       actions: API_TABLE_ACTIONS,
       resources: [table.tableArn, `${table.tableArn}/index/*`],
     }),
+    new PolicyStatement({ actions: API_USER_POOL_ACTIONS, resources: [userPool.userPoolArn] }),
   ]);
+
+  // The officer routes are more specific than `/api/{proxy+}`, so API Gateway matches them first; the
+  // catch-all stays public for residents' routes and for `/api/auth/*` (signing in).
+  const officerRoutes = Object.fromEntries(
+    OFFICER_ROUTES.map((route) => [route, { function: fn, authorizer: "officer" as const }]),
+  );
 
   const api = new HttpApi(stack, "httpApi", {
     // The web app calls /api on its own origin through CloudFront (stacks/Web.ts), so no CORS.
     cors: false,
     accessLog: { retention: "one_month" },
     defaults: { throttle: API_THROTTLE },
-    routes: { "ANY /api/{proxy+}": fn },
+    authorizers: {
+      // ID tokens of the console's app client: API Gateway checks signature, expiry, `iss` and `aud`.
+      officer: { type: "jwt", jwt: { issuer, audience: [clientId] } },
+    },
+    routes: { ...officerRoutes, "ANY /api/{proxy+}": fn },
   });
 
   stack.addOutputs({ ApiUrl: api.url });

@@ -87,7 +87,8 @@ export function Web({ stack }: StackContext) {
             viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
             allowedMethods: AllowedMethods.ALLOW_ALL,
             cachePolicy: CachePolicy.CACHING_DISABLED,
-            // API Gateway routes by its own Host name, so the viewer's Host must not be forwarded.
+            // API Gateway routes by its own Host name, so the viewer's Host must not be forwarded. With
+            // caching disabled, this policy does forward Authorization (officers' ID tokens).
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           },
         },

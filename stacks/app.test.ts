@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { createTestApp, templateOf } from "./test-app";
 
+const STACKS = ["Storage", "Messaging", "Auth", "Api", "Web"];
+
 type Statement = { Effect: string; Action: string | string[] };
 
 /** Every Allow action of every IAM policy, inline role policy, bucket policy and topic policy. */
@@ -20,10 +22,10 @@ function allowedActions(resources: Record<string, { Type: string; Properties?: R
 }
 
 describe("the app as sst.config.ts composes it", () => {
-  it("has the four stacks, named per stage, in the Jakarta region", async () => {
+  it("has the five stacks, named per stage, in the Jakarta region", async () => {
     const app = await createTestApp();
     await config.stacks(app);
-    for (const name of ["Storage", "Messaging", "Api", "Web"]) {
+    for (const name of STACKS) {
       expect(() => templateOf(app, name)).not.toThrow();
     }
     expect(app.region).toBe("ap-southeast-3");
@@ -32,9 +34,7 @@ describe("the app as sst.config.ts composes it", () => {
   it("grants no service-wide or global wildcard anywhere", async () => {
     const app = await createTestApp();
     await config.stacks(app);
-    const actions = ["Storage", "Messaging", "Api", "Web"].flatMap((name) =>
-      allowedActions(templateOf(app, name).toJSON().Resources),
-    );
+    const actions = STACKS.flatMap((name) => allowedActions(templateOf(app, name).toJSON().Resources));
     expect(actions).toContain("dynamodb:GetItem");
     for (const action of actions) {
       expect(action, `Allow of ${action}`).not.toMatch(/^(\*|[a-z0-9-]+:\*)$/);
