@@ -64,6 +64,11 @@ describe("Storage stack: table", () => {
     for (const attribute of table.AttributeDefinitions) expect(attribute.AttributeType).toBe("S");
   });
 
+  it("outputs the table name, for scripts such as seed:admin", () => {
+    const [id] = Object.keys(t.findResources("AWS::DynamoDB::Table"));
+    t.hasOutput("TableName", { Value: { Ref: id } });
+  });
+
   it("streams new and old images, keeps point-in-time recovery and expires items on expiresAt", () => {
     t.hasResourceProperties("AWS::DynamoDB::Table", {
       StreamSpecification: { StreamViewType: "NEW_AND_OLD_IMAGES" },

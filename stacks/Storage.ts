@@ -64,5 +64,8 @@ export function Storage({ app, stack }: StackContext) {
     },
   });
 
+  // For scripts run against a deployed stage, e.g. `npm run seed:admin -- --table ...` (docs/deploy.md).
+  stack.addOutputs({ TableName: table.tableName });
+
   return { table, evidence };
 }
