@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api";
 import { Auth } from "./stacks/Auth";
 import { functionDefaults } from "./stacks/defaults";
+import { Jobs } from "./stacks/Jobs";
 import { Messaging } from "./stacks/Messaging";
 import { Storage } from "./stacks/Storage";
 import { Web } from "./stacks/Web";
@@ -12,6 +13,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps(functionDefaults);
-    app.stack(Storage).stack(Messaging).stack(Auth).stack(Api).stack(Web);
+    app.stack(Storage).stack(Messaging).stack(Auth).stack(Jobs).stack(Api).stack(Web);
   },
 } satisfies SSTConfig;

@@ -1,6 +1,7 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./Auth";
+import { Jobs } from "./Jobs";
 import { Storage } from "./Storage";
 
 /**
@@ -51,6 +52,7 @@ export const API_THROTTLE = { rate: 25, burst: 50 };
 export function Api({ stack }: StackContext) {
   const { table } = use(Storage);
   const { userPool, clientId, issuer } = use(Auth);
+  const { openData } = use(Jobs);
 
   const fn = new LambdaFunction(stack, "api", {
     handler: "packages/functions/src/api/handler.handler",
@@ -59,6 +61,7 @@ export function Api({ stack }: StackContext) {
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: clientId,
       USER_POOL_ID: userPool.userPoolId,
+      OPEN_DATA_BUCKET: openData.bucketName,
     },
   });
   fn.attachPermissions([
@@ -67,6 +70,8 @@ export function Api({ stack }: StackContext) {
       resources: [table.tableArn, `${table.tableArn}/index/*`],
     }),
     new PolicyStatement({ actions: API_USER_POOL_ACTIONS, resources: [userPool.userPoolArn] }),
+    // `GET /api/stats/files/{week}.json|csv` serves the open data the weekly job wrote.
+    new PolicyStatement({ actions: ["s3:GetObject"], resources: [`${openData.bucketArn}/stats/*`] }),
   ]);
 
   // The officer routes are more specific than `/api/{proxy+}`, so API Gateway matches them first; the

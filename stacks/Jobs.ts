@@ -1,0 +1,68 @@
+import { TABLE } from "@lapora/core/db/table";
+import { RemovalPolicy } from "aws-cdk-lib";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { BlockPublicAccess, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { Bucket, Cron, type StackContext, Topic, use } from "sst/constructs";
+import { Storage } from "./Storage";
+
+/**
+ * Monday 00:05 WIB is Sunday 17:05 UTC: EventBridge schedules are written in UTC, and WIB (UTC+7) has no
+ * daylight saving, so this holds all year.
+ */
+export const WEEKLY_STATS_SCHEDULE = "cron(5 17 ? * SUN *)";
+
+/**
+ * Scheduled jobs. `weekly-stats` reads the week's reports through the day index (gsi1 Query only),
+ * stores the figures on the table, writes the open-data files to a private bucket the API serves from,
+ * and sends pimpinan a summary on the `summaries` topic.
+ */
+export function Jobs({ app, stack }: StackContext) {
+  const { table } = use(Storage);
+  const keep = app.stage === "prod";
+
+  const openData = new Bucket(stack, "openData", {
+    cors: false,
+    blockPublicACLs: true,
+    cdk: {
+      bucket: {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        // The files are recomputed from the table at any time, so nothing here needs versions.
+        removalPolicy: keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        autoDeleteObjects: !keep,
+      },
+    },
+  });
+
+  // Leadership subscribes (SMS or e-mail) to this topic; it is separate from officers' alert SMS.
+  const summaries = new Topic(stack, "summaries", { cdk: { topic: { enforceSSL: true } } });
+
+  const weeklyStats = new Cron(stack, "weeklyStats", {
+    schedule: WEEKLY_STATS_SCHEDULE,
+    job: {
+      function: {
+        handler: "packages/functions/src/jobs/weekly-stats.handler",
+        // Reads two weeks of a district's reports (a few thousand items): a minute is plenty.
+        timeout: "60 seconds",
+        environment: {
+          TABLE_NAME: table.tableName,
+          OPEN_DATA_BUCKET: openData.bucketName,
+          SUMMARY_TOPIC_ARN: summaries.topicArn,
+        },
+        permissions: [
+          new PolicyStatement({
+            actions: ["dynamodb:Query"],
+            resources: [`${table.tableArn}/index/${TABLE.gsi1.name}`],
+          }),
+          new PolicyStatement({ actions: ["dynamodb:PutItem"], resources: [table.tableArn] }),
+          new PolicyStatement({ actions: ["s3:PutObject"], resources: [`${openData.bucketArn}/stats/*`] }),
+          new PolicyStatement({ actions: ["sns:Publish"], resources: [summaries.topicArn] }),
+        ],
+      },
+    },
+  });
+
+  return { openData, summaries, weeklyStats };
+}
