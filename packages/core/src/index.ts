@@ -1,3 +1,4 @@
+export * as Alert from "./alert";
 export * as Audit from "./audit";
 export * as Aws from "./aws";
 export * as Db from "./db";

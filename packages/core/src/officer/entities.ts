@@ -25,6 +25,8 @@ export function createOfficerEntities(client: DynamoDBDocumentClient, table: str
         kecamatan: { type: "string" },
         desa: { type: "list", items: { type: "string" } },
         phone: { type: "string", required: true },
+        // A list, not a set: an empty list ("no SMS of new reports") must be storable.
+        alertPriorities: { type: "list", items: { type: "string" } },
         active: { type: "boolean", required: true },
         version: { type: "number", required: true },
         createdAt: { type: "string", required: true, readOnly: true },

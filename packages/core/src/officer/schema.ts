@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import * as z from "zod/mini";
 import type { FieldIssue } from "../errors";
 import { desaBelongsTo, findDesa, findKecamatan } from "../region/region";
+import { PRIORITIES } from "../report/priority";
 import { ROLES } from "./roles";
 
 const phone = z.pipe(
@@ -33,6 +34,12 @@ const fields = {
       .check(z.minLength(1), z.maxLength(20)),
   ),
   phone,
+  /** Overrides which priorities of new reports the officer gets by SMS; `[]` turns those SMS off. */
+  alertPriorities: z.optional(
+    z
+      .array(z.enum(PRIORITIES))
+      .check(z.refine((list) => new Set(list).size === list.length, "Each priority at most once.")),
+  ),
 };
 
 /** Where each role works: a Kapolsek needs a kecamatan; a Bhabinkamtibmas needs desa within one kecamatan. */

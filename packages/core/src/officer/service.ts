@@ -33,7 +33,9 @@ function entry(
   };
 }
 
-const describe = (o: Pick<Officer, "name" | "role" | "kecamatan" | "desa" | "phone" | "active">) =>
+const describe = (
+  o: Pick<Officer, "name" | "role" | "kecamatan" | "desa" | "phone" | "active" | "alertPriorities">,
+) =>
   JSON.stringify({
     name: o.name,
     role: o.role,
@@ -41,6 +43,7 @@ const describe = (o: Pick<Officer, "name" | "role" | "kecamatan" | "desa" | "pho
     desa: o.desa,
     phone: o.phone,
     active: o.active,
+    alertPriorities: o.alertPriorities,
   });
 
 /** A ValidationError naming each field of a failed parse. */
@@ -132,7 +135,16 @@ export async function deactivate(
 ) {
   const current = await store.get(nrp);
   if (!current) throw new NotFoundError(`No officer with NRP ${nrp}.`);
-  const { name, role, kecamatan, desa, phone } = current;
+  const { name, role, kecamatan, desa, phone, alertPriorities } = current;
   const area = { ...(kecamatan ? { kecamatan } : {}), ...(desa ? { desa } : {}) };
-  return update(store, directory, actor, nrp, { name, role, ...area, phone, active: false, version });
+  const alerts = alertPriorities ? { alertPriorities } : {};
+  return update(store, directory, actor, nrp, {
+    name,
+    role,
+    ...area,
+    phone,
+    ...alerts,
+    active: false,
+    version,
+  });
 }

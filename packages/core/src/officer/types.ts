@@ -1,3 +1,4 @@
+import type { Priority } from "../report/priority";
 import type { Role } from "./roles";
 
 /** A police officer on the roster. The NRP is the officer's registration number and sign-in name. */
@@ -11,6 +12,8 @@ export interface Officer {
   desa?: string[];
   /** E.164, +62. */
   phone: string;
+  /** The priorities of new reports alerted to this officer by SMS, set by an admin; unset means the role's default. */
+  alertPriorities?: Priority[];
   active: boolean;
   version: number;
   createdAt: string;

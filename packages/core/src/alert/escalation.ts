@@ -1,0 +1,133 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { Service } from "electrodb";
+import type { AuditEntry } from "../audit/types";
+import { createOfficerEntities } from "../officer/entities";
+import { createEntities } from "../report/entities";
+import { PRIORITIES, type Priority } from "../report/priority";
+import type { Report } from "../report/types";
+import { createAlertEntities } from "./entities";
+import type { AlertSource, EscalationLevel } from "./types";
+
+/** Reports this urgent are escalated while nobody verifies them. */
+export const ESCALATED_PRIORITIES: readonly Priority[] = ["darurat", "tinggi"];
+
+export interface Escalation extends AlertSource {
+  level: EscalationLevel;
+  at: string;
+  waitedMinutes: number;
+}
+
+export type OverdueReport = AlertSource & Pick<Report, "createdAt">;
+
+/** The storage the escalation job needs. */
+export interface EscalationStore {
+  /** Reports of ESCALATED_PRIORITIES still `diterima`, created within [fromIso, toIso], from the open-reports index. */
+  unverified(fromIso: string, toIso: string): Promise<OverdueReport[]>;
+  /** The escalations a report already had. */
+  levels(reportId: string): Promise<{ level: EscalationLevel; at: string }[]>;
+  /** Writes the escalation with its audit entry, atomically; false when this level was already written. */
+  record(escalation: Escalation, audit: AuditEntry): Promise<boolean>;
+}
+
+export function createDynamoEscalationStore(client: DynamoDBDocumentClient, table: string): EscalationStore {
+  const { report } = createEntities(client, table).entities;
+  const { escalation } = createAlertEntities(client, table);
+  const { audit } = createOfficerEntities(client, table);
+  const db = new Service({ escalation, audit }, { client, table });
+  return {
+    async unverified(fromIso, toIso) {
+      const ranks = ESCALATED_PRIORITIES.map((p) => PRIORITIES.indexOf(p));
+      const pages = await Promise.all(
+        ranks.map((priorityRank) =>
+          report.query
+            .openByUrgency({ priorityRank })
+            .between({ createdAt: fromIso }, { createdAt: toIso })
+            .where((a, op) => op.eq(a.status, "diterima"))
+            .go({ pages: "all" }),
+        ),
+      );
+      return pages.flatMap((p) =>
+        p.data.map(({ reportId, trackingCode, category, priority, kecamatan, desa, createdAt }) => ({
+          reportId,
+          trackingCode,
+          category,
+          priority,
+          kecamatan,
+          desa,
+          createdAt,
+        })),
+      );
+    },
+    async levels(reportId) {
+      const { data } = await escalation.query.byReport({ reportId }).go({ pages: "all" });
+      return data.map(({ level, at }) => ({ level, at }));
+    },
+    async record(e, entry) {
+      const result = await db.transaction
+        .write(({ escalation: esc, audit: aud }) => [esc.create(e).commit(), aud.create(entry).commit()])
+        .go();
+      if (!result.canceled) return true;
+      const codes: string[] = result.data.map((d) => d.code);
+      if (codes[0] === "ConditionalCheckFailed" || codes.includes("TransactionConflict")) return false;
+      throw new Error(`Escalation transaction canceled: ${codes.join(", ")}`);
+    },
+  };
+}
+
+/**
+ * The escalation step due now, if any: the Kapolsek once the report has waited `afterMs` unverified, then
+ * SPKT once the Kapolsek has had as long again. Each step happens once.
+ */
+export function dueLevel(
+  createdAt: string,
+  done: readonly { level: EscalationLevel; at: string }[],
+  now: Date,
+  afterMs: number,
+): EscalationLevel | null {
+  const kapolsek = done.find((d) => d.level === "kapolsek");
+  if (!kapolsek) return now.getTime() - Date.parse(createdAt) >= afterMs ? "kapolsek" : null;
+  if (done.some((d) => d.level === "spkt")) return null;
+  return now.getTime() - Date.parse(kapolsek.at) >= afterMs ? "spkt" : null;
+}
+
+export interface EscalationOptions {
+  /** Minutes unverified before the first step, and between the steps (default 15). */
+  afterMinutes: number;
+  /** How far back to look: older unverified reports are the console's work, not an SMS's (default 24 h). */
+  lookbackHours?: number;
+  now?: Date;
+}
+
+/**
+ * Escalates every urgent report left unverified too long, one step per report per run, and records each
+ * step in the report's audit trail. The SMS follows from the stream (report-events sees the new item).
+ */
+export async function escalateOverdue(store: EscalationStore, options: EscalationOptions) {
+  const now = options.now ?? new Date();
+  const afterMs = options.afterMinutes * 60_000;
+  const from = new Date(now.getTime() - (options.lookbackHours ?? 24) * 3_600_000).toISOString();
+  const candidates = await store.unverified(from, new Date(now.getTime() - afterMs).toISOString());
+  const escalated: { reportId: string; level: EscalationLevel }[] = [];
+  for (const report of candidates) {
+    const level = dueLevel(report.createdAt, await store.levels(report.reportId), now, afterMs);
+    if (!level) continue;
+    const { createdAt, ...source } = report;
+    const at = now.toISOString();
+    const waitedMinutes = Math.floor((now.getTime() - Date.parse(createdAt)) / 60_000);
+    const written = await store.record(
+      { ...source, level, at, waitedMinutes },
+      {
+        subject: `report:${report.reportId}`,
+        auditId: `${at}#escalate-${level}`,
+        at,
+        actorNrp: "system",
+        actorRole: "system",
+        action: "escalated",
+        to: level,
+        note: `Belum diverifikasi setelah ${waitedMinutes} menit; SMS ke ${level === "kapolsek" ? "Kapolsek" : "SPKT"}.`,
+      },
+    );
+    if (written) escalated.push({ reportId: report.reportId, level });
+  }
+  return { checked: candidates.length, escalated };
+}

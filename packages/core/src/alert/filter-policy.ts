@@ -1,0 +1,72 @@
+import type { Officer } from "../officer/types";
+import { PRIORITIES, type Priority } from "../report/priority";
+import type { AlertKind } from "./types";
+
+/** An SNS subscription FilterPolicy on the message attributes (see publisher.ts for the attributes). */
+export type FilterPolicy = { [key: string]: string[] | FilterPolicy[] };
+
+/** Which priorities of new reports each role gets by SMS when an admin has not tuned it. */
+export const DEFAULT_ALERT_PRIORITIES: Record<Officer["role"], readonly Priority[]> = {
+  bhabinkamtibmas: PRIORITIES,
+  kapolsek: ["darurat", "tinggi"],
+  spkt: ["darurat"],
+  pimpinan: [],
+  admin: [],
+};
+
+/** The priorities of new reports this officer is alerted to: the admin's override, else the role's default. */
+export function alertPriorities(officer: Pick<Officer, "role" | "alertPriorities">): Priority[] {
+  const chosen = officer.alertPriorities ?? DEFAULT_ALERT_PRIORITIES[officer.role];
+  return PRIORITIES.filter((p) => chosen.includes(p));
+}
+
+const kind = (k: AlertKind): string[] => [k];
+
+/**
+ * The FilterPolicy of an officer's SMS subscription, or null when they should get no SMS at all (inactive,
+ * or nothing to get). Area comes from the role: a Bhabinkamtibmas their desa, a Kapolsek their kecamatan,
+ * everyone else the whole regency. Priorities of new reports come from alertPriorities. On top, a
+ * Kapolsek gets the first escalation step of their kecamatan and SPKT the second step everywhere.
+ * SNS evaluates it: keys AND together, values in a list OR, and `$or` joins alternatives.
+ */
+export function filterPolicyFor(officer: Officer): FilterPolicy | null {
+  if (!officer.active) return null;
+  const priority = alertPriorities(officer);
+  const fresh: FilterPolicy | null = priority.length > 0 ? { alert: kind("baru"), priority } : null;
+  switch (officer.role) {
+    case "bhabinkamtibmas": {
+      const desa = officer.desa ?? [];
+      return fresh && desa.length > 0 ? { ...fresh, desa: [...desa] } : null;
+    }
+    case "kapolsek": {
+      if (!officer.kecamatan) return null;
+      const escalation: FilterPolicy = { alert: kind("eskalasi-kapolsek") };
+      return { kecamatan: [officer.kecamatan], ...(fresh ? { $or: [fresh, escalation] } : escalation) };
+    }
+    case "spkt": {
+      const escalation: FilterPolicy = { alert: kind("eskalasi-spkt") };
+      return fresh ? { $or: [fresh, escalation] } : escalation;
+    }
+    case "pimpinan":
+    case "admin":
+      return fresh;
+  }
+}
+
+/**
+ * The policy as SNS stores it. Keys are sorted, so two equal policies give the same string and an
+ * unchanged officer needs no SNS call.
+ */
+export function serializePolicy(policy: FilterPolicy): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sort(x)]),
+          )
+        : v;
+  return JSON.stringify(sort(policy));
+}

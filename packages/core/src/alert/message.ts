@@ -1,0 +1,103 @@
+import { findDesa, findKecamatan } from "../region/region";
+import type { Category } from "../report/category";
+import type { Priority } from "../report/priority";
+import * as TrackingCode from "../report/tracking-code";
+import { isGsm7, septets, toGsm7, truncateSeptets } from "./gsm7";
+import type { Alert } from "./types";
+
+/** One SMS: 160 GSM-7 septets. */
+export const SMS_LIMIT = 160;
+/** The longest console base URL an SMS has room for (a CloudFront domain is 37). */
+export const MAX_CONSOLE_URL = 40;
+/** Each place name keeps at least this many septets when the text has to be shortened. */
+const MIN_NAME = 4;
+
+/** The category as officers say it, as on the report form. */
+export const CATEGORY_LABEL: Record<Category, string> = {
+  pencurian: "Pencurian",
+  penganiayaan: "Penganiayaan",
+  narkoba: "Narkoba",
+  kdrt: "KDRT",
+  penipuan: "Penipuan",
+  kecelakaan: "Kecelakaan",
+  kebakaran: "Kebakaran",
+  karhutla: "Kebakaran hutan/lahan",
+  perjudian: "Perjudian",
+  premanisme: "Premanisme",
+  "orang-hilang": "Orang hilang",
+  "gangguan-ketertiban": "Gangguan ketertiban",
+  lainnya: "Lainnya",
+};
+
+/**
+ * The console link of a report: `{base}/p/{code}`, the tracking code without prefix or dashes
+ * (TrackingCode.parse reads it back), so the link stays short.
+ */
+export function consoleLink(consoleUrl: string, trackingCode: string): string {
+  const code = trackingCode.replace(/^LPR-/, "").replaceAll("-", "");
+  return `${consoleUrl.replace(/\/+$/, "")}/p/${code}`;
+}
+
+/** Checks a console base URL fits an SMS: http(s), GSM-7, at most MAX_CONSOLE_URL septets. */
+export function checkConsoleUrl(consoleUrl: string): string {
+  const base = consoleUrl.replace(/\/+$/, "");
+  if (!/^https?:\/\/[^\s/]+$/.test(base) || !isGsm7(base) || septets(base) > MAX_CONSOLE_URL) {
+    throw new Error(`The console URL must be an http(s) origin of at most ${MAX_CONSOLE_URL} characters.`);
+  }
+  return base;
+}
+
+export interface SmsParts {
+  kind: Alert["kind"];
+  priority: Priority;
+  category: Category;
+  desaName: string;
+  kecamatanName: string;
+  link: string;
+  waitedMinutes?: number;
+}
+
+/**
+ * The SMS text of an alert, always valid GSM-7 and at most 160 septets, e.g.
+ * `LAPORA DARURAT: Pencurian di Ds. Soak Baru, Kec. Sekayu. https://lapora.id/p/7K3MQ9TZ4HX2R`.
+ * Place names are transliterated to GSM-7 and, only if the whole would not fit, shortened (the longer
+ * first). The link is never cut: checkConsoleUrl bounds it.
+ */
+export function buildSms(p: SmsParts): string {
+  const escalation = p.kind !== "baru";
+  const head = `LAPORA ${escalation ? "ESKALASI " : ""}${p.priority.toUpperCase()}: ${CATEGORY_LABEL[p.category]} di Ds. `;
+  const wait = escalation
+    ? ` belum diverifikasi ${Math.min(999, Math.max(0, Math.round(p.waitedMinutes ?? 0)))} mnt`
+    : "";
+  const link = toGsm7(p.link);
+  const fixed = `${head}, Kec. ${wait}. ${link}`;
+  const room = SMS_LIMIT - septets(fixed);
+  if (room < 2 * MIN_NAME) throw new Error("The SMS link leaves no room for the place names.");
+  let desa = toGsm7(p.desaName) || "-";
+  let kec = toGsm7(p.kecamatanName) || "-";
+  if (septets(desa) + septets(kec) > room) {
+    const half = Math.floor(room / 2);
+    if (septets(kec) <= half) desa = truncateSeptets(desa, room - septets(kec));
+    else if (septets(desa) <= half) kec = truncateSeptets(kec, room - septets(desa));
+    else {
+      desa = truncateSeptets(desa, room - half);
+      kec = truncateSeptets(kec, half);
+    }
+  }
+  return `${head}${desa}, Kec. ${kec}${wait}. ${link}`;
+}
+
+/** The SMS of an alert about a report in Musi Banyuasin, with the region names looked up by code. */
+export function smsFor(alert: Alert, consoleUrl: string): string {
+  const found = findDesa(alert.desa);
+  const parsed = TrackingCode.parse(alert.trackingCode);
+  return buildSms({
+    kind: alert.kind,
+    priority: alert.priority,
+    category: alert.category,
+    desaName: found?.desa.name ?? alert.desa,
+    kecamatanName: findKecamatan(alert.kecamatan)?.name ?? found?.kecamatan.name ?? alert.kecamatan,
+    link: consoleLink(checkConsoleUrl(consoleUrl), parsed.ok ? parsed.code : alert.trackingCode),
+    ...(alert.waitedMinutes !== undefined ? { waitedMinutes: alert.waitedMinutes } : {}),
+  });
+}

@@ -1,0 +1,33 @@
+import type { Category } from "../report/category";
+import type { Priority } from "../report/priority";
+
+/**
+ * Which alert a message is: a new report (`baru`), or one of the two escalation steps of a report still
+ * unverified (first the Kapolsek of its kecamatan, then SPKT). Each is sent at most once per report.
+ */
+export const ALERT_KINDS = ["baru", "eskalasi-kapolsek", "eskalasi-spkt"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** The escalation steps, in order. */
+export const ESCALATION_LEVELS = ["kapolsek", "spkt"] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/**
+ * What an alert is built from: only the report's public, routing-relevant fields. The reporter's name,
+ * phone and description are not here, so no alert can carry them.
+ */
+export interface AlertSource {
+  reportId: string;
+  trackingCode: string;
+  category: Category;
+  priority: Priority;
+  kecamatan: string;
+  desa: string;
+}
+
+/** One alert to publish: its source, its kind, and for an escalation how long the report has waited. */
+export interface Alert extends AlertSource {
+  kind: AlertKind;
+  /** Minutes since the report came in, for escalations. */
+  waitedMinutes?: number;
+}
