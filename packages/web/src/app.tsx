@@ -2,9 +2,10 @@ import { useEffect, useRef } from "preact/hooks";
 import { ReportPage } from "./form/report-page";
 import { LangProvider, useLang } from "./i18n/lang";
 import { linkClick, routeOf, usePath } from "./lib/router";
+import { StatsRoute, statsRouteOf } from "./stats/stats-route";
 import { TrackPage } from "./track/track-page";
 
-function Header({ page }: { page: "report" | "track" }) {
+function Header({ page }: { page: "report" | "track" | "stats" }) {
   const { t, lang, setLang } = useLang();
   const other = lang === "id" ? "en" : "id";
   return (
@@ -28,6 +29,9 @@ function Header({ page }: { page: "report" | "track" }) {
         <a href="/lacak" onClick={linkClick} aria-current={page === "track" ? "page" : undefined}>
           {t.nav.track}
         </a>
+        <a href="/statistik" onClick={linkClick} aria-current={page === "stats" ? "page" : undefined}>
+          {t.nav.stats}
+        </a>
       </nav>
     </header>
   );
@@ -35,9 +39,12 @@ function Header({ page }: { page: "report" | "track" }) {
 
 function Shell() {
   const { t } = useLang();
-  const route = routeOf(usePath());
+  const path = usePath();
+  const stats = statsRouteOf(path);
+  const route = routeOf(path);
+  const page = stats ? "stats" : route.page;
   const first = useRef(true);
-  const title = route.page === "report" ? t.form.title : t.track.title;
+  const title = stats ? t.nav.stats : route.page === "report" ? t.form.title : t.track.title;
   useEffect(() => {
     document.title = `${title} · Lapora · ${t.agency}`;
   }, [title, t]);
@@ -45,12 +52,18 @@ function Shell() {
     // After an in-app navigation, move focus to the new page's heading, as a full page load would.
     if (first.current) first.current = false;
     else document.getElementById("page-title")?.focus();
-  }, [route.page, route.page === "track" ? route.code : ""]);
+  }, [page, route.page === "track" ? route.code : ""]);
   return (
     <>
-      <Header page={route.page} />
+      <Header page={page} />
       <main id="main" tabIndex={-1}>
-        {route.page === "report" ? <ReportPage /> : <TrackPage code={route.code} />}
+        {stats ? (
+          <StatsRoute week={stats.week} />
+        ) : route.page === "report" ? (
+          <ReportPage />
+        ) : (
+          <TrackPage code={route.code} />
+        )}
       </main>
     </>
   );

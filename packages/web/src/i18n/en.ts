@@ -6,7 +6,7 @@ export const en: Strings = {
   switchTo: "Bahasa Indonesia",
   appName: "Lapora",
   agency: "Musi Banyuasin Police",
-  nav: { label: "Main menu", report: "Make a Report", track: "Track a Report" },
+  nav: { label: "Main menu", report: "Make a Report", track: "Track a Report", stats: "Statistics" },
   skip: "Skip to content",
   emergency: {
     title: "Emergency?",
@@ -132,5 +132,9 @@ export const en: Strings = {
     selesai: { label: "Resolved", hint: "The police have finished handling this report." },
     ditolak: { label: "Rejected", hint: "The report cannot be followed up. See the note in the history." },
     duplikat: { label: "Duplicate", hint: "Someone else already reported this; it is handled together." },
+  },
+  stats: {
+    loading: "Loading the statistics…",
+    failed: "The statistics could not be loaded. Check your signal and try again.",
   },
 };

@@ -4,7 +4,7 @@ export const id = {
   switchTo: "English",
   appName: "Lapora",
   agency: "Polres Musi Banyuasin",
-  nav: { label: "Menu utama", report: "Buat Laporan", track: "Lacak Laporan" },
+  nav: { label: "Menu utama", report: "Buat Laporan", track: "Lacak Laporan", stats: "Statistik" },
   skip: "Langsung ke isi",
   emergency: {
     title: "Keadaan darurat?",
@@ -132,5 +132,9 @@ export const id = {
     selesai: { label: "Selesai", hint: "Penanganan laporan sudah selesai." },
     ditolak: { label: "Ditolak", hint: "Laporan tidak dapat ditindaklanjuti. Lihat catatan di riwayat." },
     duplikat: { label: "Duplikat", hint: "Kejadian ini sudah dilaporkan orang lain dan ditangani bersama." },
+  },
+  stats: {
+    loading: "Memuat statistik…",
+    failed: "Statistik tidak dapat dimuat. Periksa sinyal lalu coba lagi.",
   },
 };
