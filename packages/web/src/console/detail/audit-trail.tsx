@@ -1,0 +1,82 @@
+import { PRIORITIES } from "@lapora/core/report/priority";
+import { STATUSES } from "@lapora/core/report/status";
+import { useT } from "../i18n/lang";
+import { officerLabel } from "../lib/names";
+import { formatWib } from "../lib/time";
+import type { AuditEntry, Report } from "../lib/types";
+import { useMe } from "../me";
+import type { AuditState } from "./use-report";
+
+function useChange(e: AuditEntry): string | undefined {
+  const { t } = useT();
+  const name = (v: string | undefined): string => {
+    if (v === undefined) return t.none;
+    if (e.action === "assign") return officerLabel(v, t.auditNrp);
+    const status = STATUSES.find((s) => s === v);
+    if (status) return t.statuses[status];
+    const priority = PRIORITIES.find((p) => p === v);
+    return priority ? t.priorities[priority] : v;
+  };
+  if (e.from === undefined && e.to !== undefined) return t.auditTo(name(e.to));
+  return e.from !== undefined || e.to !== undefined ? `${name(e.from)} → ${name(e.to)}` : undefined;
+}
+
+function AuditItem({ entry }: { entry: AuditEntry }) {
+  const { t, lang } = useT();
+  const { officer } = useMe();
+  const change = useChange(entry);
+  const who = entry.actorNrp === officer.nrp ? t.you : officerLabel(entry.actorNrp, t.auditNrp);
+  const role = entry.actorRole === "system" ? "system" : t.roles[entry.actorRole];
+  return (
+    <li class={`audit-${entry.action}`}>
+      <time dateTime={entry.at}>{formatWib(entry.at, lang)}</time>
+      <p>
+        <strong>{t.auditActions[entry.action] ?? entry.action}</strong> {t.auditBy(who, role)}
+      </p>
+      {change && <p>{change}</p>}
+      {entry.note && <p class="note">{entry.note}</p>}
+    </li>
+  );
+}
+
+/** Everything done to the report, newest first: who, when, from what to what, and any note. */
+export function AuditTrail({ audit }: { audit: AuditState }) {
+  const { t } = useT();
+  return (
+    <section class="panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t.detail.audit}</h2>
+      {audit.kind === "loading" && <p class="progress">{t.loading}</p>}
+      {audit.kind === "failed" && <p class="alert">{t.detail.auditFailed}</p>}
+      {audit.kind === "ok" && audit.items.length === 0 && <p>{t.detail.auditEmpty}</p>}
+      {audit.kind === "ok" && audit.items.length > 0 && (
+        <ol class="timeline" data-testid="audit">
+          {[...audit.items].reverse().map((e) => (
+            <AuditItem key={e.auditId} entry={e} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The public history, exactly what the reporter's tracking page shows. */
+export function PublicTimeline({ report }: { report: Report }) {
+  const { t, lang } = useT();
+  return (
+    <section class="panel" aria-labelledby="public-title">
+      <h2 id="public-title">{t.detail.publicTimeline}</h2>
+      <p class="hint">{t.detail.publicTimelineHint}</p>
+      <ol class="timeline">
+        {[...report.timeline].reverse().map((e, i) => (
+          <li key={`${e.at}-${e.status}-${i}`}>
+            <time dateTime={e.at}>{formatWib(e.at, lang)}</time>
+            <p>
+              <strong>{t.statuses[e.status]}</strong>
+            </p>
+            {e.note && <p class="note">{e.note}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { AuditEntry } from "@lapora/core/audit/types";
+import type { TriageAction } from "@lapora/core/officer/access";
+import type { Role } from "@lapora/core/officer/roles";
+import type { Officer } from "@lapora/core/officer/types";
+import type { Report } from "@lapora/core/report/types";
+
+export type { AuditEntry, Officer, Report, Role, TriageAction };
+
+/** `GET /api/officer/me`. */
+export interface Me {
+  officer: Officer;
+  actions: readonly TriageAction[];
+}
+
+/** A queue row (`GET /api/officer/reports`): no reporter, no description, an excerpt instead. */
+export type ReportSummary = Omit<Report, "reporter" | "location" | "description" | "timeline"> & {
+  excerpt: string;
+};
+
+export interface QueuePage {
+  items: ReportSummary[];
+  cursor: string | null;
+}
+
+/** One choice for "assign" (`GET /api/officer/reports/{id}/assignees`). */
+export interface Assignee {
+  nrp: string;
+  name: string;
+  role: Role;
+}

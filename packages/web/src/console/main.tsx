@@ -1,0 +1,12 @@
+import { render } from "preact";
+import { ConsoleApp } from "./app";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/queue.css";
+import "./styles/detail.css";
+
+const root = document.getElementById("app");
+if (root) {
+  root.textContent = "";
+  render(<ConsoleApp />, root);
+}
