@@ -32,6 +32,9 @@ export function createLocalApp(deps: ApiDeps, webDist: string, issuer: Pick<Loca
   app.get("/auth/.well-known/jwks.json", (c) => c.json(issuer.jwks));
   if (existsSync(webDist)) {
     app.use("/*", serveStatic({ root }));
+    // The officers' console is a page of its own (packages/web/console.html), with its own client routing.
+    app.get("/konsol", serveStatic({ root, path: "console.html" }));
+    app.get("/konsol/*", serveStatic({ root, path: "console.html" }));
     app.get("*", serveStatic({ root, path: "index.html" }));
   }
   return app;
