@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api";
 import { Auth } from "./stacks/Auth";
 import { functionDefaults } from "./stacks/defaults";
+import { Evidence } from "./stacks/Evidence";
 import { Jobs } from "./stacks/Jobs";
 import { Messaging } from "./stacks/Messaging";
 import { Storage } from "./stacks/Storage";
@@ -13,6 +14,6 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps(functionDefaults);
-    app.stack(Storage).stack(Messaging).stack(Auth).stack(Jobs).stack(Api).stack(Web);
+    app.stack(Storage).stack(Messaging).stack(Auth).stack(Jobs).stack(Api).stack(Web).stack(Evidence);
   },
 } satisfies SSTConfig;

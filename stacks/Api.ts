@@ -42,6 +42,16 @@ export const OFFICER_ROUTES = [
   "ANY /api/admin/{proxy+}",
 ] as const;
 
+/**
+ * What the `api` function may do in the evidence bucket. Presigned requests act with the signer's rights:
+ * upload forms need PutObject (and PutObjectTagging, for the form's unverified tag) on originals; officers'
+ * links need GetObject on display copies, and on originals (and their versions) for SPKT and admin.
+ */
+export const API_EVIDENCE_GRANTS = {
+  originals: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectTagging"],
+  display: ["s3:GetObject"],
+};
+
 /** Steady-state requests per second and burst, for all callers together (a district-sized service). */
 export const API_THROTTLE = { rate: 25, burst: 50 };
 
@@ -50,7 +60,7 @@ export const API_THROTTLE = { rate: 25, burst: 50 };
  * need an officer's ID token, checked here by a JWT authorizer and again (with the roster) by the app.
  */
 export function Api({ stack }: StackContext) {
-  const { table } = use(Storage);
+  const { table, evidence } = use(Storage);
   const { userPool, clientId, issuer } = use(Auth);
   const { openData } = use(Jobs);
 
@@ -62,6 +72,7 @@ export function Api({ stack }: StackContext) {
       AUTH_AUDIENCE: clientId,
       USER_POOL_ID: userPool.userPoolId,
       OPEN_DATA_BUCKET: openData.bucketName,
+      EVIDENCE_BUCKET: evidence.bucketName,
     },
   });
   fn.attachPermissions([
@@ -72,6 +83,14 @@ export function Api({ stack }: StackContext) {
     new PolicyStatement({ actions: API_USER_POOL_ACTIONS, resources: [userPool.userPoolArn] }),
     // `GET /api/stats/files/{week}.json|csv` serves the open data the weekly job wrote.
     new PolicyStatement({ actions: ["s3:GetObject"], resources: [`${openData.bucketArn}/stats/*`] }),
+    new PolicyStatement({
+      actions: API_EVIDENCE_GRANTS.originals,
+      resources: [`${evidence.bucketArn}/evidence/*`],
+    }),
+    new PolicyStatement({
+      actions: API_EVIDENCE_GRANTS.display,
+      resources: [`${evidence.bucketArn}/display/*`],
+    }),
   ]);
 
   // The officer routes are more specific than `/api/{proxy+}`, so API Gateway matches them first; the

@@ -109,14 +109,37 @@ describe("Storage stack: evidence bucket", () => {
       },
       VersioningConfiguration: { Status: "Enabled" },
       LifecycleConfiguration: {
-        Rules: [
+        Rules: Match.arrayWith([
           Match.objectLike({
             Status: "Enabled",
             NoncurrentVersionExpiration: { NoncurrentDays: 30 },
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            ExpiredObjectDeleteMarker: true,
           }),
-        ],
+        ]),
       },
+    });
+  });
+
+  it("has Object Lock, switched on at creation, with no default retention (evidence-uploaded locks each original)", () => {
+    t.hasResourceProperties("AWS::S3::Bucket", {
+      ObjectLockEnabled: true,
+      VersioningConfiguration: { Status: "Enabled" },
+      ObjectLockConfiguration: Match.absent(),
+    });
+  });
+
+  it("expires uploads that were never verified, and only those, under evidence/", () => {
+    const bucket = Object.values(t.findResources("AWS::S3::Bucket"))[0]?.Properties;
+    const rules = bucket.LifecycleConfiguration.Rules as Record<string, unknown>[];
+    expect(rules).toHaveLength(2);
+    expect(rules.find((r) => r.Id === "unverified-uploads")).toEqual({
+      Id: "unverified-uploads",
+      Status: "Enabled",
+      Prefix: "evidence/",
+      TagFilters: [{ Key: "evidence-state", Value: "unverified" }],
+      ExpirationInDays: 2,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
     });
   });
 

@@ -1,4 +1,5 @@
 import { TABLE } from "@lapora/core/db/table";
+import { ORIGINAL_PREFIX, STATE_TAG } from "@lapora/core/evidence/rules";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { BlockPublicAccess, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Bucket, type StackContext, Table } from "sst/constructs";
@@ -38,9 +39,13 @@ export function Storage({ app, stack }: StackContext) {
     },
   });
 
+  // Photo evidence: originals under evidence/ (browser uploads by presigned POST), display copies under
+  // display/. Object Lock can only be switched on when a bucket is created (docs/deploy.md); it sets no
+  // default retention, because evidence-uploaded locks each original it accepts (governance mode) and
+  // deletes for good what it refuses.
   const evidence = new Bucket(stack, "evidence", {
-    // SST's default CORS rule allows every method from every origin; uploads get their own rule when
-    // the evidence flow lands, scoped to the site's origin.
+    // SST's default CORS rule allows every method from every origin. The real rule (POST from the site's
+    // origin only) is set by stacks/Evidence.ts, which knows the site's URL: the Web stack comes after this.
     cors: false,
     blockPublicACLs: true,
     cdk: {
@@ -50,12 +55,24 @@ export function Storage({ app, stack }: StackContext) {
         encryption: BucketEncryption.S3_MANAGED,
         enforceSSL: true,
         versioned: true,
+        objectLockEnabled: true,
         lifecycleRules: [
           {
             // Versioning guards evidence against an accidental delete or overwrite; a month is
-            // long enough to notice, and old versions stop costing money after it.
+            // long enough to notice, and old versions stop costing money after it. A locked original
+            // is never removed by this: S3 keeps a version under retention whatever the rule says.
             noncurrentVersionExpiration: Duration.days(30),
             abortIncompleteMultipartUploadAfter: Duration.days(1),
+            expiredObjectDeleteMarker: true,
+          },
+          {
+            // Every upload form tags its object unverified; evidence-uploaded retags what it accepts and
+            // deletes what it refuses. What is still unverified after two days was never processed.
+            id: "unverified-uploads",
+            prefix: ORIGINAL_PREFIX,
+            tagFilters: { [STATE_TAG.key]: STATE_TAG.unverified },
+            expiration: Duration.days(2),
+            noncurrentVersionExpiration: Duration.days(1),
           },
         ],
         removalPolicy,

@@ -1,5 +1,5 @@
 import { runInNewContext } from "node:vm";
-import { CONTENT_SECURITY_POLICY } from "@lapora/core/web-security";
+import { contentSecurityPolicy } from "@lapora/core/web-security";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
@@ -29,10 +29,28 @@ function distribution() {
 describe("Web stack: security headers", () => {
   it("serves the CSP of packages/core/src/web-security.ts, which allows no inline code", () => {
     const csp = securityHeaders().ContentSecurityPolicy;
-    expect(csp).toEqual({ ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true });
-    expect(csp.ContentSecurityPolicy).toContain("script-src 'self'");
-    expect(csp.ContentSecurityPolicy).not.toContain("unsafe-inline");
-    expect(csp.ContentSecurityPolicy).not.toContain("unsafe-eval");
+    expect(csp.Override).toBe(true);
+    // The bucket's name is only known at deploy time: the policy is a join around its regional domain.
+    const parts = csp.ContentSecurityPolicy["Fn::Join"][1] as unknown[];
+    const text = parts.map((p) => (typeof p === "string" ? p : "BUCKET")).join("");
+    expect(text).toBe(contentSecurityPolicy({ uploadOrigins: ["https://BUCKET"] }));
+    expect(text).toContain("script-src 'self';");
+    expect(text).not.toContain("unsafe-inline");
+    expect(text).not.toContain("unsafe-eval");
+  });
+
+  it("lets the browser post photos to the evidence bucket, and nowhere else outside the site", () => {
+    const parts = securityHeaders().ContentSecurityPolicy.ContentSecurityPolicy["Fn::Join"][1] as unknown[];
+    const tokens = parts.filter((p) => typeof p !== "string");
+    expect(tokens.length).toBe(2); // connect-src (uploads) and img-src (display copies for officers)
+    for (const token of tokens) {
+      expect(JSON.stringify(token)).toMatch(
+        /test-lapora-Storage:ExportsOutput.*evidence.*RegionalDomainName/,
+      );
+    }
+    const text = parts.map((p) => (typeof p === "string" ? p : "BUCKET")).join("");
+    expect(text).toContain("connect-src 'self' https://BUCKET;");
+    expect(text).toContain("img-src 'self' data: blob: https://BUCKET;");
   });
 
   it("adds HSTS, nosniff, DENY framing and no-referrer", () => {

@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from "@lapora/core/web-security";
+import { contentSecurityPolicy } from "@lapora/core/web-security";
 import { Duration, Fn } from "aws-cdk-lib";
 import {
   AllowedMethods,
@@ -20,6 +20,7 @@ import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
 import { Api } from "./Api";
+import { Storage } from "./Storage";
 
 /**
  * CloudFront viewer-request code for client-side routing: a path whose last segment has no file
@@ -38,11 +39,16 @@ export const SPA_ROUTING_CODE = `function handler(event) {
 /** The static web app on S3 + CloudFront, with `/api/*` on the same domain going to the HTTP API. */
 export function Web({ stack }: StackContext) {
   const { api } = use(Api);
+  const { evidence } = use(Storage);
+  // Browsers post photos straight to the evidence bucket, at the regional endpoint presigned POST uses.
+  const csp = contentSecurityPolicy({
+    uploadOrigins: [`https://${evidence.cdk.bucket.bucketRegionalDomainName}`],
+  });
 
   const securityHeaders = new ResponseHeadersPolicy(stack, "SecurityHeaders", {
     comment: "Lapora web: CSP from packages/core/src/web-security.ts, HSTS, nosniff, DENY framing",
     securityHeadersBehavior: {
-      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
       strictTransportSecurity: {
         accessControlMaxAge: Duration.days(730),
         includeSubdomains: true,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { createTestApp, templateOf } from "./test-app";
 
-const STACKS = ["Storage", "Messaging", "Auth", "Api", "Web"];
+const STACKS = ["Storage", "Messaging", "Auth", "Api", "Web", "Evidence"];
 
 type Statement = { Effect: string; Action: string | string[] };
 
@@ -22,7 +22,7 @@ function allowedActions(resources: Record<string, { Type: string; Properties?: R
 }
 
 describe("the app as sst.config.ts composes it", () => {
-  it("has the five stacks, named per stage, in the Jakarta region", async () => {
+  it("has every stack, named per stage, in the Jakarta region", async () => {
     const app = await createTestApp();
     await config.stacks(app);
     for (const name of STACKS) {

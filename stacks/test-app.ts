@@ -17,13 +17,16 @@ export async function createTestApp(options: { stage?: string } = {}): Promise<A
   process.env.npm_config_fund = "false";
   await initProject({ stage: "test" });
   const { config } = useProject();
-  return new App({
+  const app = new App({
     mode: "deploy",
     stage: options.stage ?? config.stage,
     name: config.name,
     region: config.region,
     account: "123456789012",
   });
+  // Templates, not asset contents, are under test: skip CDK asset bundling (the sharp layer's npm install).
+  app.node.setContext("aws:cdk:bundling-stacks", []);
+  return app;
 }
 
 /** The synthesized template of one stack of the app, by its short name ("Storage", "Api", ...). */

@@ -2,6 +2,7 @@ export * as Alert from "./alert";
 export * as Audit from "./audit";
 export * as Aws from "./aws";
 export * as Db from "./db";
+export * as Evidence from "./evidence";
 export * from "./errors";
 export * as Idempotency from "./idempotency";
 export * as Officer from "./officer";

@@ -16,6 +16,8 @@ const ApiEnv = z.object({
   /** The console's app client id: the `aud` of officers' ID tokens. */
   AUTH_AUDIENCE: z.string().check(z.minLength(1)),
   USER_POOL_ID: z.string().check(z.minLength(1)),
+  /** The evidence bucket: upload forms for originals, short-lived links to display copies. */
+  EVIDENCE_BUCKET: z.string().check(z.minLength(1)),
 });
 
 const StatsEnv = z.object({
@@ -39,3 +41,16 @@ export const loadApiConfig = (env: Record<string, string | undefined> = process.
 /** The weekly-stats job's settings. */
 export const loadStatsConfig = (env: Record<string, string | undefined> = process.env) =>
   parse(StatsEnv, env);
+
+const EvidenceEnv = z.object({
+  TABLE_NAME: common.TABLE_NAME,
+  AWS_REGION: common.AWS_REGION,
+  DYNAMODB_ENDPOINT: common.DYNAMODB_ENDPOINT,
+  EVIDENCE_BUCKET: z.string().check(z.minLength(1)),
+  /** Days each accepted original stays under Object Lock (governance mode); 0 sets no lock. */
+  EVIDENCE_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+});
+
+/** The evidence-uploaded function's settings. */
+export const loadEvidenceConfig = (env: Record<string, string | undefined> = process.env) =>
+  parse(EvidenceEnv, env);

@@ -1,4 +1,4 @@
-import { Audit, Aws, Db, Officer, Report, Stats } from "@lapora/core";
+import { Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { createTokenVerifier } from "@lapora/functions/api/auth";
 import { createLocalJWKSet } from "jose";
@@ -17,6 +17,8 @@ export function createLocalDeps(options: {
   jwks: "remote" | "in-process";
   s3Endpoint: string;
   openDataBucket: string;
+  /** The evidence bucket, on s3rver (`s3Endpoint` unless another s3rver is named). */
+  evidence: { bucket: string; s3Endpoint?: string };
 }): ApiDeps & {
   client: ReturnType<typeof Db.createDocumentClient>;
   localDirectory: ReturnType<typeof createLocalDirectory>;
@@ -43,5 +45,27 @@ export function createLocalDeps(options: {
       Aws.createS3Client({ endpoint: options.s3Endpoint }),
       options.openDataBucket,
     ),
+    evidence: createLocalEvidence(
+      client,
+      table,
+      options.evidence.bucket,
+      options.evidence.s3Endpoint ?? options.s3Endpoint,
+    ),
   };
 }
+
+/** Evidence on DynamoDB Local and s3rver: the same adapters as in AWS, with no Object Lock (s3rver has none). */
+export function createLocalEvidence(
+  client: ReturnType<typeof Db.createDocumentClient>,
+  table: string,
+  bucket: string,
+  s3Endpoint: string,
+): Evidence.EvidenceDeps {
+  return {
+    store: Evidence.createDynamoEvidenceStore(client, table),
+    files: Evidence.createS3EvidenceFiles(Aws.createS3Client({ endpoint: s3Endpoint }), bucket, {
+      endpoint: s3Endpoint,
+    }),
+  };
+}
+

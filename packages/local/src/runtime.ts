@@ -5,6 +5,7 @@ import { createLocalDeps } from "./deps";
 import { type DynamoLocal, startDynamoLocal } from "./emulators/dynamodb";
 import { type S3Local, startS3Local } from "./emulators/s3";
 import { type SnsLocal, startSnsLocal } from "./emulators/sns";
+import { appOrigins, type LocalEvidenceUploads, startLocalEvidence } from "./evidence";
 import { ensureTable } from "./resources";
 import { seedDemoOfficers } from "./seed";
 
@@ -14,6 +15,8 @@ export interface Runtime {
   sns: SnsLocal;
   issuer: LocalIssuer;
   deps: ApiDeps;
+  /** s3rver's object events feeding evidence-uploaded. */
+  evidenceUploads: LocalEvidenceUploads;
   stop(): Promise<void>;
 }
 
@@ -63,15 +66,25 @@ export async function startRuntime(options: {
       jwks: "remote",
       s3Endpoint: s3.endpoint,
       openDataBucket: LOCAL_OPEN_DATA_BUCKET,
+      evidence: { bucket: options.bucketName },
     });
     await seedDemoOfficers(deps.officers, deps.localDirectory);
+    const evidenceUploads = await startLocalEvidence({
+      server: s3.server,
+      s3Endpoint: s3.endpoint,
+      bucket: options.bucketName,
+      evidence: deps.evidence,
+      appOrigins: appOrigins(options.publicUrl),
+    });
     return {
       dynamo,
       s3,
       sns,
       issuer,
       deps,
+      evidenceUploads,
       async stop() {
+        evidenceUploads.stop();
         deps.client.destroy();
         await stopAll();
       },

@@ -13,5 +13,6 @@ declare module "s3rver" {
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
     on(event: "event", listener: (event: { Records: unknown[] }) => void): this;
+    off(event: "event", listener: (event: { Records: unknown[] }) => void): this;
   }
 }

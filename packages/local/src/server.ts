@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { CONTENT_SECURITY_POLICY } from "@lapora/core/web-security";
+import { contentSecurityPolicy } from "@lapora/core/web-security";
 import { type ApiDeps, createApp } from "@lapora/functions/api/app";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
@@ -13,6 +13,8 @@ import type { LocalIssuer } from "./auth/issuer";
  */
 export function createLocalApp(deps: ApiDeps, webDist: string, issuer: Pick<LocalIssuer, "jwks">) {
   const api = createApp(deps);
+  // Photos go from the browser straight to s3rver, as they go to S3 in AWS.
+  const csp = contentSecurityPolicy({ uploadOrigins: [deps.evidence.files.origin] });
   const root = relative(process.cwd(), webDist) || ".";
   const app = new Hono();
   // CloudFront compresses in AWS; without this a phone on 3G would get three times the bytes locally.
@@ -20,7 +22,7 @@ export function createLocalApp(deps: ApiDeps, webDist: string, issuer: Pick<Loca
   app.use("*", async (c, next) => {
     await next();
     if (!c.req.path.startsWith("/api/")) {
-      c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      c.header("Content-Security-Policy", csp);
       c.header("X-Content-Type-Options", "nosniff");
       c.header("Referrer-Policy", "no-referrer");
       c.header("X-Frame-Options", "DENY");

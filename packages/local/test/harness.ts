@@ -38,7 +38,14 @@ export const TEST_ISSUER = "http://lapora.test/auth";
  * API dependencies backed by a fresh table in DynamoDB Local, with the demo officers seeded and a local
  * issuer whose keys the verifier holds in-process (`issuer.sign(nrp)` makes a token for any officer).
  */
-export async function createTestDeps(options: { seed?: boolean; issuerUrl?: string } = {}) {
+export async function createTestDeps(
+  options: {
+    seed?: boolean;
+    issuerUrl?: string;
+    /** An evidence bucket on another s3rver (one whose events this process hears); default the shared one. */
+    evidence?: { bucket: string; s3Endpoint: string };
+  } = {},
+) {
   const { tableName } = await createTestTable();
   const issuer = await createLocalIssuer({
     issuer: options.issuerUrl ?? TEST_ISSUER,
@@ -51,6 +58,7 @@ export async function createTestDeps(options: { seed?: boolean; issuerUrl?: stri
     jwks: "in-process",
     s3Endpoint: inject("s3Endpoint"),
     openDataBucket: await createTestBucket(),
+    evidence: options.evidence ?? { bucket: inject("bucketName") },
   });
   if (options.seed !== false) await seedDemoOfficers(deps.officers, deps.localDirectory);
   return { ...deps, tableName, issuer };

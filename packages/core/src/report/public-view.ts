@@ -16,13 +16,16 @@ export interface PublicReportView {
   createdAt: string;
   updatedAt: string;
   timeline: TimelineEntry[];
+  /** How many photos the report has received: a count only, never the photos themselves. */
+  photos: number;
 }
 
 /**
  * Builds the public view field by field (never by copying and deleting), so a field added to Report
- * later stays private until someone decides otherwise.
+ * later stays private until someone decides otherwise. `photos` is the number of photos received
+ * (Evidence.countPhotos); they live beside the report, not in it.
  */
-export function toPublicView(report: Report): PublicReportView {
+export function toPublicView(report: Report, photos = 0): PublicReportView {
   return {
     trackingCode: report.trackingCode,
     status: report.status,
@@ -36,5 +39,6 @@ export function toPublicView(report: Report): PublicReportView {
     timeline: report.timeline.map(({ at, status, note }) =>
       note === undefined ? { at, status } : { at, status, note },
     ),
+    photos,
   };
 }

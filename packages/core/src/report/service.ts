@@ -96,8 +96,15 @@ export async function submit(
   throw new UnavailableError("The report could not be stored right now. Please try again.");
 }
 
-/** The public view of the report with this tracking code, as typed by a person. */
-export async function track(store: ReportStore, code: string): Promise<PublicReportView> {
+/**
+ * The public view of the report with this tracking code, as typed by a person. `countPhotos` gives the
+ * number of photos received (the evidence store); without it the view says 0.
+ */
+export async function track(
+  store: ReportStore,
+  code: string,
+  countPhotos?: (reportId: string) => Promise<number>,
+): Promise<PublicReportView> {
   const parsed = TrackingCode.parse(code);
   if (!parsed.ok) {
     const message =
@@ -110,5 +117,5 @@ export async function track(store: ReportStore, code: string): Promise<PublicRep
   }
   const report = await store.getByTrackingCode(parsed.code);
   if (!report) throw new NotFoundError("No report has this tracking code.");
-  return toPublicView(report);
+  return toPublicView(report, countPhotos ? await countPhotos(report.reportId) : 0);
 }

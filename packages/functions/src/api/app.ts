@@ -1,4 +1,4 @@
-import type { Audit, Officer, Report, Stats } from "@lapora/core";
+import type { Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -6,6 +6,7 @@ import type { TokenVerifier } from "./auth";
 import { errorBody, onError } from "./errors";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
+import { evidence } from "./routes/evidence";
 import { officer } from "./routes/officer";
 import { regions } from "./routes/regions";
 import { reports } from "./routes/reports";
@@ -22,6 +23,8 @@ export interface ApiDeps {
   verifyToken: TokenVerifier;
   stats: Stats.StatsStore;
   files: Stats.OpenDataStore;
+  /** Photo evidence: upload capabilities and slots (DynamoDB), and the evidence bucket. */
+  evidence: Evidence.EvidenceDeps;
 }
 
 export type AppEnv = { Variables: { deps: ApiDeps; requestId: string } };
@@ -38,6 +41,7 @@ export function createApp(deps: ApiDeps) {
     .get("/api/health", (c) => c.json({ status: "ok" }))
     .route("/api/regions", regions)
     .route("/api/reports", reports)
+    .route("/api/reports", evidence)
     .route("/api/stats", stats)
     .route("/api/auth", auth)
     .route("/api/officer", officer)

@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { Audit, Aws, Db, Officer, Report, Stats } from "@lapora/core";
+import { Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
 import { createApp } from "./app";
@@ -28,5 +28,13 @@ export const handler = handle(
       Aws.createS3Client({ region: config.AWS_REGION }),
       config.OPEN_DATA_BUCKET,
     ),
+    evidence: {
+      store: Evidence.createDynamoEvidenceStore(client, table),
+      files: Evidence.createS3EvidenceFiles(
+        Aws.createS3Client({ region: config.AWS_REGION }),
+        config.EVIDENCE_BUCKET,
+        { region: config.AWS_REGION },
+      ),
+    },
   }),
 );

@@ -1,4 +1,4 @@
-import { Officer, Report, Stats } from "@lapora/core";
+import { Evidence, NotFoundError, Officer, Report, Stats } from "@lapora/core";
 import { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { requireOfficer, requireRole } from "../auth";
@@ -22,6 +22,16 @@ export const officer = new Hono<Env>()
   .get("/reports/:id", async (c) =>
     c.json(await Report.getDetail(c.var.deps, c.var.officer, c.req.param("id"))),
   )
+  // Photos: short-lived links to display copies (no EXIF, no GPS) for whoever may read the report; an
+  // original only for SPKT and admin, audited (POST: every download is a recorded act).
+  .get("/reports/:id/evidence", async (c) =>
+    c.json(await Evidence.listForOfficer(c.var.deps, c.var.officer, c.req.param("id"))),
+  )
+  .post("/reports/:id/evidence/:slot/original", async (c) => {
+    const slot = Number(c.req.param("slot"));
+    if (!Number.isInteger(slot)) throw new NotFoundError("This report has no such photo.");
+    return c.json(await Evidence.originalForOfficer(c.var.deps, c.var.officer, c.req.param("id"), slot));
+  })
   .get("/reports/:id/audit", async (c) =>
     c.json({ items: await Report.auditTrail(c.var.deps, c.var.officer, c.req.param("id")) }),
   )

@@ -1,4 +1,4 @@
-import { Idempotency, Report, ValidationError } from "@lapora/core";
+import { Evidence, Idempotency, Report, ValidationError } from "@lapora/core";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app";
@@ -7,7 +7,19 @@ import { langOf, readJson } from "../request";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** `POST /api/reports` and `GET /api/reports/track/{code}`. */
+/** The report fields, and apart from them `photos` (the type of each photo to upload). */
+function splitPhotos(body: unknown): { fields: unknown; photos: unknown } {
+  if (!body || typeof body !== "object" || Array.isArray(body) || !("photos" in body)) {
+    return { fields: body, photos: undefined };
+  }
+  const { photos, ...fields } = body as Record<string, unknown>;
+  return { fields, photos };
+}
+
+/**
+ * `POST /api/reports` and `GET /api/reports/track/{code}`. A new report's answer (and each idempotent
+ * replay of it) carries `uploads`: the upload capability, shown only here, and a form per photo.
+ */
 export const reports = new Hono<AppEnv>()
   .post(
     "/",
@@ -24,18 +36,24 @@ export const reports = new Hono<AppEnv>()
         ]);
       }
       const body = await readJson(c);
-      const parsed = Report.parseReportInput(body, langOf(c));
+      const { fields, photos } = splitPhotos(body);
+      const parsed = Report.parseReportInput(fields, langOf(c));
       if (!parsed.ok) throw new ValidationError("The report has invalid fields.", parsed.issues);
+      const photoTypes = Evidence.parseReportPhotos(photos);
       const { receipt, replayed } = await Report.submit(c.var.deps.reports, parsed.value, {
         ...(key ? { idempotency: { key: `report:${key}`, requestHash: Idempotency.hashRequest(body) } } : {}),
       });
+      const uploads = await Evidence.openUploads(c.var.deps.evidence, receipt, photoTypes);
       c.header("Cache-Control", "no-store");
       if (replayed) c.header("Idempotent-Replayed", "true");
-      return c.json(receipt, 201);
+      return c.json({ ...receipt, uploads }, 201);
     },
   )
   .get("/track/:code", async (c) => {
-    const view = await Report.track(c.var.deps.reports, c.req.param("code"));
+    const { reports, evidence } = c.var.deps;
+    const view = await Report.track(reports, c.req.param("code"), (id) =>
+      Evidence.countPhotos(evidence.store, id),
+    );
     c.header("Cache-Control", "no-store");
     return c.json(view);
   });

@@ -1,0 +1,93 @@
+import { Aws, Db, Evidence } from "@lapora/core";
+import * as z from "zod/mini";
+import { loadEvidenceConfig } from "../config";
+import { createSharpImages } from "./evidence-uploaded-images";
+
+/** The part of an S3 event notification this function reads (AWS and the local s3rver wiring alike). */
+export const S3Event = z.object({
+  Records: z.array(
+    z.object({
+      eventName: z.string(),
+      s3: z.object({
+        bucket: z.object({ name: z.string() }),
+        object: z.object({
+          key: z.string(),
+          size: z.optional(z.number()),
+          eTag: z.optional(z.string()),
+          versionId: z.optional(z.string()),
+        }),
+      }),
+    }),
+  ),
+});
+
+export interface EvidenceUploadedDeps extends Evidence.ProcessDeps {
+  bucket: string;
+}
+
+// S3 writes object keys in events URL-encoded, with "+" for a space.
+const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, " "));
+
+/**
+ * The `evidence-uploaded` consumer: every ObjectCreated record of an original under `evidence/` goes
+ * through Evidence.processUpload. A record that fails makes the invocation fail, so S3's asynchronous
+ * invocation retries the event; processing is idempotent, so records that had succeeded are no-ops.
+ */
+export function createEvidenceUploadedHandler(deps: EvidenceUploadedDeps) {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  return async (event: unknown) => {
+    const { Records } = S3Event.parse(event);
+    const outcomes: Evidence.ProcessOutcome[] = [];
+    let failure: unknown;
+    for (const record of Records) {
+      const key = decodeKey(record.s3.object.key);
+      if (!record.eventName.startsWith("ObjectCreated:") || !key.startsWith(Evidence.ORIGINAL_PREFIX))
+        continue;
+      if (record.s3.bucket.name !== deps.bucket) {
+        log({ level: "warn", message: "event of another bucket", bucket: record.s3.bucket.name });
+        continue;
+      }
+      const { size = 0, eTag, versionId } = record.s3.object;
+      try {
+        outcomes.push(
+          await Evidence.processUpload(
+            { ...deps, log },
+            { key, size, ...(eTag ? { eTag } : {}), ...(versionId ? { versionId } : {}) },
+          ),
+        );
+      } catch (err) {
+        log({ level: "error", key, message: (err as Error).message, name: (err as Error).name });
+        failure ??= err;
+      }
+    }
+    if (failure) throw failure;
+    return outcomes;
+  };
+}
+
+let lambda: ReturnType<typeof createEvidenceUploadedHandler> | undefined;
+
+function fromEnvironment() {
+  const config = loadEvidenceConfig();
+  const client = Db.createDocumentClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+  });
+  const s3 = Aws.createS3Client({ region: config.AWS_REGION });
+  return createEvidenceUploadedHandler({
+    bucket: config.EVIDENCE_BUCKET,
+    store: Evidence.createDynamoEvidenceStore(client, config.TABLE_NAME),
+    files: Evidence.createS3EvidenceFiles(s3, config.EVIDENCE_BUCKET, {
+      region: config.AWS_REGION,
+      objectLock: config.EVIDENCE_RETENTION_DAYS > 0,
+    }),
+    images: createSharpImages(),
+    retentionDays: config.EVIDENCE_RETENTION_DAYS,
+  });
+}
+
+/** The `evidence-uploaded` Lambda, on the evidence bucket's ObjectCreated notifications (stacks/Evidence.ts). */
+export async function handler(event: unknown) {
+  lambda ??= fromEnvironment();
+  return lambda(event);
+}
