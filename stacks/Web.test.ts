@@ -75,8 +75,21 @@ describe("Web stack: security headers", () => {
 });
 
 describe("Web stack: routing", () => {
-  it("sends /api/* on the same domain to the HTTP API, uncached, with every method", () => {
+  it("caches only the public statistics at the edge, by the API's own Cache-Control", () => {
     const behaviors = distribution().CacheBehaviors;
+    expect(behaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(["/api/stats/*", "/api/*"]);
+    expect(behaviors[0]).toMatchObject({
+      AllowedMethods: ["GET", "HEAD"],
+      CachePolicyId: "83da9c7e-98b4-4e11-a168-04f0df8e2c65", // Managed-UseOriginCacheControlHeaders
+      ViewerProtocolPolicy: "https-only",
+    });
+    expect(behaviors[0].TargetOriginId).toBe(behaviors[1].TargetOriginId);
+  });
+
+  it("sends /api/* on the same domain to the HTTP API, uncached, with every method", () => {
+    const behaviors = distribution().CacheBehaviors.filter(
+      (b: { PathPattern: string }) => b.PathPattern === "/api/*",
+    );
     expect(behaviors).toHaveLength(1);
     expect(behaviors[0]).toMatchObject({
       PathPattern: "/api/*",

@@ -66,6 +66,9 @@ export function Web({ stack }: StackContext) {
     runtime: FunctionRuntime.JS_2_0,
   });
 
+  const apiOrigin = new HttpOrigin(Fn.parseDomainName(api.url), {
+    protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+  });
   const site = new StaticSite(stack, "site", {
     path: "packages/web",
     buildCommand: "npm run build",
@@ -85,11 +88,18 @@ export function Web({ stack }: StackContext) {
           functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
         additionalBehaviors: {
+          // Public weekly statistics change once a week and say so in Cache-Control: the edge keeps them,
+          // so a dashboard view (up to 13 requests) does not wake the Lambda for each reader.
+          "/api/stats/*": {
+            origin: apiOrigin,
+            viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+            allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+            cachePolicy: CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS,
+            originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          },
           // The Hono app sets its own security headers, as it does locally.
           "/api/*": {
-            origin: new HttpOrigin(Fn.parseDomainName(api.url), {
-              protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            }),
+            origin: apiOrigin,
             viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
             allowedMethods: AllowedMethods.ALLOW_ALL,
             cachePolicy: CachePolicy.CACHING_DISABLED,
