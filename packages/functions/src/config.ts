@@ -16,6 +16,8 @@ const ApiEnv = z.object({
   /** The console's app client id: the `aud` of officers' ID tokens. */
   AUTH_AUDIENCE: z.string().check(z.minLength(1)),
   USER_POOL_ID: z.string().check(z.minLength(1)),
+  /** The SMS alerts topic: roster changes subscribe, update and unsubscribe officers on it. */
+  ALERTS_TOPIC_ARN: z.string().check(z.minLength(1)),
   /** The evidence bucket: upload forms for originals, short-lived links to display copies. */
   EVIDENCE_BUCKET: z.string().check(z.minLength(1)),
 });
@@ -41,6 +43,41 @@ export const loadApiConfig = (env: Record<string, string | undefined> = process.
 /** The weekly-stats job's settings. */
 export const loadStatsConfig = (env: Record<string, string | undefined> = process.env) =>
   parse(StatsEnv, env);
+
+const alertsCommon = {
+  TABLE_NAME: common.TABLE_NAME,
+  AWS_REGION: common.AWS_REGION,
+  DYNAMODB_ENDPOINT: common.DYNAMODB_ENDPOINT,
+};
+const positiveInt = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+
+const AlertsEnv = z.object({
+  ...alertsCommon,
+  ALERTS_TOPIC_ARN: z.string().check(z.minLength(1)),
+  /** The console's origin, for the link in each SMS (at most 40 characters). */
+  CONSOLE_URL: z.url(),
+  /** Alphanumeric sender ID shown where the country supports it (per stage). */
+  SMS_SENDER_ID: z.optional(z.string().check(z.minLength(1))),
+  /** The most one SMS may cost, in USD (AWS.SNS.SMS.MaxPrice). */
+  SMS_MAX_PRICE_USD: z.optional(z.string().check(z.minLength(1))),
+  /** How long a claimed alert is held before a retry may send it: at least the function's timeout. */
+  ALERT_LEASE_SECONDS: positiveInt(60),
+});
+
+const EscalationEnv = z.object({
+  ...alertsCommon,
+  /** Minutes an urgent report may stay unverified before each escalation step. */
+  ESCALATION_MINUTES: positiveInt(15),
+});
+
+/** The report-events consumer's settings. */
+export const loadAlertsConfig = (env: Record<string, string | undefined> = process.env) =>
+  parse(AlertsEnv, env);
+
+/** The escalation job's settings. */
+export const loadEscalationConfig = (env: Record<string, string | undefined> = process.env) =>
+  parse(EscalationEnv, env);
 
 const EvidenceEnv = z.object({
   TABLE_NAME: common.TABLE_NAME,

@@ -1,7 +1,8 @@
-import { Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
+import { Alert, Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { createTokenVerifier } from "@lapora/functions/api/auth";
 import { createLocalJWKSet } from "jose";
+import { createLocalSmsQueues, createLocalSqsClient } from "./alerts/sms-queues";
 import { createLocalDirectory, createLocalSignIn } from "./auth/credentials";
 import type { LocalIssuer } from "./auth/issuer";
 
@@ -17,18 +18,27 @@ export function createLocalDeps(options: {
   jwks: "remote" | "in-process";
   s3Endpoint: string;
   openDataBucket: string;
+  /** fauxqs and the alerts topic: officers' SMS subscriptions are queues there. */
+  sns: { endpoint: string; topicArn: string };
   /** The evidence bucket, on s3rver (`s3Endpoint` unless another s3rver is named). */
   evidence: { bucket: string; s3Endpoint?: string };
 }): ApiDeps & {
   client: ReturnType<typeof Db.createDocumentClient>;
   localDirectory: ReturnType<typeof createLocalDirectory>;
+  smsQueues: ReturnType<typeof createLocalSmsQueues>;
+  sqs: ReturnType<typeof createLocalSqsClient>;
 } {
   const client = Db.createDocumentClient({ endpoint: options.dynamoEndpoint });
   const { tableName: table, issuer } = options;
   const directory = createLocalDirectory(client, table);
+  const sqs = createLocalSqsClient(options.sns.endpoint);
+  // Named after the table, so test files sharing one fauxqs never share an officer's inbox.
+  const smsQueues = createLocalSmsQueues(sqs, table);
   return {
     client,
     localDirectory: directory,
+    smsQueues,
+    sqs,
     reports: Report.createDynamoReportStore(client, table),
     officers: Officer.createDynamoOfficerStore(client, table),
     audit: Audit.createDynamoAuditStore(client, table),
@@ -44,6 +54,14 @@ export function createLocalDeps(options: {
     files: Stats.createS3OpenDataStore(
       Aws.createS3Client({ endpoint: options.s3Endpoint }),
       options.openDataBucket,
+    ),
+    alerts: Alert.createSubscriptionSync(
+      Alert.createDynamoSubscriptionRecords(client, table),
+      Alert.createSnsGateway(
+        Aws.createSnsClient({ endpoint: options.sns.endpoint }),
+        options.sns.topicArn,
+        smsQueues.targetOf,
+      ),
     ),
     evidence: createLocalEvidence(
       client,
@@ -68,4 +86,3 @@ export function createLocalEvidence(
     }),
   };
 }
-

@@ -30,7 +30,7 @@ try {
   process.exit(1);
 }
 
-const app = createLocalApp(runtime.deps, webDist, runtime.issuer);
+const app = createLocalApp(runtime.deps, webDist, runtime.issuer, { smsInbox: runtime.alerts.inbox });
 const statsDeps = await createLocalStatsDeps(runtime.deps, runtime.sns.endpoint);
 const stopStats = scheduleWeeklyStats(statsDeps, console.log);
 // For `npm run stats`: run the job inside this runtime, which owns the data folder.
@@ -45,7 +45,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(
     `DynamoDB Local ${runtime.dynamo.endpoint} · s3rver ${runtime.s3.endpoint} · fauxqs ${runtime.sns.endpoint}`,
   );
-  console.log(`Data: ${config.dataDir}`);
+  console.log(`Data: ${config.dataDir} · officers' SMS inboxes: /dev/sms`);
   console.log(
     `\nLapora is running at http://${info.address === "127.0.0.1" ? "localhost" : info.address}:${info.port}\n`,
   );

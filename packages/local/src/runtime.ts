@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { ApiDeps } from "@lapora/functions/api/app";
+import { type LocalAlerts, startLocalAlerts } from "./alerts/local-alerts";
 import { createLocalIssuer, type LocalIssuer } from "./auth/issuer";
 import { createLocalDeps } from "./deps";
 import { type DynamoLocal, startDynamoLocal } from "./emulators/dynamodb";
@@ -15,6 +16,8 @@ export interface Runtime {
   sns: SnsLocal;
   issuer: LocalIssuer;
   deps: ApiDeps;
+  /** SMS alerts: the stream poller, the escalation timer and every officer's inbox (`/dev/sms`). */
+  alerts: LocalAlerts;
   /** s3rver's object events feeding evidence-uploaded. */
   evidenceUploads: LocalEvidenceUploads;
   stop(): Promise<void>;
@@ -66,9 +69,18 @@ export async function startRuntime(options: {
       jwks: "remote",
       s3Endpoint: s3.endpoint,
       openDataBucket: LOCAL_OPEN_DATA_BUCKET,
+      sns: { endpoint: sns.endpoint, topicArn: sns.topicArn },
       evidence: { bucket: options.bucketName },
     });
     await seedDemoOfficers(deps.officers, deps.localDirectory);
+    const alerts = await startLocalAlerts({
+      deps,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: options.tableName,
+      snsEndpoint: sns.endpoint,
+      topicArn: sns.topicArn,
+      consoleUrl: options.publicUrl,
+    });
     const evidenceUploads = await startLocalEvidence({
       server: s3.server,
       s3Endpoint: s3.endpoint,
@@ -82,9 +94,12 @@ export async function startRuntime(options: {
       sns,
       issuer,
       deps,
+      alerts,
       evidenceUploads,
       async stop() {
         evidenceUploads.stop();
+        await alerts.stop();
+        deps.sqs.destroy();
         deps.client.destroy();
         await stopAll();
       },

@@ -5,13 +5,21 @@ import { contentSecurityPolicy } from "@lapora/core/web-security";
 import { type ApiDeps, createApp } from "@lapora/functions/api/app";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { listInboxes, renderSmsPage } from "./alerts/sms-page";
+import type { SmsInbox } from "./alerts/sms-queues";
 import type { LocalIssuer } from "./auth/issuer";
 
 /**
  * One app on one port: the same Hono API the Lambda runs, plus the built web app with the same
  * security headers CloudFront adds in AWS. Unknown non-API paths get index.html (client routing).
+ * With `dev.smsInbox`, `/dev/sms` (and `/dev/sms.json`) show every officer's SMS: local only, never in Lambda.
  */
-export function createLocalApp(deps: ApiDeps, webDist: string, issuer: Pick<LocalIssuer, "jwks">) {
+export function createLocalApp(
+  deps: ApiDeps,
+  webDist: string,
+  issuer: Pick<LocalIssuer, "jwks">,
+  dev: { smsInbox?: SmsInbox } = {},
+) {
   const api = createApp(deps);
   // Photos go from the browser straight to s3rver, as they go to S3 in AWS.
   const csp = contentSecurityPolicy({ uploadOrigins: [deps.evidence.files.origin] });
@@ -32,6 +40,11 @@ export function createLocalApp(deps: ApiDeps, webDist: string, issuer: Pick<Loca
   app.all("/api/*", (c) => api.fetch(c.req.raw));
   // The local issuer's keys, where Cognito publishes a user pool's: {issuer}/.well-known/jwks.json.
   app.get("/auth/.well-known/jwks.json", (c) => c.json(issuer.jwks));
+  const { smsInbox } = dev;
+  if (smsInbox) {
+    app.get("/dev/sms.json", async (c) => c.json({ officers: await listInboxes(deps.officers, smsInbox) }));
+    app.get("/dev/sms", async (c) => c.html(renderSmsPage(await listInboxes(deps.officers, smsInbox))));
+  }
   if (existsSync(webDist)) {
     app.use("/*", serveStatic({ root }));
     // The officers' console is a page of its own (packages/web/console.html), with its own client routing.

@@ -37,11 +37,13 @@ export const TEST_ISSUER = "http://lapora.test/auth";
 /**
  * API dependencies backed by a fresh table in DynamoDB Local, with the demo officers seeded and a local
  * issuer whose keys the verifier holds in-process (`issuer.sign(nrp)` makes a token for any officer).
+ * Roster changes through the API subscribe officers on fauxqs (`topicArn`, default the shared test topic).
  */
 export async function createTestDeps(
   options: {
     seed?: boolean;
     issuerUrl?: string;
+    topicArn?: string;
     /** An evidence bucket on another s3rver (one whose events this process hears); default the shared one. */
     evidence?: { bucket: string; s3Endpoint: string };
   } = {},
@@ -58,6 +60,8 @@ export async function createTestDeps(
     jwks: "in-process",
     s3Endpoint: inject("s3Endpoint"),
     openDataBucket: await createTestBucket(),
+    // Officers' SMS queues are named after the table; pass a topic of the test's own to count its SMS.
+    sns: { endpoint: inject("snsEndpoint"), topicArn: options.topicArn ?? inject("topicArn") },
     evidence: options.evidence ?? { bucket: inject("bucketName") },
   });
   if (options.seed !== false) await seedDemoOfficers(deps.officers, deps.localDirectory);

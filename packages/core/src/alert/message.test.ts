@@ -43,7 +43,9 @@ describe("buildSms", () => {
     category: fc.constantFrom(...CATEGORIES),
     desaName: anyText,
     kecamatanName: anyText,
-    link: fc.tuple(origin, fc.stringMatching(/^[0-9A-Z]{13}$/)).map(([o, code]) => `${o}/p/${code}`),
+    link: fc
+      .tuple(origin, fc.stringMatching(/^[0-9A-Z]{13}$/))
+      .map(([o, code]) => `${o}/konsol/laporan/${code}`),
     waitedMinutes: fc.integer({ min: 0, max: 100_000 }),
   });
 
@@ -66,10 +68,10 @@ describe("buildSms", () => {
       category: "pencurian",
       desaName: "Soak Baru",
       kecamatanName: "Sekayu",
-      link: "https://lapora.example/p/7K3MQ9TZ4HX2R",
+      link: "https://lapora.example/konsol/laporan/7K3MQ9TZ4HX2R",
     });
     expect(sms).toBe(
-      "LAPORA DARURAT: Pencurian di Ds. Soak Baru, Kec. Sekayu. https://lapora.example/p/7K3MQ9TZ4HX2R",
+      "LAPORA DARURAT: Pencurian di Ds. Soak Baru, Kec. Sekayu. https://lapora.example/konsol/laporan/7K3MQ9TZ4HX2R",
     );
   });
 
@@ -80,11 +82,11 @@ describe("buildSms", () => {
       category: "gangguan-ketertiban",
       desaName: "Desa ".repeat(40),
       kecamatanName: "Sekayu",
-      link: `https://${"x".repeat(MAX_CONSOLE_URL - 8)}/p/7K3MQ9TZ4HX2R`,
+      link: "https://lapora.polresmuba.id/konsol/laporan/7K3MQ9TZ4HX2R",
       waitedMinutes: 31,
     });
     expect(septets(sms)).toBeLessThanOrEqual(SMS_LIMIT);
-    expect(sms).toContain("Kec. Sekayu belum diverifikasi 31 mnt.");
+    expect(sms).toContain("Kec. Sekayu blm diverifikasi 31 mnt.");
     expect(sms).toMatch(/Ds\. Desa Desa.*\., Kec\./);
   });
 });
@@ -105,10 +107,10 @@ describe("smsFor", () => {
   it("names the category in Indonesian, the desa and kecamatan, and links the report", () => {
     const sms = smsFor({ ...report, kind: "baru" }, "https://lapora.example");
     expect(sms).toBe(
-      "LAPORA DARURAT: Kebakaran hutan/lahan di Ds. Soak baru, Kec. Sekayu. https://lapora.example/p/7K3MQ9TZ4HX2R",
+      "LAPORA DARURAT: Karhutla di Ds. Soak baru, Kec. Sekayu. https://lapora.example/konsol/laporan/7K3MQ9TZ4HX2R",
     );
     expect(consoleLink("https://lapora.example/", report.trackingCode)).toBe(
-      "https://lapora.example/p/7K3MQ9TZ4HX2R",
+      "https://lapora.example/konsol/laporan/7K3MQ9TZ4HX2R",
     );
   });
 

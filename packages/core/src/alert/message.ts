@@ -7,12 +7,12 @@ import type { Alert } from "./types";
 
 /** One SMS: 160 GSM-7 septets. */
 export const SMS_LIMIT = 160;
-/** The longest console base URL an SMS has room for (a CloudFront domain is 37). */
-export const MAX_CONSOLE_URL = 40;
+/** The longest console base URL an SMS has room for: `https://` and a CloudFront domain are 37. */
+export const MAX_CONSOLE_URL = 37;
 /** Each place name keeps at least this many septets when the text has to be shortened. */
 const MIN_NAME = 4;
 
-/** The category as officers say it, as on the report form. */
+/** The category as officers say it: the report form's labels, with karhutla as officers write it. */
 export const CATEGORY_LABEL: Record<Category, string> = {
   pencurian: "Pencurian",
   penganiayaan: "Penganiayaan",
@@ -21,7 +21,7 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   penipuan: "Penipuan",
   kecelakaan: "Kecelakaan",
   kebakaran: "Kebakaran",
-  karhutla: "Kebakaran hutan/lahan",
+  karhutla: "Karhutla",
   perjudian: "Perjudian",
   premanisme: "Premanisme",
   "orang-hilang": "Orang hilang",
@@ -30,12 +30,12 @@ export const CATEGORY_LABEL: Record<Category, string> = {
 };
 
 /**
- * The console link of a report: `{base}/p/{code}`, the tracking code without prefix or dashes
- * (TrackingCode.parse reads it back), so the link stays short.
+ * The console page of a report, `{base}/konsol/laporan/{code}`, by its tracking code without prefix or
+ * dashes: 13 characters where the report id has 36. The officer API accepts either.
  */
 export function consoleLink(consoleUrl: string, trackingCode: string): string {
   const code = trackingCode.replace(/^LPR-/, "").replaceAll("-", "");
-  return `${consoleUrl.replace(/\/+$/, "")}/p/${code}`;
+  return `${consoleUrl.replace(/\/+$/, "")}/konsol/laporan/${code}`;
 }
 
 /** Checks a console base URL fits an SMS: http(s), GSM-7, at most MAX_CONSOLE_URL septets. */
@@ -59,7 +59,7 @@ export interface SmsParts {
 
 /**
  * The SMS text of an alert, always valid GSM-7 and at most 160 septets, e.g.
- * `LAPORA DARURAT: Pencurian di Ds. Soak Baru, Kec. Sekayu. https://lapora.id/p/7K3MQ9TZ4HX2R`.
+ * `LAPORA DARURAT: Pencurian di Ds. Soak Baru, Kec. Sekayu. https://lapora.id/konsol/laporan/7K3MQ9TZ4HX2R`.
  * Place names are transliterated to GSM-7 and, only if the whole would not fit, shortened (the longer
  * first). The link is never cut: checkConsoleUrl bounds it.
  */
@@ -67,7 +67,7 @@ export function buildSms(p: SmsParts): string {
   const escalation = p.kind !== "baru";
   const head = `LAPORA ${escalation ? "ESKALASI " : ""}${p.priority.toUpperCase()}: ${CATEGORY_LABEL[p.category]} di Ds. `;
   const wait = escalation
-    ? ` belum diverifikasi ${Math.min(999, Math.max(0, Math.round(p.waitedMinutes ?? 0)))} mnt`
+    ? ` blm diverifikasi ${Math.min(999, Math.max(0, Math.round(p.waitedMinutes ?? 0)))} mnt`
     : "";
   const link = toGsm7(p.link);
   const fixed = `${head}, Kec. ${wait}. ${link}`;

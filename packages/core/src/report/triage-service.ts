@@ -91,8 +91,12 @@ export async function listQueue(stores: TriageStores, officer: Officer, params: 
   return { items: page.items.map(summarise), cursor: page.cursor };
 }
 
+/** A report by id, or by tracking code: an SMS alert links to `/konsol/laporan/{code}` to stay short. */
 async function load(stores: TriageStores, officer: Officer, reportId: string) {
-  const report = await stores.reports.getById(reportId);
+  const code = TrackingCode.parse(reportId);
+  const report = code.ok
+    ? await stores.reports.getByTrackingCode(code.code)
+    : await stores.reports.getById(reportId);
   if (!report) throw new NotFoundError("No such report.");
   if (!canRead(officer, report)) throw forbidden();
   return report;
@@ -107,7 +111,7 @@ export async function getDetail(stores: TriageStores, officer: Officer, reportId
   if (report.reporter.anonymous || !canSeeReporterContact(officer)) return withoutContact(report);
   const now = at.toISOString();
   await stores.audit.record({
-    subject: `report:${reportId}`,
+    subject: `report:${report.reportId}`,
     auditId: `${now}#${Math.random().toString(36).slice(2, 10)}`,
     at: now,
     actorNrp: officer.nrp,
@@ -150,7 +154,7 @@ export async function act(
   if (cmd.action === "duplicate") {
     const code = TrackingCode.parse(cmd.duplicateOf);
     const original = code.ok ? await stores.reports.getByTrackingCode(code.code) : undefined;
-    if (!code.ok || !original || original.reportId === reportId) {
+    if (!code.ok || !original || original.reportId === report.reportId) {
       const message = "Give the tracking code of another existing report.";
       throw new ValidationError(message, [{ field: "duplicateOf", code: "duplicateOf.invalid", message }]);
     }
@@ -165,8 +169,8 @@ export async function act(
 
 /** The audit trail of a report the officer may read, oldest first. */
 export async function auditTrail(stores: TriageStores, officer: Officer, reportId: string) {
-  await load(stores, officer, reportId);
-  return stores.audit.list(`report:${reportId}`);
+  const report = await load(stores, officer, reportId);
+  return stores.audit.list(`report:${report.reportId}`);
 }
 
 /** Active officers who cover the report's area and can work it: the choices for "assign". */

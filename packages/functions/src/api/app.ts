@@ -1,4 +1,4 @@
-import type { Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
+import type { Alert, Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -23,6 +23,8 @@ export interface ApiDeps {
   verifyToken: TokenVerifier;
   stats: Stats.StatsStore;
   files: Stats.OpenDataStore;
+  /** Officers' SMS subscriptions, kept in step with every roster change. */
+  alerts: Alert.AlertSubscriptions;
   /** Photo evidence: upload capabilities and slots (DynamoDB), and the evidence bucket. */
   evidence: Evidence.EvidenceDeps;
 }

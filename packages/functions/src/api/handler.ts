@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
+import { Alert, Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
 import { createApp } from "./app";
@@ -27,6 +27,10 @@ export const handler = handle(
     files: Stats.createS3OpenDataStore(
       Aws.createS3Client({ region: config.AWS_REGION }),
       config.OPEN_DATA_BUCKET,
+    ),
+    alerts: Alert.createSubscriptionSync(
+      Alert.createDynamoSubscriptionRecords(client, table),
+      Alert.createSnsGateway(Aws.createSnsClient({ region: config.AWS_REGION }), config.ALERTS_TOPIC_ARN),
     ),
     evidence: {
       store: Evidence.createDynamoEvidenceStore(client, table),

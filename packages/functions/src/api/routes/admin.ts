@@ -1,4 +1,4 @@
-import { Officer } from "@lapora/core";
+import { Alert, Officer } from "@lapora/core";
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppEnv } from "../app";
@@ -18,29 +18,37 @@ export const admin = new Hono<Env>()
   .get("/officers", async (c) => c.json({ items: await c.var.deps.officers.list() }))
   .post("/officers", async (c) => {
     const input = Officer.Roster.parseInput(await readJson(c));
-    return c.json(
-      await Officer.Roster.add(c.var.deps.officers, c.var.deps.directory, c.var.officer, input),
-      201,
-    );
+    const added = await Officer.Roster.add(c.var.deps.officers, c.var.deps.directory, c.var.officer, input);
+    await Alert.syncAfterRosterChange(c.var.deps.alerts, added.officer);
+    return c.json(added, 201);
   })
   .patch("/officers/:nrp", async (c) => {
     const input = Officer.Roster.parseUpdate(await readJson(c));
-    const { officers, directory } = c.var.deps;
-    return c.json(await Officer.Roster.update(officers, directory, c.var.officer, c.req.param("nrp"), input));
+    const { officers, directory, alerts } = c.var.deps;
+    const updated = await Officer.Roster.update(
+      officers,
+      directory,
+      c.var.officer,
+      c.req.param("nrp"),
+      input,
+    );
+    await Alert.syncAfterRosterChange(alerts, updated);
+    return c.json(updated);
   })
   .post("/officers/:nrp/deactivate", async (c) => {
     const body = VersionBody.safeParse(await readJson(c));
     if (!body.success) throw Officer.Roster.invalid(body.error);
-    const { officers, directory } = c.var.deps;
-    return c.json(
-      await Officer.Roster.deactivate(
-        officers,
-        directory,
-        c.var.officer,
-        c.req.param("nrp"),
-        body.data.version,
-      ),
+    const { officers, directory, alerts } = c.var.deps;
+    const nrp = c.req.param("nrp");
+    const deactivated = await Officer.Roster.deactivate(
+      officers,
+      directory,
+      c.var.officer,
+      nrp,
+      body.data.version,
     );
+    await Alert.syncAfterRosterChange(alerts, deactivated);
+    return c.json(deactivated);
   })
   .get("/officers/:nrp/audit", async (c) =>
     c.json({ items: await c.var.deps.audit.list(`officer:${c.req.param("nrp")}`) }),

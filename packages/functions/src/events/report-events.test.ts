@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import { CreateTopicCommand, SubscribeCommand } from "@aws-sdk/client-sns";
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+} from "@aws-sdk/client-sqs";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { Alert, Aws } from "@lapora/core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createLocalSqsClient } from "../../../local/src/alerts/sms-queues";
+import { createTestTable } from "../../../local/test/harness";
+import { createReportEventsHandler } from "./report-events";
+
+// Real DynamoDB Local (the "alert sent" markers) and a real fauxqs topic; one queue subscribed without a
+// filter counts every message the handler publishes.
+
+const sns = Aws.createSnsClient({ endpoint: inject("snsEndpoint") });
+const sqs = createLocalSqsClient(inject("snsEndpoint"));
+let queueUrl: string;
+let markers: Alert.AlertMarkerStore;
+let handle: ReturnType<typeof createReportEventsHandler>;
+let clock = Date.parse("2026-03-02T01:00:00Z");
+let seq = 100;
+
+beforeAll(async () => {
+  const { tableName, client } = await createTestTable();
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `events-${randomUUID()}` }));
+  const queue = await sqs.send(new CreateQueueCommand({ QueueName: `events-${randomUUID()}` }));
+  queueUrl = queue.QueueUrl ?? "";
+  const attrs = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
+  );
+  await sns.send(
+    new SubscribeCommand({
+      TopicArn,
+      Protocol: "sqs",
+      Endpoint: attrs.Attributes?.QueueArn,
+      Attributes: { RawMessageDelivery: "true" },
+    }),
+  );
+  markers = Alert.createDynamoMarkerStore(client, tableName);
+  handle = createReportEventsHandler({
+    delivery: {
+      markers,
+      publisher: Alert.createSnsPublisher(sns, TopicArn ?? "", {
+        consoleUrl: "https://lapora.test",
+        maxPriceUsd: "0.5",
+      }),
+      leaseMs: 60_000,
+      now: () => clock,
+    },
+    log: () => {},
+  });
+});
+afterAll(() => {
+  sns.destroy();
+  sqs.destroy();
+});
+
+/** Everything published since the last call. */
+async function published() {
+  const out = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: queueUrl,
+      MaxNumberOfMessages: 10,
+      WaitTimeSeconds: 1,
+      MessageAttributeNames: ["All"],
+    }),
+  );
+  const messages = out.Messages ?? [];
+  for (const m of messages) {
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle }));
+  }
+  return messages;
+}
+
+function reportItem(overrides: Record<string, unknown> = {}) {
+  return {
+    __edb_e__: "report",
+    __edb_v__: "1",
+    pk: "$lapora#reportid_x",
+    reportId: randomUUID(),
+    trackingCode: "LPR-7K3M-Q9TZ-4HX2-R",
+    category: "pencurian",
+    priority: "darurat",
+    kecamatan: "16.06.01",
+    desa: "16.06.01.1011",
+    description: "Motor dicuri",
+    reporter: { anonymous: false, name: "Siti", phone: "+6281234567890" },
+    ...overrides,
+  };
+}
+
+function record(item: Record<string, unknown>, eventName = "INSERT") {
+  return {
+    eventID: randomUUID(),
+    eventName,
+    eventSource: "aws:dynamodb",
+    dynamodb: { SequenceNumber: String(seq++), NewImage: marshall(item, { removeUndefinedValues: true }) },
+  };
+}
+
+describe("report-events", () => {
+  it("publishes one alert per new report, with the attributes the filter policies read", async () => {
+    const item = reportItem();
+    expect(await handle({ Records: [record(item)] })).toEqual({ batchItemFailures: [] });
+    const [message, ...rest] = await published();
+    expect(rest).toEqual([]);
+    expect(message?.Body).toBe(
+      "LAPORA DARURAT: Pencurian di Ds. Soak baru, Kec. Sekayu. https://lapora.test/konsol/laporan/7K3MQ9TZ4HX2R",
+    );
+    const attrs = Object.fromEntries(
+      Object.entries(message?.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue]),
+    );
+    expect(attrs).toMatchObject({
+      alert: "baru",
+      kecamatan: "16.06.01",
+      desa: "16.06.01.1011",
+      category: "pencurian",
+      priority: "darurat",
+      "AWS.SNS.SMS.SMSType": "Transactional",
+      "AWS.SNS.SMS.MaxPrice": "0.5",
+    });
+  });
+
+  it("does not publish again when the stream delivers the same record again", async () => {
+    const r = record(reportItem());
+    await handle({ Records: [r] });
+    await handle({ Records: [r] });
+    await handle({ Records: [{ ...r, eventID: randomUUID() }, r] });
+    expect(await published()).toHaveLength(1);
+  });
+
+  it("publishes each escalation step once, apart from the report's own alert", async () => {
+    const item = reportItem();
+    const escalation = { ...item, __edb_e__: "escalation", level: "kapolsek", waitedMinutes: 16, at: "x" };
+    await handle({ Records: [record(item), record(escalation), record(escalation)] });
+    const bodies = (await published()).map((m) => m.Body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies).toContain(
+      "LAPORA ESKALASI DARURAT: Pencurian di Ds. Soak baru, Kec. Sekayu blm diverifikasi 16 mnt. https://lapora.test/konsol/laporan/7K3MQ9TZ4HX2R",
+    );
+  });
+
+  it("ignores other items and other events", async () => {
+    const officer = { __edb_e__: "officer", __edb_v__: "1", nrp: "80010001" };
+    const result = await handle({
+      Records: [record(officer), record(reportItem(), "MODIFY"), record(reportItem(), "REMOVE")],
+    });
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await published()).toEqual([]);
+  });
+
+  it("reports a malformed record as failed and still publishes the others", async () => {
+    const bad = record(reportItem({ priority: "urgent" }));
+    const good = record(reportItem());
+    const result = await handle({ Records: [bad, good] });
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: bad.dynamodb.SequenceNumber }]);
+    expect(await published()).toHaveLength(1);
+  });
+
+  it("retries later, and sends once, when a crashed run left a claim behind", async () => {
+    const item = reportItem();
+    // A run that claimed the alert and died before publishing it.
+    expect(await markers.claim(item.reportId, "baru", "crashed-run", clock, 60_000)).toBe("claimed");
+    const r = record(item);
+    expect(await handle({ Records: [r] })).toEqual({
+      batchItemFailures: [{ itemIdentifier: r.dynamodb.SequenceNumber }],
+    });
+    expect(await published()).toEqual([]);
+    clock += 61_000;
+    expect(await handle({ Records: [r] })).toEqual({ batchItemFailures: [] });
+    expect(await handle({ Records: [r] })).toEqual({ batchItemFailures: [] });
+    expect(await published()).toHaveLength(1);
+  });
+
+  it("fails the whole batch when the event is not a stream batch", async () => {
+    await expect(handle({ records: [] })).rejects.toThrow();
+  });
+});

@@ -1,0 +1,96 @@
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { Alert, Aws, Db } from "@lapora/core";
+import { loadAlertsConfig } from "../config";
+import { SequenceOnly, StreamEvent, StreamRecord } from "./stream-event";
+
+/** Stream records are handled this many at a time: alerts of different reports do not depend on each other. */
+const CONCURRENCY = 10;
+
+export interface BatchResponse {
+  batchItemFailures: { itemIdentifier: string }[];
+}
+
+export interface ReportEventsDeps {
+  delivery: Alert.DeliveryDeps;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * The `report-events` consumer of the table's stream: for each inserted report or escalation, publishes
+ * its one alert (Alert.deliverOnce makes retries safe). A record that fails is reported in
+ * `batchItemFailures`, so only it and those after it come again; a batch that is not a stream event throws.
+ */
+export function createReportEventsHandler(deps: ReportEventsDeps) {
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+
+  async function handle(raw: unknown): Promise<string | undefined> {
+    const sequence = SequenceOnly.safeParse(raw);
+    try {
+      const record = StreamRecord.parse(raw);
+      const image = record.dynamodb.NewImage;
+      if (record.eventName !== "INSERT" || !image) return undefined;
+      const alert = Alert.alertFromImage(unmarshall(image));
+      if (!alert) return undefined;
+      const outcome = await Alert.deliverOnce(deps.delivery, alert);
+      log({
+        level: outcome === "published_unmarked" ? "warn" : "info",
+        outcome,
+        kind: alert.kind,
+        reportId: alert.reportId,
+      });
+      return undefined;
+    } catch (err) {
+      log({ level: "error", message: (err as Error).message, name: (err as Error).name });
+      // Without a sequence number the record cannot be named: fail the batch, and bisection isolates it.
+      if (!sequence.success) throw err;
+      return sequence.data.dynamodb.SequenceNumber;
+    }
+  }
+
+  return async (event: unknown): Promise<BatchResponse> => {
+    const { Records } = StreamEvent.parse(event);
+    const failed: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < Records.length) {
+        const id = await handle(Records[next++]);
+        if (id) failed.push(id);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Records.length) }, worker));
+    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  };
+}
+
+let lambda: ReturnType<typeof createReportEventsHandler> | undefined;
+
+/** Builds the consumer from the environment, once per cold start. */
+function fromEnvironment() {
+  const config = loadAlertsConfig();
+  const client = Db.createDocumentClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+  });
+  const publisher = Alert.createSnsPublisher(
+    Aws.createSnsClient({ region: config.AWS_REGION }),
+    config.ALERTS_TOPIC_ARN,
+    {
+      consoleUrl: config.CONSOLE_URL,
+      ...(config.SMS_SENDER_ID ? { senderId: config.SMS_SENDER_ID } : {}),
+      ...(config.SMS_MAX_PRICE_USD ? { maxPriceUsd: config.SMS_MAX_PRICE_USD } : {}),
+    },
+  );
+  return createReportEventsHandler({
+    delivery: {
+      markers: Alert.createDynamoMarkerStore(client, config.TABLE_NAME),
+      publisher,
+      leaseMs: config.ALERT_LEASE_SECONDS * 1000,
+    },
+  });
+}
+
+/** The `report-events` Lambda, on the table's stream (stacks/Alerts.ts). */
+export async function handler(event: unknown): Promise<BatchResponse> {
+  lambda ??= fromEnvironment();
+  return lambda(event);
+}

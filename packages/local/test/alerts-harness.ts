@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { CreateTopicCommand } from "@aws-sdk/client-sns";
+import { Aws } from "@lapora/core";
+import { createApp } from "@lapora/functions/api/app";
+import { inject } from "vitest";
+import { validReport } from "../../functions/src/api/test-support";
+import { type LocalAlertsOptions, startLocalAlerts } from "../src/alerts/local-alerts";
+import { createTestDeps } from "./harness";
+
+/** The demo officers (packages/local/src/seed.ts), by what matters for routing. */
+export const OFFICER = {
+  spkt: "80010001",
+  bhabinSekayu: "80010002", // Soak Baru 16.06.01.1011 and Balai Agung 16.06.01.1012
+  bhabinBayungLencir: "80010003", // 16.06.09.1016
+  kapolsekSekayu: "80010004",
+  pimpinan: "80010005",
+  admin: "80010006",
+} as const;
+
+export const waitUntil = async (what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 15_000) => {
+  const end = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+/**
+ * SMS alerts against the real emulators, as the local runtime wires them, on a topic and table of this
+ * test file's own: the seeded officers subscribed (fauxqs evaluates their FilterPolicies), the stream
+ * poller feeding report-events, and the API app for reports and roster changes. Only the last hop, a
+ * phone receiving an SMS, is not real: each officer's subscription is an SQS queue.
+ */
+export async function startAlertsTestbed(options: Partial<LocalAlertsOptions> = {}) {
+  const sns = Aws.createSnsClient({ endpoint: inject("snsEndpoint") });
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `alerts-${randomUUID()}` }));
+  sns.destroy();
+  if (!TopicArn) throw new Error("fauxqs created no topic");
+  const deps = await createTestDeps({ topicArn: TopicArn });
+  const alerts = await startLocalAlerts({
+    deps,
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    tableName: deps.tableName,
+    snsEndpoint: inject("snsEndpoint"),
+    topicArn: TopicArn,
+    consoleUrl: "https://lapora.test",
+    pollIntervalMs: 50,
+    // Tests run the escalation job themselves, at chosen times.
+    escalationEveryMs: 3_600_000,
+    log: () => {},
+    ...options,
+  });
+  const app = createApp(deps);
+  const adminToken = await deps.issuer.sign(OFFICER.admin);
+
+  return {
+    deps,
+    alerts,
+    app,
+    topicArn: TopicArn,
+    /** POSTs a report (validReport with overrides) and returns its receipt. */
+    async report(overrides: Record<string, unknown>) {
+      const res = await app.request("/api/reports", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(validReport(overrides)),
+      });
+      if (res.status !== 201) throw new Error(`report answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as { id: string; trackingCode: string; priority: string };
+    },
+    /** An admin API call, as officer 80010006. */
+    admin(method: string, path: string, body?: unknown) {
+      return app.request(`/api/admin${path}`, {
+        method,
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    },
+    texts: (nrp: string) => alerts.inbox.messagesOf(nrp).map((m) => m.text),
+    /** How many SMS of each officer mention the report (by the code in its console link). */
+    countFor(trackingCode: string) {
+      const code = trackingCode.replace(/^LPR-/, "").replaceAll("-", "");
+      return Object.fromEntries(
+        Object.values(OFFICER).map((nrp) => [
+          nrp,
+          alerts.inbox.messagesOf(nrp).filter((m) => m.text.includes(code)).length,
+        ]),
+      );
+    },
+    async stop() {
+      await alerts.stop();
+      deps.sqs.destroy();
+      deps.client.destroy();
+    },
+  };
+}
+
+export type AlertsTestbed = Awaited<ReturnType<typeof startAlertsTestbed>>;
