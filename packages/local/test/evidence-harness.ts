@@ -88,7 +88,9 @@ export async function postWithForm(
   for (const [name, value] of Object.entries({ ...form.fields, ...options.fields })) body.append(name, value);
   body.append(
     "file",
-    new Blob([bytes], { type: options.type ?? form.fields["Content-Type"] ?? "application/octet-stream" }),
+    new Blob([new Uint8Array(bytes)], {
+      type: options.type ?? form.fields["Content-Type"] ?? "application/octet-stream",
+    }),
     options.filename ?? "foto.jpg",
   );
   return fetch(form.url, { method: "POST", body });

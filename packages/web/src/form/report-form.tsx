@@ -6,16 +6,18 @@ import { ErrorSummary } from "./error-summary";
 import type { FieldProps } from "./field-props";
 import { HappeningField } from "./happening-field";
 import { LocationField } from "./location-field";
+import { PhotoField } from "./photo-field";
 import { PlaceFields } from "./place-fields";
 import { ReporterFields } from "./reporter-fields";
 import { SubmitStatus } from "./submit-status";
+import type { Photos } from "./use-photos";
 import type { useReportForm } from "./use-report-form";
 import { WhenField } from "./when-field";
 
 type Form = ReturnType<typeof useReportForm>;
 
 /** The "Buat Laporan" form: fields in the order the issue gives, the summary above, status below. */
-export function ReportForm({ form }: { form: Form }) {
+export function ReportForm({ form, photos }: { form: Form; photos: Photos }) {
   const { t, lang } = useLang();
   const props: FieldProps = {
     state: form.state,
@@ -46,6 +48,7 @@ export function ReportForm({ form }: { form: Form }) {
       <WhenField {...props} />
       <DescriptionField {...props} />
       <LocationField {...props} />
+      <PhotoField photos={photos} />
       <ReporterFields {...props} />
       <SubmitStatus progress={form.progress} failure={form.failure} />
       <button type="submit" class="button button-primary button-block" aria-disabled={sending}>

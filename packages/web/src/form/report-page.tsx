@@ -1,13 +1,32 @@
+import { useEffect } from "preact/hooks";
 import { useLang } from "../i18n/lang";
+import { PhotoUploads } from "./photo-uploads";
 import { ReportForm } from "./report-form";
 import { Success } from "./success";
+import { usePhotos } from "./use-photos";
 import { useReportForm } from "./use-report-form";
 
 /** The "Buat Laporan" page: the form until it is sent, then the receipt. */
 export function ReportPage() {
   const { t, lang } = useLang();
-  const form = useReportForm(lang);
-  if (form.done) return <Success done={form.done} onAnother={form.reset} />;
+  const photos = usePhotos();
+  const form = useReportForm(lang, photos.types);
+  const done = form.done;
+  // Photos go up once the report is stored, with the forms its receipt carries.
+  useEffect(() => {
+    if (done?.receipt.uploads) void photos.upload(done.receipt.id, done.receipt.uploads);
+  }, [done]);
+  if (done) {
+    const another = () => {
+      photos.clear();
+      form.reset();
+    };
+    return (
+      <Success done={done} onAnother={another}>
+        <PhotoUploads photos={photos} />
+      </Success>
+    );
+  }
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>
@@ -21,7 +40,7 @@ export function ReportPage() {
         </a>
       </p>
       <p>{t.form.intro}</p>
-      <ReportForm form={form} />
+      <ReportForm form={form} photos={photos} />
     </section>
   );
 }

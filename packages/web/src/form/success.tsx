@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
 import { linkClick } from "../lib/router";
@@ -5,7 +6,16 @@ import { EmergencyNotice } from "./happening-field";
 import type { Done } from "./use-report-form";
 
 /** The receipt: the tracking code large, a copy button, why to keep it, and the way to track it. */
-export function Success({ done, onAnother }: { done: Done; onAnother(): void }) {
+export function Success({
+  done,
+  onAnother,
+  children,
+}: {
+  done: Done;
+  onAnother(): void;
+  /** Shown under the receipt: the photos' uploads. */
+  children?: ComponentChildren;
+}) {
   const { t } = useLang();
   const heading = useRef<HTMLHeadingElement>(null);
   const [copy, setCopy] = useState<"" | "copied" | "failed">("");
@@ -44,6 +54,7 @@ export function Success({ done, onAnother }: { done: Done; onAnother(): void }) 
           {copy === "copied" ? t.success.copied : copy === "failed" ? t.success.copyFailed : ""}
         </p>
       </div>
+      {children}
       <p class="save-hint">
         <span aria-hidden="true">💡 </span>
         {t.success.save}

@@ -34,8 +34,11 @@ const AFFECTS: Record<keyof FormState, FieldName[]> = {
   phone: ["reporter.phone"],
 };
 
-/** The report form's state: draft, validation as you go, and submitting with one key across retries. */
-export function useReportForm(lang: Lang) {
+/**
+ * The report form's state: draft, validation as you go, and submitting with one key across retries.
+ * `photoTypes` gives the type of each photo to send; the body then asks for an upload form per photo.
+ */
+export function useReportForm(lang: Lang, photoTypes: () => Promise<string[]> = async () => []) {
   const [draft, setDraft] = useState<Draft>(loadDraft);
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [showAll, setShowAll] = useState(false);
@@ -90,7 +93,8 @@ export function useReportForm(lang: Lang) {
       const local = await validate(body);
       setShowAll(true);
       if (local && Object.keys(local).length > 0) return setSummaryTick((n) => n + 1);
-      const json = JSON.stringify(body);
+      const photos = await photoTypes();
+      const json = JSON.stringify(photos.length > 0 ? { ...body, photos } : body);
       const earlierBodies = draft.pendingBodies.filter((b) => b !== json);
       let key = draft.key ?? newIdempotencyKey();
       // Saved before sending: if the phone dies mid-request, the retry after a reload uses the same key.

@@ -137,4 +137,26 @@ export const en: Strings = {
     loading: "Loading the statistics…",
     failed: "The statistics could not be loaded. Check your signal and try again.",
   },
+  photos: {
+    legend: "Photos (optional)",
+    hint: "Up to 5 photos. They are made smaller on your phone before sending, to save data.",
+    privacy: "Photos are seen only by police officers. They are never shown to the public.",
+    add: "Add a photo",
+    preparing: "Preparing the photo…",
+    ready: (n: number, kb: number) => `Photo ${n} ready to send (${kb} KB)`,
+    unsupported: "This photo cannot be read. Choose a JPEG, PNG, WebP or HEIC photo.",
+    remove: (n: number) => `Remove photo ${n}`,
+    full: "That is 5 photos, the most a report can have.",
+    uploadsTitle: "Sending photos",
+    waiting: (n: number) => `Photo ${n}: waiting its turn`,
+    sending: (n: number, percent: number) => `Photo ${n}: ${percent}% sent`,
+    sent: (n: number) => `Photo ${n}: sent`,
+    failed: (n: number) =>
+      `Photo ${n} was not sent. Check your signal, then try again. Your report has arrived.`,
+    retry: "Try again",
+    allSent: "All photos sent.",
+    label: "Photos",
+    received: (n: number) =>
+      n === 0 ? "No photos yet" : n === 1 ? "1 photo received" : `${n} photos received`,
+  },
 };

@@ -2,6 +2,7 @@ import { CATEGORIES } from "@lapora/core/report/category";
 import type { PublicReportView } from "@lapora/core/report/public-view";
 import { STATUSES } from "@lapora/core/report/status";
 import type { SubmitReceipt } from "@lapora/core/report/types";
+import type { UploadGrant } from "../form/photo-upload";
 
 /** One bad field as the API names it, e.g. `{ field: "reporter.phone", code: "reporter.phone.invalid" }`. */
 export interface FieldDetail {
@@ -10,7 +11,8 @@ export interface FieldDetail {
   message: string;
 }
 
-export type Receipt = SubmitReceipt;
+/** The receipt, and the upload capability with a form per photo (absent from an older API). */
+export type Receipt = SubmitReceipt & { uploads?: UploadGrant };
 export type PublicReport = PublicReportView;
 
 /** The `details` of an API error body, or none when the body is not the API's error shape. */

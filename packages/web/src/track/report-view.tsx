@@ -28,6 +28,10 @@ export function ReportView({ report }: { report: PublicReport }) {
         <dd>{formatWib(report.createdAt, lang)}</dd>
         <dt>{t.track.updatedAt}</dt>
         <dd>{formatWib(report.updatedAt, lang)}</dd>
+        <dt>{t.photos.label}</dt>
+        <dd data-testid="photos">
+          {t.photos.received(typeof report.photos === "number" ? report.photos : 0)}
+        </dd>
       </dl>
       <h3>{t.track.description}</h3>
       <p class="description" data-testid="description">
