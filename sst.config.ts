@@ -1,4 +1,5 @@
 import type { SSTConfig } from "sst";
+import { Alerts } from "./stacks/Alerts";
 import { Api } from "./stacks/Api";
 import { Auth } from "./stacks/Auth";
 import { functionDefaults } from "./stacks/defaults";
@@ -14,6 +15,14 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps(functionDefaults);
-    app.stack(Storage).stack(Messaging).stack(Auth).stack(Jobs).stack(Api).stack(Web).stack(Evidence);
+    app
+      .stack(Storage)
+      .stack(Messaging)
+      .stack(Auth)
+      .stack(Jobs)
+      .stack(Api)
+      .stack(Web)
+      .stack(Evidence)
+      .stack(Alerts);
   },
 } satisfies SSTConfig;

@@ -8,6 +8,7 @@ import { Api } from "./Api";
 import { Auth } from "./Auth";
 import { functionDefaults } from "./defaults";
 import { Jobs } from "./Jobs";
+import { Messaging } from "./Messaging";
 import { Storage } from "./Storage";
 import { createTestApp } from "./test-app";
 
@@ -70,7 +71,7 @@ beforeAll(async () => {
   const app = await createTestApp();
   app.setDefaultFunctionProps(functionDefaults);
   // Only the stacks the API needs: finish() runs every deferred build, and Web's would build the site.
-  app.stack(Storage).stack(Auth).stack(Jobs).stack(Api);
+  app.stack(Storage).stack(Messaging).stack(Auth).stack(Jobs).stack(Api);
   // Builds the api function with esbuild, as `sst deploy` does, so the template holds the real runtime.
   await app.finish();
   const stack = app.node.tryFindChild("test-lapora-Api") as Stack;

@@ -2,6 +2,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./Auth";
 import { Jobs } from "./Jobs";
+import { Messaging } from "./Messaging";
 import { Storage } from "./Storage";
 
 /**
@@ -52,6 +53,16 @@ export const API_EVIDENCE_GRANTS = {
   display: ["s3:GetObject"],
 };
 
+/**
+ * What the `api` function may do on the alerts topic, so roster changes keep officers' SMS subscriptions
+ * in step (Alert.createSnsGateway). Subscribe is allowed for SMS endpoints only. Unsubscribe and
+ * SetSubscriptionAttributes act on a subscription ARN, which IAM has no resource type for: they need "*".
+ */
+export const API_SUBSCRIPTION_GRANTS = {
+  topic: ["sns:ListSubscriptionsByTopic", "sns:Subscribe"],
+  subscriptions: ["sns:SetSubscriptionAttributes", "sns:Unsubscribe"],
+};
+
 /** Steady-state requests per second and burst, for all callers together (a district-sized service). */
 export const API_THROTTLE = { rate: 25, burst: 50 };
 
@@ -63,6 +74,7 @@ export function Api({ stack }: StackContext) {
   const { table, evidence } = use(Storage);
   const { userPool, clientId, issuer } = use(Auth);
   const { openData } = use(Jobs);
+  const { alerts } = use(Messaging);
 
   const fn = new LambdaFunction(stack, "api", {
     handler: "packages/functions/src/api/handler.handler",
@@ -73,6 +85,7 @@ export function Api({ stack }: StackContext) {
       USER_POOL_ID: userPool.userPoolId,
       OPEN_DATA_BUCKET: openData.bucketName,
       EVIDENCE_BUCKET: evidence.bucketName,
+      ALERTS_TOPIC_ARN: alerts.topicArn,
     },
   });
   fn.attachPermissions([
@@ -91,6 +104,12 @@ export function Api({ stack }: StackContext) {
       actions: API_EVIDENCE_GRANTS.display,
       resources: [`${evidence.bucketArn}/display/*`],
     }),
+    new PolicyStatement({
+      actions: API_SUBSCRIPTION_GRANTS.topic,
+      resources: [alerts.topicArn],
+      conditions: { StringEqualsIfExists: { "sns:Protocol": "sms" } },
+    }),
+    new PolicyStatement({ actions: API_SUBSCRIPTION_GRANTS.subscriptions, resources: ["*"] }),
   ]);
 
   // The officer routes are more specific than `/api/{proxy+}`, so API Gateway matches them first; the

@@ -1,6 +1,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
-import { beforeAll, describe, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
+import { smsSettings } from "./sms-settings";
 import { createTestApp, templateOf } from "./test-app";
 
 let t: Template;
@@ -29,5 +30,56 @@ describe("Messaging stack", () => {
         ]),
       },
     });
+  });
+});
+
+/** What the SMS-settings custom resource calls SNS with, on create and on update. */
+function smsCall(template: Template) {
+  const resources = Object.values(template.findResources("Custom::AWS"));
+  expect(resources).toHaveLength(1);
+  const props = resources[0]?.Properties;
+  expect(props.Update).toBe(props.Create);
+  return JSON.parse(props.Create);
+}
+
+describe("Messaging stack: SMS settings", () => {
+  it("sets Transactional SMS, the stage's sender ID and a monthly spend limit for the account", () => {
+    expect(smsCall(t)).toEqual({
+      service: "SNS",
+      action: "setSMSAttributes",
+      parameters: {
+        attributes: { DefaultSMSType: "Transactional", DefaultSenderID: "LAPORAUJI", MonthlySpendLimit: "5" },
+      },
+      physicalResourceId: { id: "sms-attributes" },
+    });
+  });
+
+  it("may call SetSMSAttributes and nothing else", () => {
+    const policies = Object.values(t.findResources("AWS::IAM::Policy")).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes("sns:"),
+    );
+    expect(policies.map((p) => p.Properties.PolicyDocument.Statement)).toEqual([
+      [{ Action: "sns:SetSMSAttributes", Effect: "Allow", Resource: "*" }],
+    ]);
+  });
+
+  it("uses prod's own limits in prod, and deploy-time overrides", async () => {
+    const app = await createTestApp({ stage: "prod" });
+    await config.stacks(app);
+    expect(smsCall(templateOf(app, "Messaging")).parameters.attributes).toEqual({
+      DefaultSMSType: "Transactional",
+      DefaultSenderID: "LAPORA",
+      MonthlySpendLimit: "100",
+    });
+    expect(
+      smsSettings("uji", { LAPORA_SMS_MONTHLY_LIMIT_USD: "20", LAPORA_SMS_MAX_PRICE_USD: "0.3" }),
+    ).toMatchObject({ monthlySpendLimitUsd: "20", maxPriceUsd: "0.3", senderId: "LAPORAUJI" });
+  });
+
+  it("refuses settings SNS would reject, at deploy time", () => {
+    expect(() => smsSettings("prod", { LAPORA_SMS_SENDER_ID: "POLRES-MUBA" })).toThrow(/SENDER_ID/);
+    expect(() => smsSettings("prod", { LAPORA_SMS_SENDER_ID: "123456" })).toThrow(/SENDER_ID/);
+    expect(() => smsSettings("prod", { LAPORA_SMS_MONTHLY_LIMIT_USD: "lots" })).toThrow(/MONTHLY_LIMIT/);
+    expect(() => smsSettings("prod", { LAPORA_SMS_MAX_PRICE_USD: "-1" })).toThrow(/MAX_PRICE/);
   });
 });

@@ -21,6 +21,7 @@ const sqs = createLocalSqsClient(inject("snsEndpoint"));
 let queueUrl: string;
 let markers: Alert.AlertMarkerStore;
 let handle: ReturnType<typeof createReportEventsHandler>;
+let delivery: Alert.DeliveryDeps;
 let clock = Date.parse("2026-03-02T01:00:00Z");
 let seq = 100;
 
@@ -41,18 +42,16 @@ beforeAll(async () => {
     }),
   );
   markers = Alert.createDynamoMarkerStore(client, tableName);
-  handle = createReportEventsHandler({
-    delivery: {
-      markers,
-      publisher: Alert.createSnsPublisher(sns, TopicArn ?? "", {
-        consoleUrl: "https://lapora.test",
-        maxPriceUsd: "0.5",
-      }),
-      leaseMs: 60_000,
-      now: () => clock,
-    },
-    log: () => {},
-  });
+  delivery = {
+    markers,
+    publisher: Alert.createSnsPublisher(sns, TopicArn ?? "", {
+      consoleUrl: "https://lapora.test",
+      maxPriceUsd: "0.5",
+    }),
+    leaseMs: 60_000,
+    now: () => clock,
+  };
+  handle = createReportEventsHandler({ delivery, log: () => {} });
 });
 afterAll(() => {
   sns.destroy();
@@ -153,11 +152,16 @@ describe("report-events", () => {
     expect(await published()).toEqual([]);
   });
 
-  it("reports a malformed record as failed and still publishes the others", async () => {
-    const bad = record(reportItem({ priority: "urgent" }));
-    const good = record(reportItem());
-    const result = await handle({ Records: [bad, good] });
-    expect(result.batchItemFailures).toEqual([{ itemIdentifier: bad.dynamodb.SequenceNumber }]);
+  it("skips a malformed record with an error log instead of holding up the shard, and publishes the others", async () => {
+    const logged: Record<string, unknown>[] = [];
+    const logging = createReportEventsHandler({ delivery, log: (e) => logged.push(e) });
+    const result = await logging({
+      Records: [record(reportItem({ priority: "urgent" })), record(reportItem())],
+    });
+    expect(result.batchItemFailures).toEqual([]);
+    expect(logged).toContainEqual(
+      expect.objectContaining({ level: "error", outcome: "malformed_record_skipped" }),
+    );
     expect(await published()).toHaveLength(1);
   });
 

@@ -17,20 +17,32 @@ export interface ReportEventsDeps {
 
 /**
  * The `report-events` consumer of the table's stream: for each inserted report or escalation, publishes
- * its one alert (Alert.deliverOnce makes retries safe). A record that fails is reported in
- * `batchItemFailures`, so only it and those after it come again; a batch that is not a stream event throws.
+ * its one alert (Alert.deliverOnce makes retries safe). A record whose alert could not be sent (SNS or
+ * DynamoDB unavailable) is reported in `batchItemFailures`, so only it and those after it come again; a
+ * malformed record is logged and skipped; a batch that is not a stream event throws.
  */
 export function createReportEventsHandler(deps: ReportEventsDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
 
-  async function handle(raw: unknown): Promise<string | undefined> {
-    const sequence = SequenceOnly.safeParse(raw);
+  /** The alert a record calls for; null for other records, and for one no retry could ever parse. */
+  function alertOf(raw: unknown): Alert.Alert | null {
     try {
       const record = StreamRecord.parse(raw);
       const image = record.dynamodb.NewImage;
-      if (record.eventName !== "INSERT" || !image) return undefined;
-      const alert = Alert.alertFromImage(unmarshall(image));
-      if (!alert) return undefined;
+      if (record.eventName !== "INSERT" || !image) return null;
+      return Alert.alertFromImage(unmarshall(image));
+    } catch (err) {
+      // A malformed item is a bug, not an outage: retrying it would hold up every alert behind it in the
+      // shard until the record expires. It is logged at error level (and alarmed on) instead.
+      log({ level: "error", outcome: "malformed_record_skipped", message: (err as Error).message });
+      return null;
+    }
+  }
+
+  async function handle(raw: unknown): Promise<string | undefined> {
+    const alert = alertOf(raw);
+    if (!alert) return undefined;
+    try {
       const outcome = await Alert.deliverOnce(deps.delivery, alert);
       log({
         level: outcome === "published_unmarked" ? "warn" : "info",
@@ -40,10 +52,8 @@ export function createReportEventsHandler(deps: ReportEventsDeps) {
       });
       return undefined;
     } catch (err) {
-      log({ level: "error", message: (err as Error).message, name: (err as Error).name });
-      // Without a sequence number the record cannot be named: fail the batch, and bisection isolates it.
-      if (!sequence.success) throw err;
-      return sequence.data.dynamodb.SequenceNumber;
+      log({ level: "error", outcome: "retry", message: (err as Error).message, reportId: alert.reportId });
+      return SequenceOnly.parse(raw).dynamodb.SequenceNumber;
     }
   }
 
