@@ -2,6 +2,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { type App, Function as LambdaFunction } from "sst/constructs";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
+import { API_EVIDENCE_GRANTS } from "./Api";
 import { DISPLAY_ACTIONS, EVIDENCE_TABLE_ACTIONS, ORIGINAL_ACTIONS, PROD_RETENTION_DAYS } from "./Evidence";
 import { createTestApp, templateOf } from "./test-app";
 
@@ -132,6 +133,20 @@ describe("Evidence stack: CORS of the evidence bucket", () => {
       .filter((s) => [s.Action].flat().includes("s3:PutBucketCORS"));
     expect(statements).toHaveLength(1);
     expect(resourceText(statements[0] as Statement)).toMatch(/ExportsOutput.*evidence.*Arn/);
+  });
+});
+
+describe("Api stack: what the api function may do in the evidence bucket", () => {
+  it("signs upload forms for originals and links to display copies and originals, nothing bucket-wide", () => {
+    const api = templateOf(app, "Api");
+    const statements = Object.values(api.findResources("AWS::IAM::Policy"))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
+      .filter((s) => /ExportsOutput\w*evidence/.test(resourceText(s)));
+    const on = (prefix: string) => statements.find((s) => resourceText(s).includes(`/${prefix}/*`));
+    expect([on("evidence")?.Action].flat().sort()).toEqual([...API_EVIDENCE_GRANTS.originals].sort());
+    expect([on("display")?.Action].flat()).toEqual(API_EVIDENCE_GRANTS.display);
+    expect(statements).toHaveLength(2);
+    expect(statements.flatMap((s) => [s.Action].flat())).not.toContain("s3:DeleteObject");
   });
 });
 

@@ -36,6 +36,8 @@ describe("POST /api/reports", () => {
       status: "diterima",
       priority: "darurat",
       createdAt: expect.any(String),
+      // The upload capability, shown once; no photos were announced, so no forms yet.
+      uploads: { token: expect.any(String), forms: [], maxPhotos: 5 },
     });
     const track = await app.request(`/api/reports/track/${body.trackingCode}`);
     expect(track.status).toBe(200);
@@ -101,7 +103,11 @@ describe("Idempotency-Key", () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");
-    expect(await readJson(again)).toEqual(await readJson(first));
+    const { uploads: firstUploads, ...firstReceipt } = await readJson(first);
+    const { uploads: againUploads, ...againReceipt } = await readJson(again);
+    expect(againReceipt).toEqual(firstReceipt);
+    // Each answer carries its own upload capability; the secret is never stored, so it cannot be replayed.
+    expect(againUploads.token).not.toBe(firstUploads.token);
   });
 
   it("answers 409 when the same key comes with a different body, and stores nothing new", async () => {
@@ -128,8 +134,8 @@ describe("Idempotency-Key", () => {
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     const ids = new Set(await Promise.all(responses.map(async (r) => (await readJson(r)).id)));
     expect(ids.size).toBe(1);
-    // One report, its tracking-code claim and its idempotency record: three items, once.
-    expect(await countItems()).toBe(before + 3);
+    // One report, its tracking-code claim, its idempotency record and its upload capability: four items, once.
+    expect(await countItems()).toBe(before + 4);
   });
 });
 
