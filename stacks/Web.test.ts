@@ -117,6 +117,9 @@ describe("Web stack: routing", () => {
     expect(route("/")).toBe("/index.html");
     expect(route("/lacak/AB12-CD34")).toBe("/index.html");
     expect(route("/statistik/")).toBe("/index.html");
+    expect(route("/konsol")).toBe("/console.html");
+    expect(route("/konsol/laporan/abc")).toBe("/console.html");
+    expect(route("/konsolidasi")).toBe("/index.html");
     expect(route("/assets/index-Cd_aCAm-.js")).toBe("/assets/index-Cd_aCAm-.js");
     expect(route("/favicon.ico")).toBe("/favicon.ico");
     t.hasResourceProperties("AWS::CloudFront::Distribution", {

@@ -24,14 +24,16 @@ import { Storage } from "./Storage";
 
 /**
  * CloudFront viewer-request code for client-side routing: a path whose last segment has no file
- * extension is a page of the single-page app, so it gets index.html. Done here rather than with
+ * extension is a page of the single-page app, so it gets index.html (the officers' console, under /konsol,
+ * gets console.html; SST's file options keep every .html uncached, so both update at once). Done here rather than with
  * distribution-wide error responses, which would also turn the API's own 403/404 JSON into index.html.
  */
 export const SPA_ROUTING_CODE = `function handler(event) {
   var request = event.request;
-  var last = request.uri.split("/").pop();
+  var uri = request.uri;
+  var last = uri.split("/").pop();
   if (last.indexOf(".") === -1) {
-    request.uri = "/index.html";
+    request.uri = uri === "/konsol" || uri.indexOf("/konsol/") === 0 ? "/console.html" : "/index.html";
   }
   return request;
 }`;
