@@ -36,6 +36,7 @@ const conditionFailed = (err: unknown) =>
     `${(err as Error)?.name} ${(err as Error)?.message}`,
   );
 
+/** The DynamoDB adapter of AlertMarkerStore: conditional writes on one marker item per alert. */
 export function createDynamoMarkerStore(client: DynamoDBDocumentClient, table: string): AlertMarkerStore {
   const { alertMarker } = createAlertEntities(client, table);
   return {

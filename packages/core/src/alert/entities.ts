@@ -18,6 +18,7 @@ import { ALERT_KINDS, ESCALATION_LEVELS } from "./types";
 
 const primary = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
 
+/** The alert entities, bound to a client and the table. */
 export function createAlertEntities(client: DynamoDBDocumentClient, table: string) {
   // The stream consumer publishes from this item alone, so it carries what the SMS needs and nothing else.
   const escalation = new Entity(

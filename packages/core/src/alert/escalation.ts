@@ -29,6 +29,7 @@ export interface EscalationStore {
   record(escalation: Escalation, audit: AuditEntry): Promise<boolean>;
 }
 
+/** The DynamoDB adapter of EscalationStore: gsi4 for open reports, one transaction per step. */
 export function createDynamoEscalationStore(client: DynamoDBDocumentClient, table: string): EscalationStore {
   const { report } = createEntities(client, table).entities;
   const { escalation } = createAlertEntities(client, table);

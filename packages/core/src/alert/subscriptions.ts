@@ -48,6 +48,7 @@ export interface AlertSubscriptions {
   sync(officer: Officer, options?: { verify?: boolean }): Promise<SyncOutcome>;
 }
 
+/** The DynamoDB adapter of SubscriptionRecordStore: one item per officer, next to the officer item. */
 export function createDynamoSubscriptionRecords(
   client: DynamoDBDocumentClient,
   table: string,
