@@ -7,20 +7,27 @@
  * Phases, after a warm-up of each (the JVM under DynamoDB Local needs it):
  *   api     autocannon in a child process, BENCH_CONNECTIONS connections, a fresh Idempotency-Key each.
  *   raw     BENCH_CONNECTIONS workers in this process calling store.create(...) in a closed loop.
- *   submit  (diagnostic) the same workers calling Report.submit(...): the API's storage work without
- *           HTTP, i.e. the consistent idempotency read plus the transaction.
+ *   submit  (diagnostic) the same workers making the route's storage calls without HTTP:
+ *           Report.submit (consistent idempotency read + the transaction) and Evidence.openUploads.
+ *
+ * The runtime's alert pipeline (DynamoDB stream poller -> report-events -> SNS) is paused once started:
+ * it would process each new report in the background, on the same CPU and DynamoDB Local, in whichever
+ * phase it catches up, while in AWS it is a separate Lambda. BENCH_ALERTS=1 keeps it running.
+ * Each phase also counts the DynamoDB commands sent per operation (outside calls show as "background").
  *
  * Env: BENCH_SECONDS (20) per measured phase, BENCH_WARMUP_SECONDS (min(5, BENCH_SECONDS / 4)),
- * BENCH_CONNECTIONS (10).
+ * BENCH_CONNECTIONS (10), BENCH_ALERTS (unset: paused).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { serve } from "@hono/node-server";
-import { Idempotency, Report } from "@lapora/core";
+import { Evidence, Idempotency, Report } from "@lapora/core";
 import { validReport } from "@lapora/functions/api/test-support";
 import { freePort } from "@lapora/local/emulators/ports";
 import { startRuntime } from "@lapora/local/runtime";
@@ -43,14 +50,48 @@ interface PhaseResult {
   cpuMsPerOp: Record<string, number | undefined>;
   /** Total CPU in use during the phase, in cores (the machine has `os.cpus().length`). */
   coresBusy: number | undefined;
+  /**
+   * DynamoDB commands the runtime's client sent for the operations, per successful one (undefined: not
+   * counted); the by-command breakdown also shows "background" calls (event wiring) in the phase.
+   */
+  dynamoCallsPerOp: number | undefined;
+  dynamoCallsByCommandPerOp: Record<string, number>;
 }
 
-/** Samples CPU time of this process, DynamoDB Local's JVM and (optionally) the load generator. */
-function cpuProbe(javaPid: number | undefined) {
+/** Marks the work of a measured operation (an HTTP request or a loop iteration), to tell it from background work. */
+const inOperation = new AsyncLocalStorage<true>();
+
+/** DynamoDB commands sent by the runtime's document client so far, by command name; "background" if outside an operation. */
+const dynamoCalls = new Map<string, number>();
+
+/**
+ * Counts every command the runtime's document client sends, so each phase can report its DynamoDB round
+ * trips per operation: a number no machine load can skew. Returns false when the client is not reachable.
+ */
+function countDynamoCalls(deps: object): boolean {
+  const client = (deps as { client?: Partial<DynamoDBDocumentClient> }).client;
+  if (!client?.middlewareStack) return false;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = inOperation.getStore()
+        ? (context.commandName ?? "unknown").replace(/Command$/, "")
+        : "background";
+      dynamoCalls.set(name, (dynamoCalls.get(name) ?? 0) + 1);
+      return next(args);
+    },
+    { step: "initialize", name: "benchCountCalls" },
+  );
+  return true;
+}
+
+/** Samples CPU time of this process, DynamoDB Local's JVM and (optionally) the load generator, and calls. */
+function phaseProbe(javaPid: number | undefined) {
   const self0 = selfCpuMs();
   const java0 = javaPid === undefined ? undefined : cpuMsOf(javaPid);
+  const calls0 = new Map(dynamoCalls);
   const t0 = performance.now();
-  return (ok: number, extra: Record<string, number> = {}) => {
+  // `sent` counts operations that reached the server, finished or not: the fair divisor for calls.
+  return (ok: number, extra: Record<string, number> = {}, sent = ok) => {
     const wallMs = performance.now() - t0;
     const java1 = javaPid === undefined ? undefined : cpuMsOf(javaPid);
     const used: Record<string, number | undefined> = {
@@ -62,7 +103,18 @@ function cpuProbe(javaPid: number | undefined) {
       Object.entries(used).map(([k, v]) => [k, v === undefined || ok === 0 ? undefined : round(v / ok, 3)]),
     );
     const known = Object.values(used).filter((v): v is number => v !== undefined);
-    return { cpuMsPerOp: perOp, coresBusy: round(known.reduce((s, v) => s + v, 0) / wallMs, 2) };
+    const calls = [...dynamoCalls]
+      .map(([k, n]) => [k, n - (calls0.get(k) ?? 0)] as const)
+      .filter(([, n]) => n > 0);
+    const total = calls.reduce((sum, [k, n]) => (k === "background" ? sum : sum + n), 0);
+    return {
+      cpuMsPerOp: perOp,
+      coresBusy: round(known.reduce((sum, v) => sum + v, 0) / wallMs, 2),
+      dynamoCallsPerOp: sent === 0 || total === 0 ? undefined : round(total / sent, 2),
+      dynamoCallsByCommandPerOp: Object.fromEntries(
+        calls.map(([k, n]) => [k, sent === 0 ? 0 : round(n / sent, 2)]),
+      ),
+    };
   };
 }
 
@@ -77,7 +129,7 @@ async function closedLoop(
   const outcomes: Record<string, number> = {};
   let errors = 0;
   let firstError: string | undefined;
-  const cpu = cpuProbe(javaPid);
+  const cpu = phaseProbe(javaPid);
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   await Promise.all(
@@ -85,7 +137,7 @@ async function closedLoop(
       while (performance.now() < deadline) {
         const start = performance.now();
         try {
-          const outcome = await op();
+          const outcome = await inOperation.run(true, op);
           outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
           if (outcome === "created") latencies.push(performance.now() - start);
         } catch (err) {
@@ -147,7 +199,7 @@ async function apiPhase(
   body: string,
   javaPid: number | undefined,
 ): Promise<PhaseResult & { non2xx: number; errors: number; timeouts: number; replayed: number }> {
-  const cpu = cpuProbe(javaPid);
+  const cpu = phaseProbe(javaPid);
   const { result, replayed, loadGeneratorCpuMs } = await httpLoad(url, connections, seconds, body);
   const ok = result["2xx"];
   return {
@@ -161,7 +213,8 @@ async function apiPhase(
       average: result.latency.average,
       max: result.latency.max,
     },
-    ...cpu(ok, { loadGenerator: loadGeneratorCpuMs }),
+    // Requests still in flight when autocannon stops are sent (and reach DynamoDB) but not counted as 2xx.
+    ...cpu(ok, { loadGenerator: loadGeneratorCpuMs }, result.requests.sent),
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
@@ -173,6 +226,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const seconds = envNumber("BENCH_SECONDS", 20);
   const warmupSeconds = envNumber("BENCH_WARMUP_SECONDS", Math.min(5, seconds / 4));
   const connections = Math.round(envNumber("BENCH_CONNECTIONS", 10));
+  const keepAlerts = process.env.BENCH_ALERTS === "1";
 
   const tmp = mkdtempSync(join(tmpdir(), "lapora-bench-"));
   // The runtime wants the API's own URL up front (its local token issuer lives there), so pick the port first.
@@ -186,7 +240,11 @@ export async function run(): Promise<Record<string, unknown>> {
   };
   const runtime = await startRuntime(options);
   const app = createLocalApp(runtime.deps, resolve(repoRoot, "packages/web/dist"), runtime.issuer);
-  const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  const server = serve({
+    fetch: (request, env) => inOperation.run(true, () => app.fetch(request, env)),
+    port,
+    hostname: "127.0.0.1",
+  });
   try {
     await new Promise<void>((r, reject) => {
       server.once("listening", () => r());
@@ -194,6 +252,12 @@ export async function run(): Promise<Record<string, unknown>> {
     });
     const url = `${options.publicUrl}/api/reports`;
     const javaPid = childPids("java")[0];
+    if (!keepAlerts) {
+      await runtime.alerts.stop();
+      console.log("alert pipeline (stream poller, escalation timer) paused; BENCH_ALERTS=1 keeps it running");
+    }
+    const counting = countDynamoCalls(runtime.deps);
+    if (!counting) console.warn("runtime.deps.client not found: DynamoDB calls per op are not counted");
 
     const bodyObject = validReport();
     const body = JSON.stringify(bodyObject);
@@ -222,10 +286,13 @@ export async function run(): Promise<Record<string, unknown>> {
         expiresAt: Math.floor(at.getTime() / 1000) + Idempotency.IDEMPOTENCY_TTL_SECONDS,
       });
     };
+    // The storage calls of the route (packages/functions/src/api/routes/reports.ts) without HTTP: submit
+    // (idempotency read + the transaction), then the photo-upload capability every new report gets.
     const submit = async () => {
-      const { replayed } = await Report.submit(store, input, {
+      const { receipt, replayed } = await Report.submit(store, input, {
         idempotency: { key: `report:bench-${randomUUID()}`, requestHash },
       });
+      await Evidence.openUploads(runtime.deps.evidence, receipt, []);
       return replayed ? "replayed" : "created";
     };
 
@@ -248,7 +315,7 @@ export async function run(): Promise<Record<string, unknown>> {
     console.log(`raw: store.create (TransactWriteItems), ${connections} workers, ${seconds} s`);
     const raw = await closedLoop(connections, seconds, javaPid, rawCreate);
     console.log(
-      `submit: Report.submit (read + TransactWriteItems, no HTTP), ${connections} workers, ${seconds} s`,
+      `submit: Report.submit + Evidence.openUploads (the route's storage calls, no HTTP), ${connections} workers, ${seconds} s`,
     );
     const service = await closedLoop(connections, seconds, javaPid, submit);
 
@@ -267,6 +334,7 @@ export async function run(): Promise<Record<string, unknown>> {
           "failed",
           "p50 ms",
           "p99 ms",
+          "DynamoDB calls/op",
           "node CPU ms/op",
           "JVM CPU ms/op",
           "cores busy",
@@ -278,11 +346,12 @@ export async function run(): Promise<Record<string, unknown>> {
           r.failed,
           r.latencyMs.p50,
           r.latencyMs.p99,
+          r.dynamoCallsPerOp,
           r.cpuMsPerOp.node,
           r.cpuMsPerOp.dynamodbLocal,
           r.coresBusy,
         ]),
-        [undefined, 1, 0, 0, 1, 1, 2, 2, 2],
+        [undefined, 1, 0, 0, 1, 1, 2, 2, 2, 2],
       )}`,
     );
     console.log(
@@ -302,6 +371,7 @@ export async function run(): Promise<Record<string, unknown>> {
       ...extra,
       p50Ms: r.latencyMs.p50,
       p99Ms: r.latencyMs.p99,
+      dynamoCallsPerOp: r.dynamoCallsPerOp,
     });
     return {
       phases: {
@@ -316,7 +386,7 @@ export async function run(): Promise<Record<string, unknown>> {
         submitOverRaw: round(service.opsPerSecond / raw.opsPerSecond, 3),
         apiOverSubmit: round(api.opsPerSecond / service.opsPerSecond, 3),
       },
-      config: { seconds, warmupSeconds, connections },
+      config: { seconds, warmupSeconds, connections, alertPipeline: keepAlerts ? "running" : "paused" },
       details: { api, raw, submit: service },
     };
   } finally {
