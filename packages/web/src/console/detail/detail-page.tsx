@@ -5,6 +5,7 @@ import { queueSearch } from "../queue/filters";
 import { Badge } from "../queue/report-card";
 import { ActionsPanel } from "./actions-panel";
 import { AuditTrail, PublicTimeline } from "./audit-trail";
+import { EvidencePanel } from "./evidence";
 import { Facts } from "./facts";
 import { Reporter } from "./reporter";
 import { useReport } from "./use-report";
@@ -13,7 +14,7 @@ import { useReport } from "./use-report";
 export function DetailPage({ id }: { id: string }) {
   const { t } = useT();
   const d = t.detail;
-  const { report: state, audit, reload, replace } = useReport(id);
+  const { report: state, audit, reload, reloadAudit, replace } = useReport(id);
   const report = state.kind === "ok" ? state.report : undefined;
   const title = report ? d.title(report.trackingCode) : state.kind === "forbidden" ? d.forbidden : d.notFound;
 
@@ -87,6 +88,7 @@ export function DetailPage({ id }: { id: string }) {
         </p>
       </section>
       <ActionsPanel report={report} onChanged={replace} onReload={reload} />
+      <EvidencePanel reportId={report.reportId} onAudited={reloadAudit} />
       <Facts report={report} />
       <Reporter reporter={report.reporter} />
       <PublicTimeline report={report} />

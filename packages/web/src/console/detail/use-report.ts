@@ -56,5 +56,12 @@ export function useReport(id: string) {
     );
     setAuditLoads((n) => n + 1);
   };
-  return { report, audit, reload: () => setLoads((n) => n + 1), replace, url: base(id) };
+  return {
+    report,
+    audit,
+    reload: () => setLoads((n) => n + 1),
+    reloadAudit: () => setAuditLoads((n) => n + 1),
+    replace,
+    url: base(id),
+  };
 }

@@ -143,6 +143,23 @@ export const en: ConsoleStrings = {
     auditEmpty: "Nothing recorded yet.",
     auditFailed: "The audit trail could not be loaded.",
   },
+  evidence: {
+    title: "Photo evidence",
+    hint: "Display copies without metadata (no EXIF, no GPS location). Tap a photo to open it in a new tab.",
+    none: "No photos received yet. Photos the reporter has just sent may still be processing; reload in a moment.",
+    reload: "Reload photos",
+    failed: "The photo evidence could not be loaded.",
+    alt: (n, total) => `Photo ${n} of ${total}`,
+    photo: (n) => `(Photo ${n})`,
+    size: (n, kb) => `Photo ${n} · ${kb} KB`,
+    newTab: " (open full size in a new tab)",
+    noPreview: "No preview for this format",
+    original: "Download original",
+    sending: "Requesting…",
+    originalNotice:
+      "Every download of an original is recorded in the audit trail under your name. Originals may contain GPS location and camera data.",
+    originalLink: "Open the download link",
+  },
   duration: (seconds) => {
     const m = Math.round(seconds / 60);
     if (m < 1) return "under a minute";
@@ -208,6 +225,8 @@ export const en: ConsoleStrings = {
     public_note: "Public note",
     internal_note: "Internal note",
     view_reporter_contact: "Viewed reporter contact",
+    evidence_received: "Photo received",
+    download_original: "Downloaded an original photo",
   },
   auditBy: (who, role) => `by ${who} (${role})`,
   auditNrp: (nrp) => `NRP ${nrp}`,

@@ -142,6 +142,23 @@ export const id = {
     auditEmpty: "Belum ada catatan.",
     auditFailed: "Jejak audit tidak dapat dimuat.",
   },
+  evidence: {
+    title: "Foto bukti",
+    hint: "Salinan tampilan tanpa metadata (tanpa EXIF dan lokasi GPS). Ketuk foto untuk membukanya di tab baru.",
+    none: "Belum ada foto yang diterima. Foto yang baru dikirim pelapor mungkin masih diproses; muat ulang sebentar lagi.",
+    reload: "Muat ulang foto",
+    failed: "Foto bukti tidak dapat dimuat.",
+    alt: (n: number, total: number) => `Foto ${n} dari ${total}`,
+    photo: (n: number) => `(Foto ${n})`,
+    size: (n: number, kb: number) => `Foto ${n} · ${kb} KB`,
+    newTab: " (buka ukuran penuh di tab baru)",
+    noPreview: "Pratinjau tidak tersedia untuk format ini",
+    original: "Unduh asli",
+    sending: "Meminta…",
+    originalNotice:
+      "Setiap unduhan foto asli dicatat di jejak audit atas nama Anda. Foto asli dapat memuat lokasi GPS dan data kamera.",
+    originalLink: "Buka tautan unduhan",
+  },
   duration: (seconds: number) => {
     const m = Math.round(seconds / 60);
     if (m < 1) return "kurang dari 1 menit";
@@ -212,6 +229,8 @@ export const id = {
     public_note: "Catatan publik",
     internal_note: "Catatan internal",
     view_reporter_contact: "Melihat kontak pelapor",
+    evidence_received: "Foto diterima",
+    download_original: "Mengunduh foto asli",
   } as Record<string, string>,
   auditBy: (who: string, role: string) => `oleh ${who} (${role})`,
   auditNrp: (nrp: string) => `NRP ${nrp}`,

@@ -1,10 +1,11 @@
 import type { AuditEntry } from "@lapora/core/audit/types";
+import type { EvidenceView } from "@lapora/core/evidence/viewing";
 import type { TriageAction } from "@lapora/core/officer/access";
 import type { Role } from "@lapora/core/officer/roles";
 import type { Officer } from "@lapora/core/officer/types";
 import type { Report } from "@lapora/core/report/types";
 
-export type { AuditEntry, Officer, Report, Role, TriageAction };
+export type { AuditEntry, EvidenceView, Officer, Report, Role, TriageAction };
 
 /** `GET /api/officer/me`. */
 export interface Me {
@@ -27,4 +28,10 @@ export interface Assignee {
   nrp: string;
   name: string;
   role: Role;
+}
+
+/** `GET /api/officer/reports/{id}/evidence`: the photos' display copies, and whether originals may be fetched. */
+export interface EvidenceList {
+  items: EvidenceView[];
+  canDownloadOriginal: boolean;
 }
