@@ -1,7 +1,8 @@
-import { Report } from "@lapora/core";
+import { Report, Stats } from "@lapora/core";
 import { generateKeyPair, SignJWT } from "jose";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_AUDIENCE } from "../../../local/src/runtime";
+import { createLocalStatsDeps } from "../../../local/src/stats";
 import { createTestDeps, TEST_ISSUER } from "../../../local/test/harness";
 import { createApp } from "./app";
 import { validReport } from "./test-support";
@@ -50,7 +51,38 @@ beforeAll(async () => {
   ({
     receipt: { id: reportId },
   } = await Report.submit(deps.reports, input.value));
+  // A photo already processed (slot 1) and a published week, so the evidence and statistics routes have
+  // something to show to whoever may see it.
+  const at = new Date().toISOString();
+  const slot = {
+    reportId,
+    slot: 1,
+    status: "issued" as const,
+    contentType: "image/jpeg" as const,
+    formId: "f1",
+    issuedAt: at,
+  };
+  await deps.evidence.store.issueSlot(slot);
+  const attached = {
+    ...slot,
+    status: "attached" as const,
+    detectedType: "image/jpeg" as const,
+    bytes: 3,
+    sha256: "ab".repeat(32),
+    attachedAt: at,
+  };
+  await deps.evidence.store.attach(attached, {
+    subject: `report:${reportId}`,
+    auditId: `${at}#fixture`,
+    at,
+    actorNrp: "system",
+    actorRole: "system",
+    action: "evidence_attached",
+  });
+  await Stats.runWeek(await createLocalStatsDeps(deps, inject("snsEndpoint")), WEEK);
 });
+
+const WEEK = Stats.lastCompletedWeek(new Date());
 
 const newNrp = () => `7${String(Date.now() % 1e6).padStart(6, "0")}${(seq++ % 10).toString()}`;
 
@@ -83,6 +115,18 @@ const ROUTES: { name: string; call: () => Promise<{ method: string; path: string
   {
     name: "GET /api/officer/reports/{id}",
     call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}` }),
+  },
+  {
+    name: "GET /api/officer/reports/{id}/evidence",
+    call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}/evidence` }),
+  },
+  {
+    name: "POST /api/officer/reports/{id}/evidence/{slot}/original",
+    call: async () => ({ method: "POST", path: `/api/officer/reports/${reportId}/evidence/1/original` }),
+  },
+  {
+    name: "GET /api/officer/stats/weekly/{week}",
+    call: async () => ({ method: "GET", path: `/api/officer/stats/weekly/${WEEK}` }),
   },
   {
     name: "GET /api/officer/reports/{id}/audit",
@@ -145,6 +189,9 @@ const EXPECTED: Record<string, number[]> = {
   "GET /api/officer/reports": [200, 200, 403, 200, 403, 200, 200],
   "GET /api/officer/reports/{id}": [200, 200, 403, 200, 403, 200, 200],
   "GET /api/officer/reports/{id}/audit": [200, 200, 403, 200, 403, 200, 200],
+  "GET /api/officer/reports/{id}/evidence": [200, 200, 403, 200, 403, 200, 200],
+  "POST /api/officer/reports/{id}/evidence/{slot}/original": [200, 403, 403, 403, 403, 403, 200],
+  "GET /api/officer/stats/weekly/{week}": [200, 403, 403, 403, 403, 200, 403],
   "POST /api/officer/reports/{id}/actions": [200, 200, 403, 200, 403, 403, 403],
   "GET /api/officer/reports/{id}/assignees": [200, 403, 403, 200, 403, 403, 403],
   "GET /api/admin/officers": [403, 403, 403, 403, 403, 403, 200],
@@ -185,7 +232,11 @@ const BAD_TOKENS: [string, () => Promise<string | undefined>][] = [
 ];
 
 describe("authorisation matrix: every officer route", () => {
-  it("covers every route and officer", () => {
+  it("covers every officer and admin route the app has", () => {
+    const appRoutes = app.routes
+      .filter((r) => r.method !== "ALL" && /^\/api\/(officer|admin)\//.test(r.path))
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
+    expect([...new Set(appRoutes)].sort()).toEqual(ROUTES.map((r) => r.name).sort());
     expect(Object.keys(EXPECTED).sort()).toEqual(ROUTES.map((r) => r.name).sort());
   });
 
