@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import * as z from "zod/mini";
 import type { FieldIssue } from "../errors";
+import { parseIndonesianPhone } from "../phone/phone";
 import { desaBelongsTo, findDesa, findKecamatan } from "../region/region";
 import { PRIORITIES } from "../report/priority";
 import { ROLES } from "./roles";
@@ -8,12 +8,10 @@ import { ROLES } from "./roles";
 const phone = z.pipe(
   z.string(),
   z.transform((raw, ctx) => {
-    const parsed = parsePhoneNumberFromString(raw, "ID");
-    if (!parsed?.isValid() || parsed.country !== "ID") {
-      ctx.issues.push({ code: "custom", message: "Use a valid Indonesian (+62) phone number.", input: raw });
-      return z.NEVER;
-    }
-    return parsed.number;
+    const phone = parseIndonesianPhone(raw);
+    if (phone.ok) return phone.e164;
+    ctx.issues.push({ code: "custom", message: "Use a valid Indonesian (+62) phone number.", input: raw });
+    return z.NEVER;
   }),
 );
 

@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 import * as z from "zod/mini";
 import type { FieldIssue } from "../errors";
+import { parseIndonesianPhone } from "../phone/phone";
 import { desaBelongsTo, findDesa, findKecamatan, isInsideRegency } from "../region/region";
 import { CATEGORIES } from "./category";
 import { type Lang, MESSAGES, type MessageCode, messageFor } from "./messages";
@@ -32,16 +32,10 @@ const text = (c: MessageCode) => z.pipe(z.string({ error: code(c) }), z.transfor
 const phone = z.pipe(
   z.string({ error: code("reporter.phone.invalid") }),
   z.transform((raw, ctx) => {
-    const parsed = parsePhoneNumberFromString(raw, "ID");
-    if (!parsed?.isValid()) {
-      ctx.issues.push({ code: "custom", message: "reporter.phone.invalid", input: raw });
-      return z.NEVER;
-    }
-    if (parsed.country !== "ID") {
-      ctx.issues.push({ code: "custom", message: "reporter.phone.not_indonesian", input: raw });
-      return z.NEVER;
-    }
-    return parsed.number; // E.164, e.g. +6281234567890
+    const phone = parseIndonesianPhone(raw);
+    if (phone.ok) return phone.e164; // E.164, e.g. +6281234567890
+    ctx.issues.push({ code: "custom", message: `reporter.phone.${phone.reason}`, input: raw });
+    return z.NEVER;
   }),
 );
 
