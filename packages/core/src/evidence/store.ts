@@ -24,15 +24,22 @@ export function createDynamoEvidenceStore(client: DynamoDBDocumentClient, table:
 
   return {
     async grantAccess(reportId, secretHash, openUntil, at) {
-      const { data } = await evidenceAccess.get({ reportId }).go({ consistent: true });
       const expiresAt = openUntil + TTL_MARGIN_SECONDS;
-      if (data && data.secretHashes.length < MAX_LIVE_SECRETS) {
+      // One round trip in the usual case: ADD creates the record for a new report, or adds to a record
+      // that still has room; only a full record (many replays) is replaced, in a second call.
+      try {
         await evidenceAccess
           .update({ reportId })
           .add({ secretHashes: [secretHash] })
           .set({ openUntil, updatedAt: at, expiresAt })
+          // op.value only names a placeholder for the number; its type follows the attribute given.
+          .where(
+            (a, op) =>
+              `${op.notExists(a.secretHashes)} OR ${op.size(a.secretHashes)} < ${op.value(a.openUntil, MAX_LIVE_SECRETS)}`,
+          )
           .go();
-      } else {
+      } catch (err) {
+        if (!/conditional request failed/i.test(String(err))) throw err;
         await evidenceAccess
           .put({ reportId, secretHashes: [secretHash], openUntil, updatedAt: at, expiresAt })
           .go();

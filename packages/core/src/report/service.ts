@@ -64,10 +64,13 @@ export async function submit(
     newId = randomUUID,
     newCode = () => TrackingCode.generate(),
   } = options;
+  // The write comes first: the transaction's own condition on the idempotency item says whether the key
+  // is taken, so a first submission costs one round trip and only a repeat reads the stored receipt.
+  let keyTaken = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const at = now();
     const nowSeconds = Math.floor(at.getTime() / 1000);
-    if (idempotency) {
+    if (idempotency && keyTaken) {
       const existing = await store.getIdempotency(idempotency.key, nowSeconds);
       if (existing) {
         if (existing.requestHash !== idempotency.requestHash) {
@@ -89,6 +92,7 @@ export async function submit(
       },
     );
     if (outcome === "created") return { receipt, replayed: false };
+    keyTaken = outcome === "idempotency_taken";
     // A racing request with the same key won, or (rarely) the code was taken, or DynamoDB saw two
     // transactions touch one item at once: back off with jitter and look again.
     if (outcome === "conflict") await sleep(5 + Math.random() * 20 * (attempt + 1));
