@@ -1,10 +1,7 @@
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../../local/test/harness";
-import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
-
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+import { fillReport, launchChromium, phonePage, seriousViolations, submitAndReadCode } from "./support";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -16,28 +13,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Runs axe-core (WCAG 2.x A and AA plus best practice) and returns the serious and critical findings. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const r = await axe.run(document, {
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-      },
-    });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-  return results
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(", ")}`);
-}
 
 // axe is injected as a script file; the app's CSP (script-src 'self') would refuse it, so only these
 // contexts bypass the CSP.

@@ -1,11 +1,10 @@
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../../local/test/harness";
-import { launchChromium, phonePage } from "./support";
+import { launchChromium, phonePage, seriousViolations } from "./support";
 
 // The officers' console at /konsol, driven the way officers use it: on a phone, in Indonesian.
 
@@ -17,7 +16,6 @@ const BHABIN_SOAK_BARU = "80010002"; // Sekayu: Soak baru and Balai Agung
 const BHABIN_BAYUNG_LENCIR = "80010003";
 const SHOTS = process.env.LAPORA_SHOTS ?? join(tmpdir(), "lapora-console-shots");
 const HOSTILE = 'Pencuri masuk <img src=x onerror=alert(1)> lewat jendela <script>alert(2)</script> "quoted"';
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PUBLIC_NOTE = "Motor sudah ditemukan dan dikembalikan kepada pemilik.";
 
 interface Submitted {
@@ -84,28 +82,6 @@ const statusOf = (page: Page) => page.getByTestId("status").textContent();
 /** True when the page is wider than the screen (something forces sideways scrolling). */
 const overflows = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-
-/** axe-core's serious and critical findings (WCAG 2.x A/AA and best practice), as in a11y.test.ts. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const r = await axe.run(document, {
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-      },
-    });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(", ")}`);
-}
 
 let report: Submitted;
 let hostile: Submitted;

@@ -1,12 +1,10 @@
-import { createRequire } from "node:module";
 import { Report, Stats } from "@lapora/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createLocalStatsDeps } from "../../local/src/stats";
 import { startTestServer } from "../../local/test/harness";
-import { launchChromium, phonePage } from "./support";
+import { launchChromium, phonePage, seriousViolations } from "./support";
 
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const SEKAYU = { kecamatan: "16.06.01", desa: "16.06.01.1011" };
 const BAYUNG_LENCIR = { kecamatan: "16.06.09", desa: "16.06.09.1016" };
 const SPKT = { nrp: "80010001", role: "spkt" as const };
@@ -108,27 +106,6 @@ async function tableRows(page: Page, chart: string): Promise<string[][]> {
   return Promise.all(
     rows.map(async (row) => (await row.locator("th, td").allTextContents()).map((c) => c.trim())),
   );
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const r = await axe.run(document, {
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-      },
-    });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-  return results
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(", ")}`);
 }
 
 describe("Statistik: the public weekly figures", () => {
