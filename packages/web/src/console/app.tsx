@@ -2,14 +2,33 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { DetailPage } from "./detail/detail-page";
 import { ConsoleLangProvider, useT } from "./i18n/lang";
 import { call } from "./lib/api";
-import { routeOf, useLocation } from "./lib/router";
+import { BASE, type ConsoleRoute, linkClick, routeOf, statsPath, useLocation } from "./lib/router";
 import { endSession, useSession } from "./lib/session";
-import type { Me } from "./lib/types";
+import { type Me, STATS_ROLES } from "./lib/types";
 import { MeContext } from "./me";
+import { queueSearch } from "./queue/filters";
 import { QueuePage } from "./queue/queue-page";
 import { SignInPage } from "./sign-in";
+import { StatsPage } from "./stats/stats-page";
 
-function Header({ me }: { me?: Me | undefined }) {
+/** The console's pages, for the roles that have more than the queue (the leadership statistics). */
+function Nav({ me, route }: { me: Me; route: ConsoleRoute }) {
+  const { t } = useT();
+  if (!STATS_ROLES.includes(me.officer.role)) return null;
+  const stats = route.page === "stats";
+  return (
+    <nav class="console-bar console-nav" aria-label={t.nav.label}>
+      <a href={`${BASE}${queueSearch()}`} onClick={linkClick} aria-current={stats ? undefined : "page"}>
+        {t.nav.queue}
+      </a>
+      <a href={statsPath()} onClick={linkClick} aria-current={stats ? "page" : undefined}>
+        {t.nav.stats}
+      </a>
+    </nav>
+  );
+}
+
+function Header({ me, route }: { me?: Me | undefined; route?: ConsoleRoute }) {
   const { t, lang, setLang } = useT();
   const other = lang === "id" ? "en" : "id";
   return (
@@ -36,6 +55,7 @@ function Header({ me }: { me?: Me | undefined }) {
           </button>
         </div>
       )}
+      {me && route && <Nav me={me} route={route} />}
     </header>
   );
 }
@@ -96,9 +116,15 @@ function SignedIn({ token }: { token: string }) {
   }
   return (
     <MeContext.Provider value={state.me}>
-      <Header me={state.me} />
+      <Header me={state.me} route={route} />
       <main id="main" tabIndex={-1}>
-        {route.page === "report" ? <DetailPage key={route.id} id={route.id} /> : <QueuePage />}
+        {route.page === "report" ? (
+          <DetailPage key={route.id} id={route.id} />
+        ) : route.page === "stats" ? (
+          <StatsPage week={route.week} />
+        ) : (
+          <QueuePage />
+        )}
       </main>
     </MeContext.Provider>
   );
@@ -117,7 +143,10 @@ function Shell() {
   );
 }
 
-/** The officers' console at `/konsol`: sign-in, the queue, and one report at `/konsol/laporan/{id}`. */
+/**
+ * The officers' console at `/konsol`: sign-in, the queue, one report at `/konsol/laporan/{id}`, and the
+ * leadership statistics at `/konsol/statistik[/{week}]`.
+ */
 export function ConsoleApp() {
   return (
     <ConsoleLangProvider>

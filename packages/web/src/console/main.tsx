@@ -4,6 +4,7 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/queue.css";
 import "./styles/detail.css";
+import "./styles/stats.css";
 
 const root = document.getElementById("app");
 if (root) {

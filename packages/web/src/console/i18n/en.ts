@@ -160,13 +160,64 @@ export const en: ConsoleStrings = {
       "Every download of an original is recorded in the audit trail under your name. Originals may contain GPS location and camera data.",
     originalLink: "Open the download link",
   },
+  nav: {
+    label: "Console menu",
+    queue: "Queue",
+    stats: "Leadership statistics",
+  },
+  stats: {
+    title: "Leadership statistics",
+    internalTitle: "Internal, not for publication.",
+    internal:
+      "Full figures down to desa level, nothing suppressed. The public Statistics page hides small numbers (1–2 shown as \u201c<3\u201d) so that reporters and victims cannot be identified.",
+    forbidden: "Leadership statistics are for the Leadership and SPKT roles only.",
+    forbiddenHint: "The public weekly figures are on the public Statistics page.",
+    week: "Week",
+    latest: "latest",
+    noWeeks: "No week has been computed yet.",
+    notFound: "The figures for this week are not available yet.",
+    period: (range) => `Monday–Sunday, ${range}, WIB`,
+    generatedAt: (at) => `Computed ${at}`,
+    summary: "Summary",
+    total: "Reports",
+    change: "Compared with the previous week",
+    noPrevious: "No figures for the previous week.",
+    up: (n, prev) => `up ${n} (previous week ${prev} reports)`,
+    down: (n, prev) => `down ${n} (previous week ${prev} reports)`,
+    same: (prev) => `unchanged (previous week ${prev} reports)`,
+    category: "By category",
+    categoryCol: "Category",
+    priority: "By priority",
+    priorityCol: "Priority",
+    status: "By current status",
+    statusCol: "Status",
+    kecamatan: "By kecamatan",
+    kecamatanCol: "Kecamatan",
+    desa: "By desa/kelurahan",
+    desaCol: "Desa",
+    desaHint: "Only desa with reports this week, grouped by kecamatan.",
+    desaNone: "No reports this week.",
+    count: "Count",
+    thisWeek: "This week",
+    lastWeek: "Last week",
+    times: "Response times",
+    timesHint:
+      "From a report's arrival to its verification, and to its resolution, over this week's reports that got that far.",
+    stage: "Stage",
+    verify: "To verified",
+    resolve: "To resolved",
+    median: "Median",
+    p90: "P90",
+    n: "Reports",
+    noData: "no data yet",
+  },
   duration: (seconds) => {
     const m = Math.round(seconds / 60);
     if (m < 1) return "under a minute";
     if (m < 60) return `${m} min`;
     const h = Math.floor(m / 60);
-    if (h < 48) return `${h} h ${m % 60} min`;
-    return `${Math.floor(h / 24)} d ${h % 24} h`;
+    if (h < 48) return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
+    return h % 24 === 0 ? `${Math.floor(h / 24)} d` : `${Math.floor(h / 24)} d ${h % 24} h`;
   },
   actions: {
     title: "Actions",

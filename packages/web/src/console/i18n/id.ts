@@ -159,13 +159,64 @@ export const id = {
       "Setiap unduhan foto asli dicatat di jejak audit atas nama Anda. Foto asli dapat memuat lokasi GPS dan data kamera.",
     originalLink: "Buka tautan unduhan",
   },
+  nav: {
+    label: "Menu konsol",
+    queue: "Antrean",
+    stats: "Statistik pimpinan",
+  },
+  stats: {
+    title: "Statistik pimpinan",
+    internalTitle: "Internal, bukan untuk dipublikasikan.",
+    internal:
+      "Angka lengkap sampai tingkat desa, tanpa penyamaran. Halaman Statistik publik menyembunyikan angka kecil (1–2 ditampilkan sebagai \u201c<3\u201d) agar pelapor dan korban tidak dapat dikenali.",
+    forbidden: "Statistik pimpinan hanya untuk peran Pimpinan dan SPKT.",
+    forbiddenHint: "Angka mingguan untuk umum ada di halaman Statistik publik.",
+    week: "Minggu",
+    latest: "terbaru",
+    noWeeks: "Belum ada minggu yang selesai dihitung.",
+    notFound: "Angka untuk minggu ini belum tersedia.",
+    period: (range: string) => `Senin–Minggu, ${range}, WIB`,
+    generatedAt: (at: string) => `Dihitung ${at}`,
+    summary: "Ringkasan",
+    total: "Jumlah laporan",
+    change: "Dibanding minggu sebelumnya",
+    noPrevious: "Tidak ada angka minggu sebelumnya.",
+    up: (n: string, prev: string) => `naik ${n} (minggu sebelumnya ${prev} laporan)`,
+    down: (n: string, prev: string) => `turun ${n} (minggu sebelumnya ${prev} laporan)`,
+    same: (prev: string) => `sama (minggu sebelumnya ${prev} laporan)`,
+    category: "Per jenis kejadian",
+    categoryCol: "Jenis",
+    priority: "Per prioritas",
+    priorityCol: "Prioritas",
+    status: "Per status saat ini",
+    statusCol: "Status",
+    kecamatan: "Per kecamatan",
+    kecamatanCol: "Kecamatan",
+    desa: "Per desa/kelurahan",
+    desaCol: "Desa",
+    desaHint: "Hanya desa yang punya laporan minggu ini, dikelompokkan per kecamatan.",
+    desaNone: "Tidak ada laporan minggu ini.",
+    count: "Jumlah",
+    thisWeek: "Minggu ini",
+    lastWeek: "Minggu lalu",
+    times: "Waktu tanggap",
+    timesHint:
+      "Dari laporan masuk sampai diverifikasi, dan sampai selesai, atas laporan minggu ini yang sudah sampai ke tahap itu.",
+    stage: "Tahap",
+    verify: "Sampai diverifikasi",
+    resolve: "Sampai selesai",
+    median: "Median",
+    p90: "P90",
+    n: "Laporan",
+    noData: "belum ada data",
+  },
   duration: (seconds: number) => {
     const m = Math.round(seconds / 60);
     if (m < 1) return "kurang dari 1 menit";
     if (m < 60) return `${m} menit`;
     const h = Math.floor(m / 60);
-    if (h < 48) return `${h} jam ${m % 60} menit`;
-    return `${Math.floor(h / 24)} hari ${h % 24} jam`;
+    if (h < 48) return m % 60 === 0 ? `${h} jam` : `${h} jam ${m % 60} menit`;
+    return h % 24 === 0 ? `${Math.floor(h / 24)} hari` : `${Math.floor(h / 24)} hari ${h % 24} jam`;
   },
   actions: {
     title: "Tindakan",

@@ -37,12 +37,22 @@ export function linkClick(event: MouseEvent): void {
   go(a.pathname + a.search);
 }
 
-export type ConsoleRoute = { page: "queue" } | { page: "report"; id: string };
+export type ConsoleRoute =
+  | { page: "queue" }
+  | { page: "report"; id: string }
+  | { page: "stats"; week: string | undefined };
 
-/** `/konsol/laporan/{id}` is one report; every other console address is the queue. */
+/**
+ * `/konsol/laporan/{id}` is one report, `/konsol/statistik[/{week}]` the leadership statistics (the
+ * latest week unless one is named); every other console address is the queue.
+ */
 export function routeOf(path: string): ConsoleRoute {
   const m = /^\/konsol\/laporan\/([^/]+)\/?$/.exec(path);
-  return m?.[1] ? { page: "report", id: decodeURIComponent(m[1]) } : { page: "queue" };
+  if (m?.[1]) return { page: "report", id: decodeURIComponent(m[1]) };
+  const s = /^\/konsol\/statistik(?:\/([^/]+))?\/?$/.exec(path);
+  if (s) return { page: "stats", week: s[1] ? decodeURIComponent(s[1]) : undefined };
+  return { page: "queue" };
 }
 
 export const reportPath = (id: string) => `${BASE}/laporan/${encodeURIComponent(id)}`;
+export const statsPath = (week?: string) => `${BASE}/statistik${week ? `/${encodeURIComponent(week)}` : ""}`;

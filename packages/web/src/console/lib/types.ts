@@ -4,8 +4,12 @@ import type { TriageAction } from "@lapora/core/officer/access";
 import type { Role } from "@lapora/core/officer/roles";
 import type { Officer } from "@lapora/core/officer/types";
 import type { Report } from "@lapora/core/report/types";
+import type { Durations, WeeklyStats } from "@lapora/core/stats/aggregate";
 
-export type { AuditEntry, EvidenceView, Officer, Report, Role, TriageAction };
+export type { AuditEntry, Durations, EvidenceView, Officer, Report, Role, TriageAction, WeeklyStats };
+
+/** The roles that may read the unsuppressed weekly figures (`GET /api/officer/stats/weekly/{week}`). */
+export const STATS_ROLES: readonly Role[] = ["pimpinan", "spkt"];
 
 /** `GET /api/officer/me`. */
 export interface Me {
