@@ -6,8 +6,7 @@
  * credentials and region of the shell (AWS_PROFILE / AWS_REGION); the names come from `npm run deploy`'s outputs.
  */
 import { parseArgs } from "node:util";
-import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { Db, Officer } from "@lapora/core";
+import { Aws, Db, Officer } from "@lapora/core";
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +36,7 @@ try {
   });
   const client = Db.createDocumentClient({ region: values.region });
   const directory = Officer.createCognitoDirectory(
-    new CognitoIdentityProviderClient({ region: values.region }),
+    Aws.createCognitoClient({ region: values.region }),
     values["user-pool"] ?? "",
   );
   const store = Officer.createDynamoOfficerStore(client, values.table ?? "");

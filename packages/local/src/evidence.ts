@@ -30,14 +30,14 @@ export async function startLocalEvidence(options: {
 }): Promise<LocalEvidenceUploads> {
   const s3 = Aws.createS3Client({ endpoint: options.s3Endpoint });
   try {
-    await s3.send(
+    await (await s3()).send(
       new PutBucketCorsCommand({
         Bucket: options.bucket,
         CORSConfiguration: { CORSRules: Evidence.uploadCorsRules(options.appOrigins) },
       }),
     );
   } finally {
-    s3.destroy();
+    (await s3()).destroy();
   }
   const log = options.log ?? ((entry) => console.error(JSON.stringify(entry)));
   const handler = createEvidenceUploadedHandler({

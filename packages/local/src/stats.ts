@@ -18,12 +18,14 @@ export async function createLocalStatsDeps(deps: ApiDeps, snsEndpoint: string): 
     endpoint: snsEndpoint,
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
-  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: TOPIC }));
+  const { TopicArn } = await (await sns()).send(new CreateTopicCommand({ Name: TOPIC }));
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: INBOX }));
   const { Attributes } = await sqs.send(
     new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["QueueArn"] }),
   );
-  await sns.send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: Attributes?.QueueArn }));
+  await (await sns()).send(
+    new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: Attributes?.QueueArn }),
+  );
   if (!TopicArn) throw new Error("fauxqs did not create the summary topic");
   return { stats: deps.stats, files: deps.files, summaries: Stats.createSnsSummaryPublisher(sns, TopicArn) };
 }

@@ -33,8 +33,8 @@ export const waitUntil = async (what: string, ok: () => boolean | Promise<boolea
  */
 export async function startAlertsTestbed(options: Partial<LocalAlertsOptions> = {}) {
   const sns = Aws.createSnsClient({ endpoint: inject("snsEndpoint") });
-  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `alerts-${randomUUID()}` }));
-  sns.destroy();
+  const { TopicArn } = await (await sns()).send(new CreateTopicCommand({ Name: `alerts-${randomUUID()}` }));
+  (await sns()).destroy();
   if (!TopicArn) throw new Error("fauxqs created no topic");
   const deps = await createTestDeps({ topicArn: TopicArn });
   const alerts = await startLocalAlerts({

@@ -47,18 +47,20 @@ export async function startEvidenceHarness(options: { web?: boolean } = {}) {
     /** True when the key is in the bucket. */
     async exists(key: string) {
       try {
-        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        await (await client()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
         return true;
       } catch {
         return false;
       }
     },
     async tags(key: string) {
-      return (await client.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))).TagSet ?? [];
+      return (
+        (await (await client()).send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))).TagSet ?? []
+      );
     },
     /** Writes an object directly, as no form would let anyone do in AWS. */
     async put(key: string, body: Uint8Array, contentType: string) {
-      await client.send(
+      await (await client()).send(
         new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
       );
     },
@@ -69,7 +71,7 @@ export async function startEvidenceHarness(options: { web?: boolean } = {}) {
     api: createApp(deps),
     async close() {
       uploads.stop();
-      client.destroy();
+      (await client()).destroy();
       await closeWeb();
       deps.client.destroy();
       await s3.stop();

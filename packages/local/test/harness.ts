@@ -27,8 +27,8 @@ export async function createTestTable(): Promise<{
 export async function createTestBucket(): Promise<string> {
   const bucket = `test-${randomUUID()}`;
   const s3 = Aws.createS3Client({ endpoint: inject("s3Endpoint") });
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  s3.destroy();
+  await (await s3()).send(new CreateBucketCommand({ Bucket: bucket }));
+  (await s3()).destroy();
   return bucket;
 }
 

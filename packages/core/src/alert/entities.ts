@@ -11,6 +11,7 @@
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
+import { perClientAndTable } from "../db/memo";
 import { TABLE } from "../db/table";
 import { CATEGORIES } from "../report/category";
 import { PRIORITIES } from "../report/priority";
@@ -19,7 +20,7 @@ import { ALERT_KINDS, ESCALATION_LEVELS } from "./types";
 const primary = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
 
 /** The alert entities, bound to a client and the table. */
-export function createAlertEntities(client: DynamoDBDocumentClient, table: string) {
+function buildCreateAlertEntities(client: DynamoDBDocumentClient, table: string) {
   // The stream consumer publishes from this item alone, so it carries what the SMS needs and nothing else.
   const escalation = new Entity(
     {
@@ -96,3 +97,6 @@ export function createAlertEntities(client: DynamoDBDocumentClient, table: strin
 
   return { escalation, alertMarker, alertSubscription };
 }
+
+/** The entities on `table`, built once per client and table (see db/memo.ts). */
+export const createAlertEntities = perClientAndTable(buildCreateAlertEntities);

@@ -1,4 +1,5 @@
-import { type MessageAttributeValue, PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
+import type { MessageAttributeValue, SNSClient } from "@aws-sdk/client-sns";
+import { type Lazy, snsSdk } from "../aws/lazy";
 import { checkConsoleUrl, smsFor } from "./message";
 import type { Alert } from "./types";
 
@@ -54,15 +55,15 @@ export function messageAttributes(
 
 /** The SNS adapter of AlertPublisher: one Publish to the topic per alert, with the SMS text as the message. */
 export function createSnsPublisher(
-  client: SNSClient,
+  client: Lazy<SNSClient>,
   topicArn: string,
   settings: SmsSettings,
 ): AlertPublisher {
   checkSmsSettings(settings);
   return {
     async publish(alert) {
-      const out = await client.send(
-        new PublishCommand({
+      const out = await (await client()).send(
+        new (await snsSdk()).PublishCommand({
           TopicArn: topicArn,
           Message: smsFor(alert, settings.consoleUrl),
           MessageAttributes: messageAttributes(alert, settings),

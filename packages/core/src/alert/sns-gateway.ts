@@ -1,10 +1,5 @@
-import {
-  ListSubscriptionsByTopicCommand,
-  SetSubscriptionAttributesCommand,
-  type SNSClient,
-  SubscribeCommand,
-  UnsubscribeCommand,
-} from "@aws-sdk/client-sns";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import { type Lazy, snsSdk } from "../aws/lazy";
 import type { Officer } from "../officer/types";
 import type { SubscriptionGateway, SubscriptionTarget } from "./subscriptions";
 
@@ -21,18 +16,26 @@ export const smsTarget = async (officer: Officer): Promise<SubscriptionTarget> =
 
 /** The SNS adapter of SubscriptionGateway, for the topic `topicArn`. */
 export function createSnsGateway(
-  client: SNSClient,
+  client: Lazy<SNSClient>,
   topicArn: string,
   targetOf: SubscriptionGateway["targetOf"] = smsTarget,
 ): SubscriptionGateway {
-  const setAttribute = (SubscriptionArn: string, AttributeName: string, AttributeValue: string) =>
-    client.send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName, AttributeValue }));
+  const setAttribute = async (SubscriptionArn: string, AttributeName: string, AttributeValue: string) =>
+    (await client()).send(
+      new (await snsSdk()).SetSubscriptionAttributesCommand({
+        SubscriptionArn,
+        AttributeName,
+        AttributeValue,
+      }),
+    );
 
   /** The subscription of this endpoint that SNS already has (e.g. recorded by a run that then crashed). */
   async function existing(target: SubscriptionTarget): Promise<string | undefined> {
     let NextToken: string | undefined;
     do {
-      const page = await client.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken }));
+      const page = await (await client()).send(
+        new (await snsSdk()).ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken }),
+      );
       const found = page.Subscriptions?.find(
         (s) => s.Protocol === target.protocol && s.Endpoint === target.endpoint,
       );
@@ -51,8 +54,8 @@ export function createSnsGateway(
         FilterPolicy: filterPolicy,
       };
       try {
-        const out = await client.send(
-          new SubscribeCommand({
+        const out = await (await client()).send(
+          new (await snsSdk()).SubscribeCommand({
             TopicArn: topicArn,
             Protocol: target.protocol,
             Endpoint: target.endpoint,
@@ -81,7 +84,7 @@ export function createSnsGateway(
     },
     async unsubscribe(arn) {
       try {
-        await client.send(new UnsubscribeCommand({ SubscriptionArn: arn }));
+        await (await client()).send(new (await snsSdk()).UnsubscribeCommand({ SubscriptionArn: arn }));
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }

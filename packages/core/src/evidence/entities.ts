@@ -10,13 +10,14 @@
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity, Service } from "electrodb";
+import { perClientAndTable } from "../db/memo";
 import { TABLE } from "../db/table";
 import { createOfficerEntities } from "../officer/entities";
 import { CONTENT_TYPES } from "./rules";
 
 const primary = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
 
-export function createEvidenceEntities(client: DynamoDBDocumentClient, table: string) {
+function buildCreateEvidenceEntities(client: DynamoDBDocumentClient, table: string) {
   const evidence = new Entity(
     {
       model: { entity: "evidence", version: "1", service: "lapora" },
@@ -75,3 +76,6 @@ export function createEvidenceEntities(client: DynamoDBDocumentClient, table: st
   const { audit } = createOfficerEntities(client, table);
   return new Service({ evidence, evidenceAccess, audit }, { client, table });
 }
+
+/** The entities on `table`, built once per client and table (see db/memo.ts). */
+export const createEvidenceEntities = perClientAndTable(buildCreateEvidenceEntities);

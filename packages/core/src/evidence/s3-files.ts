@@ -1,13 +1,5 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  PutObjectRetentionCommand,
-  PutObjectTaggingCommand,
-  type S3Client,
-} from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { type Lazy, lazy, s3Sdk } from "../aws/lazy";
 import { uploadConditions, uploadFields } from "./policy";
 import { STATE_TAG } from "./rules";
 import type { EvidenceFiles } from "./types";
@@ -20,6 +12,10 @@ export interface S3EvidenceOptions {
   objectLock?: boolean;
 }
 
+// The presigners are only needed when a form or a link is made: loaded then, once.
+const presignedPost = lazy(() => import("@aws-sdk/s3-presigned-post"));
+const requestPresigner = lazy(() => import("@aws-sdk/s3-request-presigner"));
+
 const isMissing = (err: unknown) => /NoSuchKey|NoSuchVersion|NotFound/.test((err as Error)?.name ?? "");
 
 /**
@@ -27,7 +23,7 @@ const isMissing = (err: unknown) => /NoSuchKey|NoSuchVersion|NotFound/.test((err
  * when an operation requires them, so no presigned URL carries an x-amz-checksum-* parameter.
  */
 export function createS3EvidenceFiles(
-  s3: S3Client,
+  s3: Lazy<S3Client>,
   bucket: string,
   options: S3EvidenceOptions = {},
 ): EvidenceFiles {
@@ -40,7 +36,8 @@ export function createS3EvidenceFiles(
     origin,
 
     async createUploadForm({ key, contentType, formId, expiresSeconds }) {
-      return createPresignedPost(s3, {
+      const { createPresignedPost } = await presignedPost();
+      return createPresignedPost(await s3(), {
         Bucket: bucket,
         Key: key,
         Fields: uploadFields(contentType, formId),
@@ -51,7 +48,9 @@ export function createS3EvidenceFiles(
 
     async read(key, versionId, maxBytes) {
       try {
-        const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...version(versionId) }));
+        const res = await (await s3()).send(
+          new (await s3Sdk()).GetObjectCommand({ Bucket: bucket, Key: key, ...version(versionId) }),
+        );
         const size = res.ContentLength ?? 0;
         if (size > maxBytes || !res.Body) {
           await res.Body?.transformToByteArray().catch(() => undefined);
@@ -66,12 +65,14 @@ export function createS3EvidenceFiles(
     },
 
     async remove(key, versionId) {
-      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, ...version(versionId) }));
+      await (await s3()).send(
+        new (await s3Sdk()).DeleteObjectCommand({ Bucket: bucket, Key: key, ...version(versionId) }),
+      );
     },
 
     async putDisplay(key, bytes) {
-      await s3.send(
-        new PutObjectCommand({
+      await (await s3()).send(
+        new (await s3Sdk()).PutObjectCommand({
           Bucket: bucket,
           Key: key,
           Body: bytes,
@@ -82,8 +83,8 @@ export function createS3EvidenceFiles(
     },
 
     async markVerified(key, versionId) {
-      await s3.send(
-        new PutObjectTaggingCommand({
+      await (await s3()).send(
+        new (await s3Sdk()).PutObjectTaggingCommand({
           Bucket: bucket,
           Key: key,
           ...version(versionId),
@@ -94,8 +95,8 @@ export function createS3EvidenceFiles(
 
     async retain(key, versionId, until) {
       if (!options.objectLock) return;
-      await s3.send(
-        new PutObjectRetentionCommand({
+      await (await s3()).send(
+        new (await s3Sdk()).PutObjectRetentionCommand({
           Bucket: bucket,
           Key: key,
           ...version(versionId),
@@ -105,13 +106,14 @@ export function createS3EvidenceFiles(
     },
 
     async viewUrl(key, { versionId, downloadName, expiresSeconds }) {
+      const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([s3Sdk(), requestPresigner()]);
       const command = new GetObjectCommand({
         Bucket: bucket,
         Key: key,
         ...version(versionId),
         ...(downloadName ? { ResponseContentDisposition: `attachment; filename="${downloadName}"` } : {}),
       });
-      return getSignedUrl(s3, command, { expiresIn: expiresSeconds });
+      return getSignedUrl(await s3(), command, { expiresIn: expiresSeconds });
     },
   };
 }

@@ -1,11 +1,5 @@
-import {
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  type CognitoIdentityProviderClient,
-  UserNotFoundException,
-  UsernameExistsException,
-} from "@aws-sdk/client-cognito-identity-provider";
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { cognitoSdk, type Lazy } from "../aws/lazy";
 import type { Officer } from "./types";
 
 /**
@@ -21,14 +15,14 @@ export interface IdentityDirectory {
 
 /** The Cognito adapter: AdminCreateUser sends the temporary password to the officer's phone by SMS. */
 export function createCognitoDirectory(
-  client: CognitoIdentityProviderClient,
+  client: Lazy<CognitoIdentityProviderClient>,
   userPoolId: string,
 ): IdentityDirectory {
   return {
     async createLogin(officer) {
       try {
-        await client.send(
-          new AdminCreateUserCommand({
+        await (await client()).send(
+          new (await cognitoSdk()).AdminCreateUserCommand({
             UserPoolId: userPoolId,
             Username: officer.nrp,
             UserAttributes: [
@@ -41,17 +35,20 @@ export function createCognitoDirectory(
         );
       } catch (err) {
         // The roster write is retried after a failure here; the account from the first try is fine.
-        if (!(err instanceof UsernameExistsException)) throw err;
+        if ((err as Error).name !== "UsernameExistsException") throw err;
       }
       return {};
     },
     async setEnabled(nrp, enabled) {
       const input = { UserPoolId: userPoolId, Username: nrp };
       try {
-        await client.send(enabled ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input));
+        const sdk = await cognitoSdk();
+        await (await client()).send(
+          enabled ? new sdk.AdminEnableUserCommand(input) : new sdk.AdminDisableUserCommand(input),
+        );
       } catch (err) {
         // A roster entry without a Cognito account (added by the seed script before its user) has nothing to switch.
-        if (!(err instanceof UserNotFoundException)) throw err;
+        if ((err as Error).name !== "UserNotFoundException") throw err;
       }
     },
   };

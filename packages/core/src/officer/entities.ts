@@ -9,12 +9,13 @@
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity } from "electrodb";
+import { perClientAndTable } from "../db/memo";
 import { TABLE } from "../db/table";
 import { ROLES } from "./roles";
 
 const primary = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
 
-export function createOfficerEntities(client: DynamoDBDocumentClient, table: string) {
+function buildCreateOfficerEntities(client: DynamoDBDocumentClient, table: string) {
   const officer = new Entity(
     {
       model: { entity: "officer", version: "1", service: "lapora" },
@@ -96,3 +97,6 @@ export function createOfficerEntities(client: DynamoDBDocumentClient, table: str
 
   return { officer, audit, signInAttempt };
 }
+
+/** The entities on `table`, built once per client and table (see db/memo.ts). */
+export const createOfficerEntities = perClientAndTable(buildCreateOfficerEntities);

@@ -1,11 +1,6 @@
-import {
-  type CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-  NotAuthorizedException,
-  RespondToAuthChallengeCommand,
-  UserNotFoundException,
-} from "@aws-sdk/client-cognito-identity-provider";
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { cognitoSdk, type Lazy } from "../aws/lazy";
 import { RateLimitedError } from "../errors";
 import { createOfficerEntities } from "./entities";
 
@@ -22,7 +17,10 @@ export interface SignInProvider {
 }
 
 /** Cognito's USER_PASSWORD_AUTH flow with the console's public app client (no client secret). */
-export function createCognitoSignIn(client: CognitoIdentityProviderClient, clientId: string): SignInProvider {
+export function createCognitoSignIn(
+  client: Lazy<CognitoIdentityProviderClient>,
+  clientId: string,
+): SignInProvider {
   const result = (r: {
     AuthenticationResult?: { IdToken?: string; ExpiresIn?: number };
     ChallengeName?: string;
@@ -43,7 +41,7 @@ export function createCognitoSignIn(client: CognitoIdentityProviderClient, clien
     try {
       return await run();
     } catch (err) {
-      if (err instanceof NotAuthorizedException || err instanceof UserNotFoundException)
+      if ((err as Error).name === "NotAuthorizedException" || (err as Error).name === "UserNotFoundException")
         return { kind: "invalid" };
       throw err;
     }
@@ -52,8 +50,8 @@ export function createCognitoSignIn(client: CognitoIdentityProviderClient, clien
     signIn: (username, password) =>
       guard(async () =>
         result(
-          await client.send(
-            new InitiateAuthCommand({
+          await (await client()).send(
+            new (await cognitoSdk()).InitiateAuthCommand({
               ClientId: clientId,
               AuthFlow: "USER_PASSWORD_AUTH",
               AuthParameters: { USERNAME: username, PASSWORD: password },
@@ -64,8 +62,8 @@ export function createCognitoSignIn(client: CognitoIdentityProviderClient, clien
     setNewPassword: (username, session, newPassword) =>
       guard(async () =>
         result(
-          await client.send(
-            new RespondToAuthChallengeCommand({
+          await (await client()).send(
+            new (await cognitoSdk()).RespondToAuthChallengeCommand({
               ClientId: clientId,
               ChallengeName: "NEW_PASSWORD_REQUIRED",
               Session: session,

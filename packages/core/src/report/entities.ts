@@ -16,6 +16,7 @@
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity, Service } from "electrodb";
+import { perClientAndTable } from "../db/memo";
 import { TABLE } from "../db/table";
 import { createOfficerEntities } from "../officer/entities";
 import { CATEGORIES } from "./category";
@@ -24,7 +25,7 @@ import { OPEN_STATUSES, STATUSES, type Status } from "./status";
 
 const primary = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
 
-export function createEntities(client: DynamoDBDocumentClient, table: string) {
+function buildCreateEntities(client: DynamoDBDocumentClient, table: string) {
   const report = new Entity(
     {
       model: { entity: "report", version: "1", service: "lapora" },
@@ -158,3 +159,6 @@ export function createEntities(client: DynamoDBDocumentClient, table: string) {
 }
 
 export type ReportService = ReturnType<typeof createEntities>;
+
+/** The entities on `table`, built once per client and table (see db/memo.ts). */
+export const createEntities = perClientAndTable(buildCreateEntities);

@@ -1,5 +1,6 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import { type Lazy, s3Sdk, snsSdk } from "../aws/lazy";
 
 /** The open-data files, `stats/{week}.json` and `stats/{week}.csv`. */
 export interface OpenDataStore {
@@ -7,17 +8,21 @@ export interface OpenDataStore {
   get(key: string): Promise<string | undefined>;
 }
 
-export function createS3OpenDataStore(s3: S3Client, bucket: string): OpenDataStore {
+export function createS3OpenDataStore(s3: Lazy<S3Client>, bucket: string): OpenDataStore {
   return {
     async put(key, body, contentType) {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+      const { PutObjectCommand } = await s3Sdk();
+      await (await s3()).send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+      );
     },
     async get(key) {
+      const { GetObjectCommand } = await s3Sdk();
       try {
-        const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const res = await (await s3()).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         return await res.Body?.transformToString("utf-8");
       } catch (err) {
-        if (err instanceof NoSuchKey || (err as Error).name === "NoSuchKey") return undefined;
+        if ((err as Error).name === "NoSuchKey") return undefined;
         throw err;
       }
     },
@@ -29,10 +34,11 @@ export interface SummaryPublisher {
   publish(subject: string, text: string): Promise<void>;
 }
 
-export function createSnsSummaryPublisher(sns: SNSClient, topicArn: string): SummaryPublisher {
+export function createSnsSummaryPublisher(sns: Lazy<SNSClient>, topicArn: string): SummaryPublisher {
   return {
     async publish(subject, text) {
-      await sns.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: text }));
+      const { PublishCommand } = await snsSdk();
+      await (await sns()).send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: text }));
     },
   };
 }

@@ -1,4 +1,3 @@
-import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { Alert, Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
@@ -10,7 +9,7 @@ const client = Db.createDocumentClient({
   region: config.AWS_REGION,
   ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
 });
-const cognito = new CognitoIdentityProviderClient({ region: config.AWS_REGION });
+const cognito = Aws.createCognitoClient({ region: config.AWS_REGION });
 const table = config.TABLE_NAME;
 
 /** The `api` Lambda: API Gateway HTTP API (payload v2) -> Hono. */

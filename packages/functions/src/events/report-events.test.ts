@@ -27,13 +27,13 @@ let seq = 100;
 
 beforeAll(async () => {
   const { tableName, client } = await createTestTable();
-  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `events-${randomUUID()}` }));
+  const { TopicArn } = await (await sns()).send(new CreateTopicCommand({ Name: `events-${randomUUID()}` }));
   const queue = await sqs.send(new CreateQueueCommand({ QueueName: `events-${randomUUID()}` }));
   queueUrl = queue.QueueUrl ?? "";
   const attrs = await sqs.send(
     new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
   );
-  await sns.send(
+  await (await sns()).send(
     new SubscribeCommand({
       TopicArn,
       Protocol: "sqs",
@@ -53,8 +53,8 @@ beforeAll(async () => {
   };
   handle = createReportEventsHandler({ delivery, log: () => {} });
 });
-afterAll(() => {
-  sns.destroy();
+afterAll(async () => {
+  (await sns()).destroy();
   sqs.destroy();
 });
 

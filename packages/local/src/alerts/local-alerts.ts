@@ -85,7 +85,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
     async stop() {
       clearInterval(timer);
       await Promise.allSettled([poller.stop(), inbox.stop()]);
-      sns.destroy();
+      (await sns()).destroy();
     },
   };
 }
