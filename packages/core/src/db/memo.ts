@@ -7,9 +7,15 @@ export function perClientAndTable<C extends object, T>(make: (client: C, table: 
   const cache = new WeakMap<C, Map<string, T>>();
   return (client: C, table: string): T => {
     let byTable = cache.get(client);
-    if (!byTable) cache.set(client, (byTable = new Map()));
+    if (!byTable) {
+      byTable = new Map();
+      cache.set(client, byTable);
+    }
     let made = byTable.get(table);
-    if (made === undefined) byTable.set(table, (made = make(client, table)));
+    if (made === undefined) {
+      made = make(client, table);
+      byTable.set(table, made);
+    }
     return made;
   };
 }
