@@ -21,3 +21,18 @@ export function lazy<T>(make: () => Promise<T>): Lazy<T> {
 export const s3Sdk = lazy(() => import("@aws-sdk/client-s3"));
 export const snsSdk = lazy(() => import("@aws-sdk/client-sns"));
 export const cognitoSdk = lazy(() => import("@aws-sdk/client-cognito-identity-provider"));
+
+/**
+ * A port whose adapter is built on first use. Building ElectroDB entities (a JSON-schema check per
+ * entity) is ~50 ms of a Lambda's cold start; with this, a request builds only what its route touches.
+ */
+export function lazyPort<T extends object>(make: () => T): T {
+  let real: T | undefined;
+  return new Proxy({} as T, {
+    get(_, prop) {
+      real ??= make();
+      const value = Reflect.get(real, prop);
+      return typeof value === "function" ? value.bind(real) : value;
+    },
+  });
+}

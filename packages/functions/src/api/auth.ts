@@ -17,7 +17,14 @@ export function createTokenVerifier(options: {
   audience: string;
   keys?: JWTVerifyGetKey;
 }): TokenVerifier {
-  const keys = options.keys ?? createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
+  // The remote key set is made on the first token, not at cold start (it is ~10 ms to set up).
+  let remote: JWTVerifyGetKey | undefined;
+  const keys: JWTVerifyGetKey =
+    options.keys ??
+    ((header, token) => {
+      remote ??= createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
+      return remote(header, token);
+    });
   return async (token) => {
     const { payload } = await jwtVerify(token, keys, {
       issuer: options.issuer,
