@@ -1,18 +1,16 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Report, Stats } from "@lapora/core";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createLocalStatsDeps } from "../../local/src/stats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../../local/test/harness";
+import { type StatsSeed, seedAndPublish } from "../../local/test/stats-seed";
 import { launchChromium, phonePage, seriousViolations } from "./support";
 
 // The leadership statistics in the officers' console: the unsuppressed weekly figures, down to desa level.
 
 const PIMPINAN = "80010005";
 const BHABIN = "80010002";
-const SPKT = { nrp: "80010001", role: "spkt" as const };
 const SOAK_BARU = { kecamatan: "16.06.01", desa: "16.06.01.1011" };
 const BALAI_AGUNG = { kecamatan: "16.06.01", desa: "16.06.01.1012" };
 const BAYUNG_LENCIR = { kecamatan: "16.06.09", desa: "16.06.09.1016" };
@@ -21,19 +19,11 @@ const SHOTS = process.env.LAPORA_SHOTS ?? join(tmpdir(), "lapora-console-shots")
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
-interface Seed {
-  at: string;
-  category: Report.Category;
-  place: { kecamatan: string; desa: string };
-  /** Minutes after creation that an officer verified it. */
-  verify?: number;
-}
-
 /**
  * 2026-W46 with 2 reports; 2026-W47 with 5: 3 in Soak baru, 1 in Balai Agung and 1 in Bayung Lencir
  * (the public page shows those as "<3"; this one must not), 2 verified after 30 and 90 minutes.
  */
-const SEEDS: Seed[] = [
+const SEEDS: StatsSeed[] = [
   { at: "2026-11-10T03:00:00Z", category: "pencurian", place: SOAK_BARU },
   { at: "2026-11-11T03:00:00Z", category: "narkoba", place: SOAK_BARU },
   { at: "2026-11-16T03:00:00Z", category: "pencurian", place: SOAK_BARU, verify: 30 },
@@ -43,33 +33,7 @@ const SEEDS: Seed[] = [
   { at: "2026-11-20T05:00:00Z", category: "karhutla", place: BAYUNG_LENCIR },
 ];
 
-async function seed(): Promise<void> {
-  const { deps } = server;
-  for (const [i, s] of SEEDS.entries()) {
-    const created = new Date(s.at);
-    const r = Report.create(
-      {
-        category: s.category,
-        happeningNow: false,
-        occurredAt: s.at,
-        description: "Laporan contoh untuk statistik pimpinan.",
-        reporter: { anonymous: true },
-        ...s.place,
-      },
-      created,
-      `console-stats-${i}`,
-      `LPR-PIMP-STAT-ST${String(i).padStart(2, "0")}-0`,
-    );
-    await deps.reports.create(r);
-    if (s.verify !== undefined) {
-      const at = new Date(created.getTime() + s.verify * 60_000);
-      const next = Report.applyCommand(r, { action: "verify", version: 1 }, SPKT, at);
-      await deps.reports.update(next.report, r.version, next.audit);
-    }
-  }
-  const statsDeps = await createLocalStatsDeps(deps, inject("snsEndpoint"));
-  for (const week of ["2026-W46", "2026-W47"]) await Stats.runWeek(statsDeps, week);
-}
+const seed = () => seedAndPublish(server.deps, SEEDS, ["2026-W46", "2026-W47"], "pimp");
 
 async function signIn(page: Page, nrp: string, path = "/konsol"): Promise<void> {
   await page.goto(`${server.url}${path}`);

@@ -1,37 +1,26 @@
-import { Report, Stats } from "@lapora/core";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createLocalStatsDeps } from "../../local/src/stats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../../local/test/harness";
+import { type StatsSeed, seedAndPublish } from "../../local/test/stats-seed";
 import { launchChromium, phonePage, seriousViolations } from "./support";
 
 const SEKAYU = { kecamatan: "16.06.01", desa: "16.06.01.1011" };
 const BAYUNG_LENCIR = { kecamatan: "16.06.09", desa: "16.06.09.1016" };
-const SPKT = { nrp: "80010001", role: "spkt" as const };
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
-
-interface Seed {
-  at: string;
-  category: Report.Category;
-  place: { kecamatan: string; desa: string };
-  /** Minutes after creation that an officer verified it, and (optionally) resolved it. */
-  verify?: number;
-  resolve?: number;
-}
 
 /**
  * Three weeks of 2026 (WIB): W45 with 1 report (a hidden total), W46 with 4, all in Sekayu, and W47 with
  * 8: 6 in Sekayu and 2 in Bayung Lencir ("<3"), 6 verified (enough for times) and 3 resolved (not enough).
  */
-const SEEDS: Seed[] = [
+const SEEDS: StatsSeed[] = [
   { at: "2026-11-03T03:00:00Z", category: "pencurian", place: SEKAYU },
   ...[10, 11, 12, 13].map(
-    (d): Seed => ({ at: `2026-11-${d}T03:00:00Z`, category: "pencurian", place: SEKAYU }),
+    (d): StatsSeed => ({ at: `2026-11-${d}T03:00:00Z`, category: "pencurian", place: SEKAYU }),
   ),
   ...[0, 1, 2, 3, 4, 5].map(
-    (i): Seed => ({
+    (i): StatsSeed => ({
       at: `2026-11-1${6 + (i % 3)}T0${i}:00:00Z`,
       category: i < 4 ? "pencurian" : "penganiayaan",
       place: SEKAYU,
@@ -44,40 +33,7 @@ const SEEDS: Seed[] = [
   { at: "2026-11-22T16:59:00Z", category: "narkoba", place: BAYUNG_LENCIR },
 ];
 
-async function seed(): Promise<void> {
-  const { deps } = server;
-  for (const [i, s] of SEEDS.entries()) {
-    const created = new Date(s.at);
-    let r = Report.create(
-      {
-        category: s.category,
-        happeningNow: false,
-        occurredAt: s.at,
-        description: "Laporan contoh untuk statistik mingguan.",
-        reporter: { anonymous: true },
-        ...s.place,
-      },
-      created,
-      `stats-${i}`,
-      `LPR-STAT-STAT-ST${String(i).padStart(2, "0")}-0`,
-    );
-    await deps.reports.create(r);
-    const minutes = (m: number) => new Date(created.getTime() + m * 60_000);
-    const steps: [Report.TriageCommand, Date][] = [];
-    if (s.verify !== undefined) steps.push([{ action: "verify", version: 1 }, minutes(s.verify)]);
-    if (s.resolve !== undefined) {
-      steps.push([{ action: "start", version: 2 }, minutes(s.resolve - 1)]);
-      steps.push([{ action: "resolve", version: 3, note: "Selesai." }, minutes(s.resolve)]);
-    }
-    for (const [cmd, at] of steps) {
-      const next = Report.applyCommand(r, cmd, SPKT, at);
-      await deps.reports.update(next.report, r.version, next.audit);
-      r = next.report;
-    }
-  }
-  const statsDeps = await createLocalStatsDeps(deps, inject("snsEndpoint"));
-  for (const week of ["2026-W45", "2026-W46", "2026-W47"]) await Stats.runWeek(statsDeps, week);
-}
+const seed = () => seedAndPublish(server.deps, SEEDS, ["2026-W45", "2026-W46", "2026-W47"], "stats");
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
