@@ -10,3 +10,4 @@ export * as Region from "./region";
 export * as Report from "./report";
 export * as Stats from "./stats";
 export * as Time from "./time";
+export { parseOrThrow } from "./validation";

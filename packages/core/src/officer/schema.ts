@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import type { FieldIssue } from "../errors";
 import { parseIndonesianPhone } from "../phone/phone";
 import { desaBelongsTo, findDesa, findKecamatan } from "../region/region";
 import { PRIORITIES } from "../report/priority";
@@ -74,12 +73,3 @@ export const OfficerUpdate = z
 
 export type OfficerInput = z.output<typeof OfficerInput>;
 export type OfficerUpdate = z.output<typeof OfficerUpdate>;
-
-/** Zod issues as field issues, for schemas whose messages are plain English. */
-export function issuesOf(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
-    field: i.path.map(String).join(".") || "body",
-    code: i.code,
-    message: i.code === "unrecognized_keys" ? `Unknown field(s): ${i.keys.join(", ")}.` : i.message,
-  }));
-}

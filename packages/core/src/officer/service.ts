@@ -1,9 +1,9 @@
 import type { AuditEntry } from "../audit/types";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
+import { parseOrThrow } from "../validation";
 import type { IdentityDirectory } from "./directory";
 import {
   OfficerInput as InputSchema,
-  issuesOf,
   type OfficerInput,
   type OfficerUpdate,
   OfficerUpdate as UpdateSchema,
@@ -46,23 +46,14 @@ const describe = (
     alertPriorities: o.alertPriorities,
   });
 
-/** A ValidationError naming each field of a failed parse. */
-export function invalid(error: Parameters<typeof issuesOf>[0]): ValidationError {
-  return new ValidationError("The request has invalid fields.", issuesOf(error));
-}
-
 /** Parses an admin's input for a new officer, or throws a ValidationError naming each field. */
 export function parseInput(body: unknown): OfficerInput {
-  const r = InputSchema.safeParse(body);
-  if (!r.success) throw invalid(r.error);
-  return r.data;
+  return parseOrThrow(InputSchema, body);
 }
 
 /** Parses an admin's update of an officer, or throws a ValidationError naming each field. */
 export function parseUpdate(body: unknown): OfficerUpdate {
-  const r = UpdateSchema.safeParse(body);
-  if (!r.success) throw invalid(r.error);
-  return r.data;
+  return parseOrThrow(UpdateSchema, body);
 }
 
 /** Adds an officer to the roster and creates their sign-in. Audited. */

@@ -1,4 +1,4 @@
-import { Alert, Officer } from "@lapora/core";
+import { Alert, Officer, parseOrThrow } from "@lapora/core";
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppEnv } from "../app";
@@ -36,17 +36,10 @@ export const admin = new Hono<Env>()
     return c.json(updated);
   })
   .post("/officers/:nrp/deactivate", async (c) => {
-    const body = VersionBody.safeParse(await readJson(c));
-    if (!body.success) throw Officer.Roster.invalid(body.error);
+    const { version } = parseOrThrow(VersionBody, await readJson(c));
     const { officers, directory, alerts } = c.var.deps;
     const nrp = c.req.param("nrp");
-    const deactivated = await Officer.Roster.deactivate(
-      officers,
-      directory,
-      c.var.officer,
-      nrp,
-      body.data.version,
-    );
+    const deactivated = await Officer.Roster.deactivate(officers, directory, c.var.officer, nrp, version);
     await Alert.syncAfterRosterChange(alerts, deactivated);
     return c.json(deactivated);
   })

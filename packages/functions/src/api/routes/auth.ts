@@ -1,4 +1,4 @@
-import { Officer, ValidationError } from "@lapora/core";
+import { Officer, parseOrThrow, ValidationError } from "@lapora/core";
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppEnv } from "../app";
@@ -30,18 +30,14 @@ export const auth = new Hono<AppEnv>()
     c.header("Cache-Control", "no-store");
   })
   .post("/login", async (c) => {
-    const body = SignInBody.safeParse(await readJson(c));
-    if (!body.success) throw Officer.Roster.invalid(body.error);
-    const { nrp, password } = body.data;
+    const { nrp, password } = parseOrThrow(SignInBody, await readJson(c));
     const { signIn, signInThrottle } = c.var.deps;
     return c.json(
       answer(await Officer.signInThrottled(signInThrottle, nrp, () => signIn.signIn(nrp, password))),
     );
   })
   .post("/new-password", async (c) => {
-    const body = NewPasswordBody.safeParse(await readJson(c));
-    if (!body.success) throw Officer.Roster.invalid(body.error);
-    const { nrp, session, newPassword } = body.data;
+    const { nrp, session, newPassword } = parseOrThrow(NewPasswordBody, await readJson(c));
     const { signIn, signInThrottle } = c.var.deps;
     return c.json(
       answer(

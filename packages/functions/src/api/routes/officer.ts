@@ -1,4 +1,4 @@
-import { Evidence, NotFoundError, Officer, Report, Stats } from "@lapora/core";
+import { Evidence, NotFoundError, Officer, parseOrThrow, Report, Stats } from "@lapora/core";
 import { Hono } from "hono";
 import type { AppEnv } from "../app";
 import { requireOfficer, requireRole } from "../auth";
@@ -15,9 +15,8 @@ export const officer = new Hono<Env>()
   })
   .get("/me", (c) => c.json({ officer: c.var.officer, actions: Officer.actionsOf(c.var.officer) }))
   .get("/reports", async (c) => {
-    const params = Report.QueueParams.safeParse(c.req.query());
-    if (!params.success) throw Officer.Roster.invalid(params.error);
-    return c.json(await Report.listQueue(c.var.deps, c.var.officer, params.data));
+    const params = parseOrThrow(Report.QueueParams, c.req.query());
+    return c.json(await Report.listQueue(c.var.deps, c.var.officer, params));
   })
   .get("/reports/:id", async (c) =>
     c.json(await Report.getDetail(c.var.deps, c.var.officer, c.req.param("id"))),
@@ -36,9 +35,8 @@ export const officer = new Hono<Env>()
     c.json({ items: await Report.auditTrail(c.var.deps, c.var.officer, c.req.param("id")) }),
   )
   .post("/reports/:id/actions", async (c) => {
-    const cmd = Report.TriageCommand.safeParse(await readJson(c));
-    if (!cmd.success) throw Officer.Roster.invalid(cmd.error);
-    return c.json(await Report.act(c.var.deps, c.var.officer, c.req.param("id"), cmd.data));
+    const cmd = parseOrThrow(Report.TriageCommand, await readJson(c));
+    return c.json(await Report.act(c.var.deps, c.var.officer, c.req.param("id"), cmd));
   })
   .get("/stats/weekly/:week", requireRole("pimpinan", "spkt"), async (c) =>
     c.json(await Stats.getFull(c.var.deps.stats, c.req.param("week"))),

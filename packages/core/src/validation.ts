@@ -1,0 +1,18 @@
+import type * as z from "zod/mini";
+import { type FieldIssue, ValidationError } from "./errors";
+
+/** Zod issues as field issues, for schemas whose messages are plain English (not the report form's codes). */
+export function issuesOf(error: z.core.$ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    field: i.path.map(String).join(".") || "body",
+    code: i.code,
+    message: i.code === "unrecognized_keys" ? `Unknown field(s): ${i.keys.join(", ")}.` : i.message,
+  }));
+}
+
+/** Parses `value` with `schema`, or throws a ValidationError (400) naming each bad field. */
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ValidationError("The request has invalid fields.", issuesOf(r.error));
+  return r.data as z.output<S>;
+}
