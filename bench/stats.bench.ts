@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Aws, Db, Report, Stats } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import { startDynamoLocal } from "@lapora/local/emulators/dynamodb";
 import { startS3Local } from "@lapora/local/emulators/s3";
 import { startSnsLocal } from "@lapora/local/emulators/sns";
@@ -31,7 +32,7 @@ async function seed(
   total: number,
   weeks: number,
 ) {
-  const { report } = Report.createEntities(client, table).entities;
+  const { report } = Dynamo.createEntities(client, table).entities;
   const end = Date.parse(Stats.weekRange(MEASURED_WEEK).end);
   const span = weeks * 7 * 86_400_000;
   const batch: Report.Report[] = [];
@@ -114,7 +115,7 @@ export async function run(): Promise<Record<string, unknown>> {
         await seed(client, table, t.n, t.weeks);
         const seedSeconds = (performance.now() - t0) / 1000;
         const deps: Stats.StatsDeps = {
-          stats: Stats.createDynamoStatsStore(client, table),
+          stats: Dynamo.createDynamoStatsStore(client, table),
           files,
           summaries,
         };

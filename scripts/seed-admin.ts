@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { Aws, Db, Officer } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +40,7 @@ try {
     Aws.createCognitoClient({ region: values.region }),
     values["user-pool"] ?? "",
   );
-  const store = Officer.createDynamoOfficerStore(client, values.table ?? "");
+  const store = Dynamo.createDynamoOfficerStore(client, values.table ?? "");
   const { officer } = await Officer.Roster.add(store, directory, { nrp: "seed-admin", role: "admin" }, input);
   console.log(
     `Added admin ${officer.name} (${officer.nrp}); Cognito has sent the temporary password to ${officer.phone}.`,

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { Function as LambdaFunction, type Stack } from "sst/constructs";
 import { useProject } from "sst/project.js";
@@ -126,6 +126,23 @@ describe("Api stack", () => {
     // Minified: few, very long lines.
     expect(bundle.split("\n").length).toBeLessThan(50);
     expect(statSync(bundlePath).size).toBeLessThan(1_000_000);
+  });
+
+  it("builds the api with code splitting: ElectroDB is in a chunk the handler imports on first use", () => {
+    const dir = dirname(bundlePath);
+    const entry = readFileSync(bundlePath, "utf8");
+    const chunk = readdirSync(dir).find((f) => /^dynamo-.*\.mjs$/.test(f));
+    expect(chunk).toBeDefined();
+    expect(entry).toMatch(new RegExp(`import\\(\\s*"\\./${chunk?.replace(".", "\\.")}"\\s*\\)`));
+    // ElectroDB (its name is in its error texts) is in that chunk, not in what a cold start loads.
+    expect(readFileSync(join(dir, chunk as string), "utf8")).toContain("electrodb");
+    const atInit = [
+      entry,
+      ...[...entry.matchAll(/from\s*"\.\/([^"]+\.mjs)"/g)].map((m) =>
+        readFileSync(join(dir, m[1] as string), "utf8"),
+      ),
+    ];
+    for (const code of atInit) expect(code).not.toContain("electrodb");
   });
 
   it("grants the api function only the DynamoDB actions it uses, on the table and its indexes", () => {

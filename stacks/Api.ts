@@ -1,6 +1,7 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./Auth";
+import { functionDefaults } from "./defaults";
 import { Jobs } from "./Jobs";
 import { Messaging } from "./Messaging";
 import { Storage } from "./Storage";
@@ -78,6 +79,9 @@ export function Api({ stack }: StackContext) {
 
   const fn = new LambdaFunction(stack, "api", {
     handler: "packages/functions/src/api/handler.handler",
+    // Code splitting: what the handler loads with import() (the DynamoDB adapters and ElectroDB) becomes
+    // its own chunk, parsed on the first request that needs it instead of at every cold start.
+    nodejs: { ...functionDefaults.nodejs, splitting: true },
     environment: {
       TABLE_NAME: table.tableName,
       AUTH_ISSUER: issuer,

@@ -1,4 +1,5 @@
-import { Alert, Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
+import { Alert, Aws, Db, Evidence, Stats } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { createTokenVerifier } from "@lapora/functions/api/auth";
 import { createLocalJWKSet } from "jose";
@@ -39,24 +40,24 @@ export function createLocalDeps(options: {
     localDirectory: directory,
     smsQueues,
     sqs,
-    reports: Report.createDynamoReportStore(client, table),
-    officers: Officer.createDynamoOfficerStore(client, table),
-    audit: Audit.createDynamoAuditStore(client, table),
+    reports: Dynamo.createDynamoReportStore(client, table),
+    officers: Dynamo.createDynamoOfficerStore(client, table),
+    audit: Dynamo.createDynamoAuditStore(client, table),
     directory,
     signIn: createLocalSignIn(client, table, issuer),
-    signInThrottle: Officer.createSignInThrottle(client, table),
+    signInThrottle: Dynamo.createSignInThrottle(client, table),
     verifyToken: createTokenVerifier({
       issuer: issuer.issuer,
       audience: issuer.audience,
       ...(options.jwks === "in-process" ? { keys: createLocalJWKSet(issuer.jwks) } : {}),
     }),
-    stats: Stats.createDynamoStatsStore(client, table),
+    stats: Dynamo.createDynamoStatsStore(client, table),
     files: Stats.createS3OpenDataStore(
       Aws.createS3Client({ endpoint: options.s3Endpoint }),
       options.openDataBucket,
     ),
     alerts: Alert.createSubscriptionSync(
-      Alert.createDynamoSubscriptionRecords(client, table),
+      Dynamo.createDynamoSubscriptionRecords(client, table),
       Alert.createSnsGateway(
         Aws.createSnsClient({ endpoint: options.sns.endpoint }),
         options.sns.topicArn,
@@ -80,7 +81,7 @@ export function createLocalEvidence(
   s3Endpoint: string,
 ): Evidence.EvidenceDeps {
   return {
-    store: Evidence.createDynamoEvidenceStore(client, table),
+    store: Dynamo.createDynamoEvidenceStore(client, table),
     files: Evidence.createS3EvidenceFiles(Aws.createS3Client({ endpoint: s3Endpoint }), bucket, {
       endpoint: s3Endpoint,
     }),

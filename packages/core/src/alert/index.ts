@@ -1,5 +1,4 @@
 export * from "./delivery";
-export * from "./entities";
 export * from "./escalation";
 export * from "./filter-policy";
 export * from "./gsm7";

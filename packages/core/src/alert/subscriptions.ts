@@ -1,7 +1,5 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { UnavailableError } from "../errors";
 import type { Officer } from "../officer/types";
-import { createAlertEntities } from "./entities";
 import { filterPolicyFor, serializePolicy } from "./filter-policy";
 
 /** What is subscribed for an officer, so a change can update or remove exactly that subscription. */
@@ -46,26 +44,6 @@ export interface AlertSubscriptions {
    * checked against the topic even when nothing changed (e.g. after the local emulator restarted empty).
    */
   sync(officer: Officer, options?: { verify?: boolean }): Promise<SyncOutcome>;
-}
-
-/** The DynamoDB adapter of SubscriptionRecordStore: one item per officer, next to the officer item. */
-export function createDynamoSubscriptionRecords(
-  client: DynamoDBDocumentClient,
-  table: string,
-): SubscriptionRecordStore {
-  const { alertSubscription } = createAlertEntities(client, table);
-  return {
-    async get(nrp) {
-      const { data } = await alertSubscription.get({ nrp }).go({ consistent: true });
-      return data ?? undefined;
-    },
-    async put(record) {
-      await alertSubscription.put(record).go();
-    },
-    async remove(nrp) {
-      await alertSubscription.delete({ nrp }).go();
-    },
-  };
 }
 
 /** The sync service over a record store and a gateway; see AlertSubscriptions. */

@@ -1,2 +1,2 @@
-export * from "./store";
+export type { AuditStore } from "./store";
 export * from "./types";

@@ -22,17 +22,27 @@ export const s3Sdk = lazy(() => import("@aws-sdk/client-s3"));
 export const snsSdk = lazy(() => import("@aws-sdk/client-sns"));
 export const cognitoSdk = lazy(() => import("@aws-sdk/client-cognito-identity-provider"));
 
+/** A port whose every member is an async method, so calls can wait for the adapter to be built. */
+export type AsyncPort<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> };
+
 /**
- * A port whose adapter is built on first use. Building ElectroDB entities (a JSON-schema check per
- * entity) is ~50 ms of a Lambda's cold start; with this, a request builds only what its route touches.
+ * A port whose adapter is built on first use, from a factory that may load its module first
+ * (`() => import("@lapora/core/dynamo").then(...)`). The api Lambda's DynamoDB adapters come this way:
+ * ElectroDB and the entities load with the first request that reads or writes, not at cold start.
+ * A failed build is retried on the next call.
  */
-export function lazyPort<T extends object>(make: () => T): T {
-  let real: T | undefined;
+export function lazyPort<T extends AsyncPort<T>>(make: () => T | Promise<T>): T {
+  const real = lazy(async () => make());
   return new Proxy({} as T, {
     get(_, prop) {
-      real ??= make();
-      const value = Reflect.get(real, prop);
-      return typeof value === "function" ? value.bind(real) : value;
+      // Not a thenable, so `await port` gives the port itself.
+      if (prop === "then" || typeof prop === "symbol") return undefined;
+      return async (...args: unknown[]) => {
+        const port = await real();
+        const method: unknown = Reflect.get(port, prop);
+        if (typeof method !== "function") throw new TypeError(`${String(prop)} is not a method of this port`);
+        return method.apply(port, args);
+      };
     },
   });
 }

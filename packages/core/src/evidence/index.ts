@@ -4,7 +4,6 @@ export * from "./processing";
 export * from "./rules";
 export * from "./s3-files";
 export * from "./schema";
-export * from "./store";
 export * from "./types";
 export * from "./uploads";
 export * from "./viewing";

@@ -4,5 +4,5 @@ export * from "./roles";
 export * from "./schema";
 export * as Roster from "./service";
 export * from "./sign-in";
-export * from "./store";
+export type { OfficerStore } from "./store";
 export * from "./types";

@@ -1,8 +1,6 @@
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { cognitoSdk, type Lazy } from "../aws/lazy";
 import { RateLimitedError } from "../errors";
-import { createOfficerEntities } from "./entities";
 
 export type SignInResult =
   | { kind: "ok"; idToken: string; expiresIn: number }
@@ -75,41 +73,13 @@ export function createCognitoSignIn(
   };
 }
 
-/** Failed sign-ins before the lock starts; the lock then doubles per failure, up to 15 minutes. */
-export const FREE_FAILURES = 3;
-const MAX_LOCK_SECONDS = 15 * 60;
-
-/** Remembers failed sign-ins per username, in DynamoDB, so every Lambda instance sees the same count. */
-export function createSignInThrottle(client: DynamoDBDocumentClient, table: string) {
-  const { signInAttempt } = createOfficerEntities(client, table);
-  return {
-    /** Seconds the username must still wait, or 0. */
-    async waitSeconds(username: string, nowMs = Date.now()): Promise<number> {
-      const { data } = await signInAttempt.get({ username }).go({ consistent: true });
-      return data?.lockedUntil ? Math.max(0, Math.ceil((data.lockedUntil - nowMs) / 1000)) : 0;
-    },
-    async failed(username: string, nowMs = Date.now()): Promise<void> {
-      // An atomic ADD, so parallel guesses each count.
-      const { data } = await signInAttempt
-        .update({ username })
-        .add({ failures: 1 })
-        .set({ expiresAt: Math.floor(nowMs / 1000) + 86_400 })
-        .go({ response: "all_new" });
-      const failures = data.failures ?? 1;
-      if (failures < FREE_FAILURES) return;
-      const lock = Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCK_SECONDS);
-      await signInAttempt
-        .update({ username })
-        .set({ lockedUntil: nowMs + lock * 1000 })
-        .go();
-    },
-    async succeeded(username: string): Promise<void> {
-      await signInAttempt.delete({ username }).go();
-    },
-  };
+/** Failed sign-ins per username, shared by every Lambda instance (the DynamoDB adapter is in throttle.ts). */
+export interface SignInThrottle {
+  /** Seconds the username must still wait, or 0. */
+  waitSeconds(username: string, nowMs?: number): Promise<number>;
+  failed(username: string, nowMs?: number): Promise<void>;
+  succeeded(username: string): Promise<void>;
 }
-
-export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
 
 /**
  * Signs an officer in, slowing down guessing: while a username is locked after repeated failures no

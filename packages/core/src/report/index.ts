@@ -1,12 +1,11 @@
 export * from "./category";
-export { createEntities } from "./entities";
 export * from "./priority";
 export * from "./public-view";
 export * from "./queue";
 export * from "./schema";
 export * from "./service";
 export * from "./status";
-export * from "./store";
+export type { CreateOutcome, ReportStore } from "./store";
 export * as TrackingCode from "./tracking-code";
 export * from "./triage";
 export * from "./triage-service";

@@ -2,5 +2,5 @@ export * from "./aggregate";
 export * from "./publish";
 export * from "./publishing";
 export * from "./service";
-export * from "./store";
+export type { StatsStore } from "./store";
 export * from "./week";

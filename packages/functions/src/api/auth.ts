@@ -1,8 +1,11 @@
-import type { Officer } from "@lapora/core";
+import { Aws, type Officer } from "@lapora/core";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
-import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
+import type { JWTVerifyGetKey } from "jose";
 import type { AppEnv } from "./app";
+
+/** jose, loaded with the first officer's token: the public routes never need it. */
+const jose = Aws.lazy(() => import("jose"));
 
 /** Checks a bearer token and returns the officer's username (their NRP). Throws on any doubt. */
 export type TokenVerifier = (token: string) => Promise<{ username: string }>;
@@ -18,14 +21,10 @@ export function createTokenVerifier(options: {
   keys?: JWTVerifyGetKey;
 }): TokenVerifier {
   // The remote key set is made on the first token, not at cold start (it is ~10 ms to set up).
-  let remote: JWTVerifyGetKey | undefined;
-  const keys: JWTVerifyGetKey =
-    options.keys ??
-    ((header, token) => {
-      remote ??= createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
-      return remote(header, token);
-    });
+  let keys = options.keys;
   return async (token) => {
+    const { jwtVerify, createRemoteJWKSet } = await jose();
+    keys ??= createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`));
     const { payload } = await jwtVerify(token, keys, {
       issuer: options.issuer,
       audience: options.audience,

@@ -1,4 +1,4 @@
-import { Alert, Audit, Aws, Db, Evidence, Officer, Report, Stats } from "@lapora/core";
+import { Alert, Aws, Db, Evidence, Officer, Stats } from "@lapora/core";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
 import { createApp } from "./app";
@@ -13,29 +13,36 @@ const cognito = Aws.createCognitoClient({ region: config.AWS_REGION });
 const table = config.TABLE_NAME;
 
 /**
+ * The DynamoDB adapters and ElectroDB, loaded with the first request that reads or writes the table.
+ * The Lambda is built with code splitting (stacks/Api.ts), so this is its own chunk: a cold start that
+ * serves regions, statistics files or a preflight never parses it.
+ */
+const dynamo = Aws.lazy(() => import("@lapora/core/dynamo"));
+
+/**
  * The `api` Lambda: API Gateway HTTP API (payload v2) -> Hono. Stores and SDK clients are built on first
  * use (Aws.lazyPort, Aws.create*Client), so a cold start pays only for what its request needs.
  */
 export const handler = handle(
   createApp({
-    reports: Aws.lazyPort(() => Report.createDynamoReportStore(client, table)),
-    officers: Aws.lazyPort(() => Officer.createDynamoOfficerStore(client, table)),
-    audit: Aws.lazyPort(() => Audit.createDynamoAuditStore(client, table)),
+    reports: Aws.lazyPort(async () => (await dynamo()).createDynamoReportStore(client, table)),
+    officers: Aws.lazyPort(async () => (await dynamo()).createDynamoOfficerStore(client, table)),
+    audit: Aws.lazyPort(async () => (await dynamo()).createDynamoAuditStore(client, table)),
     directory: Officer.createCognitoDirectory(cognito, config.USER_POOL_ID),
     signIn: Officer.createCognitoSignIn(cognito, config.AUTH_AUDIENCE),
-    signInThrottle: Aws.lazyPort(() => Officer.createSignInThrottle(client, table)),
+    signInThrottle: Aws.lazyPort(async () => (await dynamo()).createSignInThrottle(client, table)),
     verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
-    stats: Aws.lazyPort(() => Stats.createDynamoStatsStore(client, table)),
+    stats: Aws.lazyPort(async () => (await dynamo()).createDynamoStatsStore(client, table)),
     files: Stats.createS3OpenDataStore(
       Aws.createS3Client({ region: config.AWS_REGION }),
       config.OPEN_DATA_BUCKET,
     ),
     alerts: Alert.createSubscriptionSync(
-      Aws.lazyPort(() => Alert.createDynamoSubscriptionRecords(client, table)),
+      Aws.lazyPort(async () => (await dynamo()).createDynamoSubscriptionRecords(client, table)),
       Alert.createSnsGateway(Aws.createSnsClient({ region: config.AWS_REGION }), config.ALERTS_TOPIC_ARN),
     ),
     evidence: {
-      store: Aws.lazyPort(() => Evidence.createDynamoEvidenceStore(client, table)),
+      store: Aws.lazyPort(async () => (await dynamo()).createDynamoEvidenceStore(client, table)),
       files: Evidence.createS3EvidenceFiles(
         Aws.createS3Client({ region: config.AWS_REGION }),
         config.EVIDENCE_BUCKET,

@@ -1,4 +1,5 @@
 import { Aws, Db, Evidence } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadEvidenceConfig } from "../config";
 import { createSharpImages } from "./evidence-uploaded-images";
@@ -76,7 +77,7 @@ function fromEnvironment() {
   const s3 = Aws.createS3Client({ region: config.AWS_REGION });
   return createEvidenceUploadedHandler({
     bucket: config.EVIDENCE_BUCKET,
-    store: Evidence.createDynamoEvidenceStore(client, config.TABLE_NAME),
+    store: Dynamo.createDynamoEvidenceStore(client, config.TABLE_NAME),
     files: Evidence.createS3EvidenceFiles(s3, config.EVIDENCE_BUCKET, {
       region: config.AWS_REGION,
       objectLock: config.EVIDENCE_RETENTION_DAYS > 0,

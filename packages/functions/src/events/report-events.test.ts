@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-sqs";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { Alert, Aws } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createLocalSqsClient } from "../../../local/src/alerts/sms-queues";
 import { createTestTable } from "../../../local/test/harness";
@@ -41,7 +42,7 @@ beforeAll(async () => {
       Attributes: { RawMessageDelivery: "true" },
     }),
   );
-  markers = Alert.createDynamoMarkerStore(client, tableName);
+  markers = Dynamo.createDynamoMarkerStore(client, tableName);
   delivery = {
     markers,
     publisher: Alert.createSnsPublisher(sns, TopicArn ?? "", {

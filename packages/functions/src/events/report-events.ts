@@ -1,5 +1,6 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { Alert, Aws, Db } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import { loadAlertsConfig } from "../config";
 import { SequenceOnly, StreamEvent, StreamRecord } from "./stream-event";
 
@@ -92,7 +93,7 @@ function fromEnvironment() {
   );
   return createReportEventsHandler({
     delivery: {
-      markers: Alert.createDynamoMarkerStore(client, config.TABLE_NAME),
+      markers: Dynamo.createDynamoMarkerStore(client, config.TABLE_NAME),
       publisher,
       leaseMs: config.ALERT_LEASE_SECONDS * 1000,
     },

@@ -1,4 +1,5 @@
 import { Alert, Db } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadEscalationConfig } from "../config";
 
@@ -27,7 +28,7 @@ export async function handler(event: unknown) {
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
     });
     deps = {
-      store: Alert.createDynamoEscalationStore(client, config.TABLE_NAME),
+      store: Dynamo.createDynamoEscalationStore(client, config.TABLE_NAME),
       afterMinutes: config.ESCALATION_MINUTES,
     };
   }

@@ -1,4 +1,5 @@
 import { Aws, Db, Stats } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadStatsConfig } from "../config";
 
@@ -8,7 +9,7 @@ const client = Db.createDocumentClient({
   ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
 });
 const deps: Stats.StatsDeps = {
-  stats: Stats.createDynamoStatsStore(client, config.TABLE_NAME),
+  stats: Dynamo.createDynamoStatsStore(client, config.TABLE_NAME),
   files: Stats.createS3OpenDataStore(
     Aws.createS3Client({ region: config.AWS_REGION }),
     config.OPEN_DATA_BUCKET,

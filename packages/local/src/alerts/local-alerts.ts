@@ -1,4 +1,5 @@
 import { Alert, Aws, type Officer } from "@lapora/core";
+import * as Dynamo from "@lapora/core/dynamo";
 import { createReportEventsHandler } from "@lapora/functions/events/report-events";
 import { runEscalation } from "@lapora/functions/jobs/escalation";
 import type { createLocalDeps } from "../deps";
@@ -48,7 +49,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
   const sns = Aws.createSnsClient({ endpoint: options.publishEndpoint ?? options.snsEndpoint });
   const handler = createReportEventsHandler({
     delivery: {
-      markers: Alert.createDynamoMarkerStore(deps.client, tableName),
+      markers: Dynamo.createDynamoMarkerStore(deps.client, tableName),
       // Local settings mirror a stage's: the price cap and sender ID travel as message attributes.
       publisher: Alert.createSnsPublisher(sns, options.topicArn, {
         consoleUrl: options.consoleUrl,
@@ -69,7 +70,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
     log,
   });
 
-  const escalations = Alert.createDynamoEscalationStore(deps.client, tableName);
+  const escalations = Dynamo.createDynamoEscalationStore(deps.client, tableName);
   const minutes = options.escalationMinutes ?? 15;
   const escalate = (time?: Date) =>
     runEscalation(escalations, minutes, time ? { time: time.toISOString() } : {});
