@@ -13,7 +13,7 @@ export { createDynamoSubscriptionRecords } from "./alert/subscription-records";
 export { createDynamoAuditStore } from "./audit/store";
 export { createDynamoEvidenceStore } from "./evidence/store";
 export { createDynamoOfficerStore } from "./officer/store";
-export { createSignInThrottle, FREE_FAILURES } from "./officer/throttle";
+export { createSignInThrottle } from "./officer/throttle";
 export { createEntities } from "./report/entities";
 export { createDynamoReportStore } from "./report/store";
 export { createDynamoStatsStore } from "./stats/store";

@@ -5,7 +5,7 @@ import type { JWTVerifyGetKey } from "jose";
 import type { AppEnv } from "./app";
 
 /** jose, loaded with the first officer's token: the public routes never need it. */
-const jose = Aws.lazy(() => import("jose"));
+const jose = Aws.lazy(() => import("./jose"));
 
 /** Checks a bearer token and returns the officer's username (their NRP). Throws on any doubt. */
 export type TokenVerifier = (token: string) => Promise<{ username: string }>;
