@@ -18,6 +18,9 @@ const table = config.TABLE_NAME;
  * serves regions, statistics files or a preflight never parses it.
  */
 const dynamo = Aws.lazy(() => import("@lapora/core/dynamo"));
+/** A store whose adapter comes from that chunk, built on its first call. */
+const fromDynamo = <T extends Aws.AsyncPort<T>>(make: (adapters: Awaited<ReturnType<typeof dynamo>>) => T) =>
+  Aws.lazyPort(async () => make(await dynamo()));
 
 /**
  * The `api` Lambda: API Gateway HTTP API (payload v2) -> Hono. Stores and SDK clients are built on first
@@ -25,24 +28,24 @@ const dynamo = Aws.lazy(() => import("@lapora/core/dynamo"));
  */
 export const handler = handle(
   createApp({
-    reports: Aws.lazyPort(async () => (await dynamo()).createDynamoReportStore(client, table)),
-    officers: Aws.lazyPort(async () => (await dynamo()).createDynamoOfficerStore(client, table)),
-    audit: Aws.lazyPort(async () => (await dynamo()).createDynamoAuditStore(client, table)),
+    reports: fromDynamo((d) => d.createDynamoReportStore(client, table)),
+    officers: fromDynamo((d) => d.createDynamoOfficerStore(client, table)),
+    audit: fromDynamo((d) => d.createDynamoAuditStore(client, table)),
     directory: Officer.createCognitoDirectory(cognito, config.USER_POOL_ID),
     signIn: Officer.createCognitoSignIn(cognito, config.AUTH_AUDIENCE),
-    signInThrottle: Aws.lazyPort(async () => (await dynamo()).createSignInThrottle(client, table)),
+    signInThrottle: fromDynamo((d) => d.createSignInThrottle(client, table)),
     verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
-    stats: Aws.lazyPort(async () => (await dynamo()).createDynamoStatsStore(client, table)),
+    stats: fromDynamo((d) => d.createDynamoStatsStore(client, table)),
     files: Stats.createS3OpenDataStore(
       Aws.createS3Client({ region: config.AWS_REGION }),
       config.OPEN_DATA_BUCKET,
     ),
     alerts: Alert.createSubscriptionSync(
-      Aws.lazyPort(async () => (await dynamo()).createDynamoSubscriptionRecords(client, table)),
+      fromDynamo((d) => d.createDynamoSubscriptionRecords(client, table)),
       Alert.createSnsGateway(Aws.createSnsClient({ region: config.AWS_REGION }), config.ALERTS_TOPIC_ARN),
     ),
     evidence: {
-      store: Aws.lazyPort(async () => (await dynamo()).createDynamoEvidenceStore(client, table)),
+      store: fromDynamo((d) => d.createDynamoEvidenceStore(client, table)),
       files: Evidence.createS3EvidenceFiles(
         Aws.createS3Client({ region: config.AWS_REGION }),
         config.EVIDENCE_BUCKET,
