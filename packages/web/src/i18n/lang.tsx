@@ -1,38 +1,11 @@
-import { type ComponentChildren, createContext } from "preact";
-import { useContext, useEffect, useState } from "preact/hooks";
-import { readJson, writeJson } from "../lib/storage";
-import { type Lang, type Strings, stringsFor } from "./strings";
+import { createLang } from "./create-lang";
+import { stringsFor } from "./strings";
 
-const STORAGE_KEY = "lapora.lang";
+export { initialLang } from "./create-lang";
 
-interface LangValue {
-  lang: Lang;
-  t: Strings;
-  setLang(lang: Lang): void;
-}
+const lang = createLang(stringsFor);
 
-const LangContext = createContext<LangValue>({ lang: "id", t: stringsFor("id"), setLang: () => {} });
-
-/** The remembered language; Indonesian unless the reader chose English on this phone. */
-export function initialLang(): Lang {
-  return readJson(STORAGE_KEY) === "en" ? "en" : "id";
-}
-
-export function LangProvider({ children }: { children: ComponentChildren }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  const setLang = (next: Lang) => {
-    writeJson(STORAGE_KEY, next);
-    setLangState(next);
-  };
-  return (
-    <LangContext.Provider value={{ lang, t: stringsFor(lang), setLang }}>{children}</LangContext.Provider>
-  );
-}
-
+/** The public site's language and texts (shared with the console's choice, see create-lang.tsx). */
+export const LangProvider = lang.Provider;
 /** The current language, its texts, and a way to change it. */
-export function useLang(): LangValue {
-  return useContext(LangContext);
-}
+export const useLang = lang.use;

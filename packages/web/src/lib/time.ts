@@ -3,24 +3,30 @@ import type { Lang } from "@lapora/core/report/messages";
 // Musi Banyuasin keeps Western Indonesian Time, UTC+7 all year (no daylight saving).
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-const formatters = new Map<Lang, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A timestamp as a resident reads it: date and time in WIB, e.g. "3 Mei 2025 14.05 WIB". */
-export function formatWib(iso: string, lang: Lang): string {
-  let f = formatters.get(lang);
+/**
+ * A timestamp as people in Musi Banyuasin read it: date and time in WIB, e.g. "3 Desember 2025 14.05 WIB"
+ * for residents, or with `month: "short"` "3 Des 2025 14.05 WIB" for the officers' console.
+ * A value that is not a time is shown as it is.
+ */
+export function formatWib(iso: string, lang: Lang, month: "long" | "short" = "long"): string {
+  const key = `${lang}:${month}`;
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
       timeZone: "Asia/Jakarta",
       day: "numeric",
-      month: "long",
+      month,
       year: "numeric",
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",
     });
-    formatters.set(lang, f);
+    formatters.set(key, f);
   }
-  return `${f.format(new Date(iso))} WIB`;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${f.format(date)} WIB`;
 }
 
 /** The value of a datetime-local input showing `date` in WIB, whatever the phone's own time zone. */

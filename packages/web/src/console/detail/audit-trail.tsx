@@ -1,8 +1,8 @@
 import { PRIORITIES } from "@lapora/core/report/priority";
 import { STATUSES } from "@lapora/core/report/status";
+import { formatWib } from "../../lib/time";
 import { useT } from "../i18n/lang";
 import { officerLabel } from "../lib/names";
-import { formatWib } from "../lib/time";
 import type { AuditEntry, Report } from "../lib/types";
 import { useMe } from "../me";
 import type { AuditState } from "./use-report";
@@ -29,7 +29,7 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
   const role = entry.actorRole === "system" ? "system" : t.roles[entry.actorRole];
   return (
     <li class={`audit-${entry.action}`}>
-      <time dateTime={entry.at}>{formatWib(entry.at, lang)}</time>
+      <time dateTime={entry.at}>{formatWib(entry.at, lang, "short")}</time>
       <p>
         <strong>{t.auditActions[entry.action] ?? entry.action}</strong> {t.auditBy(who, role)}
       </p>
@@ -69,7 +69,7 @@ export function PublicTimeline({ report }: { report: Report }) {
       <ol class="timeline">
         {[...report.timeline].reverse().map((e, i) => (
           <li key={`${e.at}-${e.status}-${i}`}>
-            <time dateTime={e.at}>{formatWib(e.at, lang)}</time>
+            <time dateTime={e.at}>{formatWib(e.at, lang, "short")}</time>
             <p>
               <strong>{t.statuses[e.status]}</strong>
             </p>

@@ -1,7 +1,7 @@
 import { findDesa, findKecamatan } from "@lapora/core/region/region";
+import { formatWib } from "../../lib/time";
 import { useT } from "../i18n/lang";
 import { officerLabel } from "../lib/names";
-import { formatWib } from "../lib/time";
 import type { Report } from "../lib/types";
 import { useMe } from "../me";
 
@@ -26,17 +26,17 @@ export function Facts({ report }: { report: Report }) {
         <dd>{d.placeValue(desa, kecamatan)}</dd>
         <dt>{d.occurredAt}</dt>
         <dd>
-          <time dateTime={report.occurredAt}>{formatWib(report.occurredAt, lang)}</time>
+          <time dateTime={report.occurredAt}>{formatWib(report.occurredAt, lang, "short")}</time>
         </dd>
         <dt>{d.happeningNow}</dt>
         <dd>{report.happeningNow ? t.yes : t.no}</dd>
         <dt>{d.reportedAt}</dt>
         <dd>
-          <time dateTime={report.createdAt}>{formatWib(report.createdAt, lang)}</time>
+          <time dateTime={report.createdAt}>{formatWib(report.createdAt, lang, "short")}</time>
         </dd>
         <dt>{d.updatedAt}</dt>
         <dd>
-          <time dateTime={report.updatedAt}>{formatWib(report.updatedAt, lang)}</time>
+          <time dateTime={report.updatedAt}>{formatWib(report.updatedAt, lang, "short")}</time>
         </dd>
         <dt>{d.assignee}</dt>
         <dd data-testid="assignee">{assignee}</dd>

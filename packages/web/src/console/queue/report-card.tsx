@@ -1,7 +1,7 @@
 import { findDesa } from "@lapora/core/region/region";
+import { formatWib } from "../../lib/time";
 import { useT } from "../i18n/lang";
 import { linkClick, reportPath } from "../lib/router";
-import { formatWib } from "../lib/time";
 import type { ReportSummary } from "../lib/types";
 import { useMe } from "../me";
 
@@ -44,7 +44,7 @@ export function ReportCard({ report }: { report: ReportSummary }) {
       <p class="card-meta">
         {place ? t.detail.placeValue(place.desa.name, place.kecamatan.name) : report.desa}
         <br />
-        <time dateTime={report.createdAt}>{formatWib(report.createdAt, lang)}</time>
+        <time dateTime={report.createdAt}>{formatWib(report.createdAt, lang, "short")}</time>
       </p>
       <p class="excerpt">{report.excerpt}</p>
       {report.assignee && (

@@ -4,11 +4,11 @@ import { PRIORITIES } from "@lapora/core/report/priority";
 import { STATUSES } from "@lapora/core/report/status";
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import { formatWib } from "../../lib/time";
 import { formatWeek } from "../../stats/format";
 import { useT } from "../i18n/lang";
 import { call } from "../lib/api";
 import { go, statsPath } from "../lib/router";
-import { formatWib } from "../lib/time";
 import { type Durations, STATS_ROLES, type WeeklyStats } from "../lib/types";
 import { useMe } from "../me";
 
@@ -91,7 +91,7 @@ function Summary({ stats }: { stats: WeeklyStats }) {
       <p class="hint">
         {s.period(formatWeek(stats.week, lang))}
         <br />
-        {s.generatedAt(formatWib(stats.generatedAt, lang))}
+        {s.generatedAt(formatWib(stats.generatedAt, lang, "short"))}
       </p>
       <dl class="facts">
         <dt>{s.total}</dt>
