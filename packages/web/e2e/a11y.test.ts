@@ -1,27 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { fillReport, launchChromium, phonePage, seriousViolations, submitAndReadCode } from "./support";
+import { describe, expect, it } from "vitest";
+import { fillReport, phonePage, seriousViolations, submitAndReadCode, useServerAndBrowser } from "./support";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServerAndBrowser();
 
 // axe is injected as a script file; the app's CSP (script-src 'self') would refuse it, so only these
 // contexts bypass the CSP.
-const axePage = () => phonePage(browser, { bypassCSP: true });
+const axePage = () => phonePage(site.browser, { bypassCSP: true });
 
 describe("axe-core finds no serious or critical problem", () => {
   it("on the report form: empty, with errors, and with every optional part open", async () => {
     const page = await axePage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.getByRole("heading", { name: "Buat Laporan" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -40,12 +29,12 @@ describe("axe-core finds no serious or critical problem", () => {
 
   it("on the success screen and the tracking page, in both languages", async () => {
     const page = await axePage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page);
     const code = await submitAndReadCode(page);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/lacak/${code}`);
+    await page.goto(`${site.server.url}/lacak/${code}`);
     await page.getByTestId("status").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -53,7 +42,7 @@ describe("axe-core finds no serious or critical problem", () => {
     await page.getByText("Received", { exact: true }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/lacak/LPR-0000`);
+    await page.goto(`${site.server.url}/lacak/LPR-0000`);
     await page.getByRole("alert").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();

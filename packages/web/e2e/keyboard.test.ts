@@ -1,18 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { launchChromium, phonePage } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { phonePage, useServerAndBrowser } from "./support";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServerAndBrowser();
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -31,8 +21,8 @@ async function tabTo(page: Page, matches: (focus: string) => boolean): Promise<v
 
 describe("keyboard only", () => {
   it("a report can be filled and sent without touching the screen", async () => {
-    const page = await phonePage(browser);
-    await page.goto(server.url);
+    const page = await phonePage(site.browser);
+    await page.goto(site.server.url);
 
     await tabTo(page, (f) => f.startsWith("input#f-category"));
     await page.keyboard.press("Space"); // Pencurian
@@ -54,7 +44,7 @@ describe("keyboard only", () => {
     await page.getByRole("heading", { name: "Laporan terkirim" }).waitFor();
     await expect(focused(page)).resolves.toContain("Laporan terkirim"); // focus moved to the result
     const code = (await page.getByTestId("tracking-code").textContent()) ?? "";
-    const stored = await server.deps.reports.getByTrackingCode(code);
+    const stored = await site.server.deps.reports.getByTrackingCode(code);
     expect(stored).toMatchObject({ category: "pencurian", happeningNow: false, desa: "16.06.01.1012" });
     await page.context().close();
   });

@@ -1,23 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+import { describe, expect, it } from "vitest";
+import { fillReport, phonePage, submitAndReadCode, useServerAndBrowser } from "./support";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServerAndBrowser();
 
 describe("Indonesian by default, English on request, remembered", () => {
   it("switches the whole page, including validation messages, and keeps English after a reload", async () => {
-    const page = await phonePage(browser);
-    await page.goto(server.url);
+    const page = await phonePage(site.browser);
+    await page.goto(site.server.url);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("id");
 
@@ -45,15 +34,15 @@ describe("Indonesian by default, English on request, remembered", () => {
   });
 
   it("the tracking page in English shows the status and times in WIB", async () => {
-    const page = await phonePage(browser, { locale: "en-GB" });
-    await page.goto(server.url);
+    const page = await phonePage(site.browser, { locale: "en-GB" });
+    await page.goto(site.server.url);
     await fillReport(page);
     const code = await submitAndReadCode(page);
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("link", { name: "Track this report" }).click();
     await expect(page.getByTestId("status").textContent()).resolves.toBe("Received");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Track a Report");
-    const stored = await server.deps.reports.getByTrackingCode(code);
+    const stored = await site.server.deps.reports.getByTrackingCode(code);
     const wib = new Intl.DateTimeFormat("en-GB", {
       timeZone: "Asia/Jakarta",
       hour: "2-digit",

@@ -1,23 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { CODE_PATTERN, fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+import { describe, expect, it } from "vitest";
+import { CODE_PATTERN, fillReport, phonePage, submitAndReadCode, useServerAndBrowser } from "./support";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServerAndBrowser();
 
 describe("report and track, on a phone", () => {
   it("an anonymous report gets a tracking code, and its tracking page says Diterima", async () => {
-    const page = await phonePage(browser);
-    await page.goto(server.url);
+    const page = await phonePage(site.browser);
+    await page.goto(site.server.url);
     await fillReport(page);
     const code = await submitAndReadCode(page);
     expect(code).toMatch(CODE_PATTERN);
@@ -33,30 +22,30 @@ describe("report and track, on a phone", () => {
     await expect(current.textContent()).resolves.toContain("Diterima");
     await expect(page.getByText(/WIB$/).first().isVisible()).resolves.toBe(true);
 
-    const stored = await server.deps.reports.getByTrackingCode(code);
+    const stored = await site.server.deps.reports.getByTrackingCode(code);
     expect(stored?.reporter).toEqual({ anonymous: true });
     expect(stored?.desa).toBe("16.06.01.1011");
     await page.context().close();
   });
 
   it("a named report keeps name, phone and location for officers only; the bookmark shows Diterima", async () => {
-    const page = await phonePage(browser, {
+    const page = await phonePage(site.browser, {
       permissions: ["geolocation"],
       geolocation: { latitude: -2.8826, longitude: 103.8431 }, // Sekayu
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page, { named: { name: "Siti Aminah", phone: "0812 3456 7890" } });
     await page.getByRole("button", { name: /Gunakan lokasi saya/ }).click();
     await page.getByText(/Lokasi tersimpan/).waitFor();
     const code = await submitAndReadCode(page);
 
-    const stored = await server.deps.reports.getByTrackingCode(code);
+    const stored = await site.server.deps.reports.getByTrackingCode(code);
     expect(stored?.reporter).toEqual({ anonymous: false, name: "Siti Aminah", phone: "+6281234567890" });
     expect(stored?.location).toEqual({ lat: -2.8826, lon: 103.8431 });
 
     // The bookmarked address, opened fresh, as the reporter would later.
-    const later = await phonePage(browser);
-    await later.goto(`${server.url}/lacak/${code}`);
+    const later = await phonePage(site.browser);
+    await later.goto(`${site.server.url}/lacak/${code}`);
     await expect(later.getByTestId("status").textContent()).resolves.toBe("Diterima");
     const text = (await later.locator("main").textContent()) ?? "";
     for (const secret of ["Siti Aminah", "81234567890", "2.8826", "103.8431"])
@@ -66,8 +55,8 @@ describe("report and track, on a phone", () => {
   });
 
   it("saying it is happening now shows the call-110 notice with a tel: link", async () => {
-    const page = await phonePage(browser);
-    await page.goto(server.url);
+    const page = await phonePage(site.browser);
+    await page.goto(site.server.url);
     await expect(page.getByRole("alert").count()).resolves.toBe(0);
     await page.getByRole("radio", { name: "Ya, sekarang" }).check();
     const alert = page.getByRole("alert");
@@ -79,8 +68,8 @@ describe("report and track, on a phone", () => {
   });
 
   it("the draft survives a page reload", async () => {
-    const page = await phonePage(browser);
-    await page.goto(server.url);
+    const page = await phonePage(site.browser);
+    await page.goto(site.server.url);
     await fillReport(page, { description: "Draf yang tidak boleh hilang saat HP dimuat ulang." });
     await page.reload();
     await expect(page.getByRole("radio", { name: /^Pencurian/ }).isChecked()).resolves.toBe(true);
@@ -93,12 +82,12 @@ describe("report and track, on a phone", () => {
   });
 
   it("a mistyped tracking code is caught by its check character before anything is sent", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     const lookups: string[] = [];
     page.on("request", (r) => {
       if (r.url().includes("/api/reports/track/")) lookups.push(r.url());
     });
-    await page.goto(`${server.url}/lacak`);
+    await page.goto(`${site.server.url}/lacak`);
     // A valid code with one character changed (2PNG -> 2PNH).
     await page.getByLabel("Kode laporan").fill("LPR-2PNH-FTHH-38GG-1");
     await page.getByRole("button", { name: "Lacak", exact: true }).click();
@@ -109,7 +98,7 @@ describe("report and track, on a phone", () => {
     await page.getByLabel("Kode laporan").fill("lpr 2png fthh 38gg 1");
     await page.getByRole("button", { name: "Lacak", exact: true }).click();
     await page.getByText("Tidak ada laporan dengan kode ini.", { exact: false }).waitFor();
-    expect(page.url()).toBe(`${server.url}/lacak/LPR-2PNG-FTHH-38GG-1`);
+    expect(page.url()).toBe(`${site.server.url}/lacak/LPR-2PNG-FTHH-38GG-1`);
     await page.context().close();
   });
 });

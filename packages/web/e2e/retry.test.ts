@@ -1,18 +1,8 @@
-import type { Browser, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+import type { Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { fillReport, phonePage, submitAndReadCode, useServerAndBrowser } from "./support";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServerAndBrowser();
 
 interface Seen {
   key: string | null;
@@ -60,9 +50,9 @@ async function interceptPosts(
 
 describe("a failed connection is retried without creating a duplicate", () => {
   it("the answer is lost after the server stored the report: the retry gets the same report back", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     const seen = await interceptPosts(page, "after-server");
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page);
     const code = await submitAndReadCode(page);
 
@@ -75,25 +65,25 @@ describe("a failed connection is retried without creating a duplicate", () => {
     expect(code).toBe(first?.trackingCode);
 
     // One report under that key, and it is the one the resident was shown.
-    const record = await server.deps.reports.getIdempotency(
+    const record = await site.server.deps.reports.getIdempotency(
       `report:${first?.key}`,
       Math.floor(Date.now() / 1000),
     );
-    const stored = await server.deps.reports.getByTrackingCode(code);
+    const stored = await site.server.deps.reports.getByTrackingCode(code);
     expect(record?.reportId).toBe(stored?.reportId);
     await page.context().close();
   });
 
   it("the request never reached the server: the retry stores it exactly once", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     const seen = await interceptPosts(page, "before-server");
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page);
     const code = await submitAndReadCode(page);
 
     expect(seen.map((s) => s.status)).toEqual(["aborted", 201]);
     expect(seen[1]).toMatchObject({ key: seen[0]?.key, replayed: false, trackingCode: code });
-    const record = await server.deps.reports.getIdempotency(
+    const record = await site.server.deps.reports.getIdempotency(
       `report:${seen[0]?.key}`,
       Math.floor(Date.now() / 1000),
     );
@@ -102,9 +92,9 @@ describe("a failed connection is retried without creating a duplicate", () => {
   });
 
   it("while retrying, the resident sees progress", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     await page.route("**/api/reports", (route) => route.abort("internetdisconnected"));
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page);
     await page.getByRole("button", { name: "Kirim Laporan" }).click();
     await page.getByText(/Koneksi terputus\. Mencoba lagi \(2 dari 4\)/).waitFor();
@@ -114,7 +104,7 @@ describe("a failed connection is retried without creating a duplicate", () => {
 
 describe("edits after an unanswered send do not create a second report", () => {
   it("the server already has the first version: sending the edited one gets that report back, with a notice", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     let online = false;
     let firstCode: string | undefined;
     const bodies: string[] = [];
@@ -127,7 +117,7 @@ describe("edits after an unanswered send do not create a second report", () => {
       }
       return route.abort("internetdisconnected");
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page);
     await page.getByRole("button", { name: "Kirim Laporan" }).click();
     await page.getByText(/Laporan belum terkirim/).waitFor({ timeout: 30_000 });
@@ -141,7 +131,7 @@ describe("edits after an unanswered send do not create a second report", () => {
     const code = await submitAndReadCode(page);
     expect(code).toBe(firstCode);
     await expect(page.getByText(/Perubahan terakhir tidak terkirim/).isVisible()).resolves.toBe(true);
-    const stored = await server.deps.reports.getByTrackingCode(code);
+    const stored = await site.server.deps.reports.getByTrackingCode(code);
     expect(stored?.description).toBe("Motor saya dicuri di depan rumah tadi malam sekitar jam 11.");
     await page.context().close();
   });

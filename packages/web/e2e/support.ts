@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startTestServer } from "../../local/test/harness";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -24,6 +26,24 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * The local runtime's server (test harness) and a Chromium, started before a test file's tests and
+ * closed after them. Read `server` and `browser` inside tests, once `beforeAll` has run.
+ */
+export function useServerAndBrowser(): { server: TestServer; browser: Browser } {
+  const site = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [site.server, site.browser] = await Promise.all([startTestServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** A phone-sized page (360x740, touch) in a fresh context: no storage carried between tests. */
 export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {

@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { countReportPosts, fillReport, launchChromium, phonePage } from "./support";
+import { describe, expect, it } from "vitest";
+import { countReportPosts, fillReport, phonePage, useServerAndBrowser } from "./support";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServerAndBrowser();
 
 describe("validation before submit, with the server's rules and messages", () => {
   it("an invalid phone number shows its message next to the field and nothing is sent", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     const posts = countReportPosts(page);
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page, { named: { name: "Budi", phone: "12345" } });
     await page.getByRole("button", { name: "Kirim Laporan" }).click();
 
@@ -45,9 +34,9 @@ describe("validation before submit, with the server's rules and messages", () =>
   });
 
   it("an empty form lists every required field and sends nothing", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     const posts = countReportPosts(page);
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.getByRole("button", { name: "Kirim Laporan" }).click();
     const summary = page.locator(".error-summary");
     await summary.waitFor();
@@ -68,9 +57,9 @@ describe("validation before submit, with the server's rules and messages", () =>
   });
 
   it("a desa typed but not picked from the list is refused with the list message", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     const posts = countReportPosts(page);
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page);
     await page.getByRole("combobox", { name: /Desa/ }).fill("Kampung Entah");
     await page.getByRole("button", { name: "Kirim Laporan" }).click();
@@ -82,7 +71,7 @@ describe("validation before submit, with the server's rules and messages", () =>
   });
 
   it("a refusal from the server is shown on the field it names", async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(site.browser);
     // Stands in for a rule only the server can check at that moment; the browser's own check passes.
     await page.route("**/api/reports", (route) =>
       route.fulfill({
@@ -101,7 +90,7 @@ describe("validation before submit, with the server's rules and messages", () =>
         }),
       }),
     );
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page);
     await page.getByRole("button", { name: "Kirim Laporan" }).click();
     await expect(page.locator("#f-desa-error").textContent()).resolves.toContain(

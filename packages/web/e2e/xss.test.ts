@@ -1,18 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+import { describe, expect, it } from "vitest";
+import { fillReport, phonePage, submitAndReadCode, useServerAndBrowser } from "./support";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServerAndBrowser();
 
 const PAYLOAD = 'Pencuri masuk <img src=x onerror=alert(1)> lewat jendela <script>alert(2)</script> "quoted"';
 
@@ -20,16 +9,16 @@ describe("what a resident typed is never HTML", () => {
   it("a description with markup is shown as text on the tracking page, and nothing runs", async () => {
     // The CSP would block an inline onerror anyway; with it bypassed, only rendering-as-text protects
     // the page, so this test fails if any user text ever reaches innerHTML.
-    const page = await phonePage(browser, { bypassCSP: true });
+    const page = await phonePage(site.browser, { bypassCSP: true });
     const dialogs: string[] = [];
     page.on("dialog", async (d) => {
       dialogs.push(d.message());
       await d.dismiss();
     });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await fillReport(page, { description: PAYLOAD });
     const code = await submitAndReadCode(page);
-    await page.goto(`${server.url}/lacak/${code}`);
+    await page.goto(`${site.server.url}/lacak/${code}`);
 
     const description = page.getByTestId("description");
     await expect(description.textContent()).resolves.toBe(PAYLOAD);
