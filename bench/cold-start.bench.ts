@@ -47,7 +47,7 @@ interface Variant {
 const coreDir = join(repoRoot, "packages/core");
 const functionsDir = join(repoRoot, "packages/functions");
 
-/** The SDK-only floor: the two DynamoDB packages and a document client, as packages/core/src/db builds it. */
+/** The SDK-only floor: the two DynamoDB packages and a document client, as packages/core/src/adapters/aws/dynamodb.ts builds it. */
 const SDK_FLOOR = [
   `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";`,
   `import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";`,
@@ -103,7 +103,7 @@ const VARIANTS: Variant[] = [
   sdkFloorPlus(
     "sdk-plus-entities",
     "SDK floor + Lapora's ElectroDB entities, constructed",
-    `import { createEntities } from "./src/report/entities";\nconst db = createEntities(client, "bench");`,
+    `import { createService } from "./src/db/service";\nconst db = createService(client, "bench");`,
     "db",
   ),
   sdkFloorPlus(

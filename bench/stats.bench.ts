@@ -8,7 +8,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Aws, Db, Report, Stats } from "@lapora/core";
+import { Report, Stats } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import { startDynamoLocal } from "@lapora/local/emulators/dynamodb";
 import { startS3Local } from "@lapora/local/emulators/s3";
@@ -27,12 +28,12 @@ const MEASURED_WEEK = "2026-W47";
 
 /** Writes `total` reports spread evenly over `weeks` weeks ending with the measured week. */
 async function seed(
-  client: ReturnType<typeof Db.createDocumentClient>,
+  client: ReturnType<typeof Aws.createDocumentClient>,
   table: string,
   total: number,
   weeks: number,
 ) {
-  const { report } = Dynamo.createEntities(client, table).entities;
+  const { report } = Dynamo.createService(client, table).entities;
   const end = Date.parse(Stats.weekRange(MEASURED_WEEK).end);
   const span = weeks * 7 * 86_400_000;
   const batch: Report.Report[] = [];
@@ -95,8 +96,8 @@ export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), "lapora-bench-stats-"));
   const s3 = await startS3Local({ directory: dir, buckets: ["bench-open-data"] });
   const sns = await startSnsLocal({ topicName: "bench-summaries" });
-  const files = Stats.createS3OpenDataStore(Aws.createS3Client({ endpoint: s3.endpoint }), "bench-open-data");
-  const summaries = Stats.createSnsSummaryPublisher(
+  const files = Aws.createS3OpenDataStore(Aws.createS3Client({ endpoint: s3.endpoint }), "bench-open-data");
+  const summaries = Aws.createSnsSummaryPublisher(
     Aws.createSnsClient({ endpoint: sns.endpoint }),
     sns.topicArn,
   );
@@ -108,7 +109,7 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const [name, t] of Object.entries(tables)) {
       const table = `bench-stats-${name}`;
       const dynamo = await startDynamoLocal();
-      const client = Db.createDocumentClient({ endpoint: dynamo.endpoint });
+      const client = Aws.createDocumentClient({ endpoint: dynamo.endpoint });
       try {
         await ensureTable(dynamo.endpoint, table);
         const t0 = performance.now();

@@ -6,7 +6,8 @@
  * credentials and region of the shell (AWS_PROFILE / AWS_REGION); the names come from `npm run deploy`'s outputs.
  */
 import { parseArgs } from "node:util";
-import { Aws, Db, Officer } from "@lapora/core";
+import { Officer } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 
 const { values } = parseArgs({
@@ -35,8 +36,8 @@ try {
     role: "admin",
     phone: values.phone,
   });
-  const client = Db.createDocumentClient({ region: values.region });
-  const directory = Officer.createCognitoDirectory(
+  const client = Aws.createDocumentClient({ region: values.region });
+  const directory = Aws.createCognitoDirectory(
     Aws.createCognitoClient({ region: values.region }),
     values["user-pool"] ?? "",
   );

@@ -1,5 +1,6 @@
 import { STREAM_FILTER } from "@lapora/core/alert/stream";
-import { TABLE } from "@lapora/core/db/table";
+import { TABLE } from "@lapora/core/table";
+import type { AlertsEnvironment, EscalationEnvironment } from "@lapora/functions/config";
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -55,7 +56,7 @@ export function Alerts({ stack }: StackContext) {
       SMS_MAX_PRICE_USD: sms.maxPriceUsd,
       // After twice the timeout, a claim's run is certainly over (see Alert.deliverOnce).
       ALERT_LEASE_SECONDS: String(2 * TIMEOUT_SECONDS),
-    },
+    } satisfies AlertsEnvironment,
   });
   reportEvents.attachPermissions([
     new PolicyStatement({ actions: REPORT_EVENTS_TABLE_ACTIONS, resources: [table.tableArn] }),
@@ -81,7 +82,10 @@ export function Alerts({ stack }: StackContext) {
       function: {
         handler: "packages/functions/src/jobs/escalation.handler",
         timeout: "50 seconds",
-        environment: { TABLE_NAME: table.tableName, ESCALATION_MINUTES: sms.escalationMinutes },
+        environment: {
+          TABLE_NAME: table.tableName,
+          ESCALATION_MINUTES: sms.escalationMinutes,
+        } satisfies EscalationEnvironment,
         permissions: [
           new PolicyStatement({
             actions: ESCALATION_TABLE_ACTIONS,

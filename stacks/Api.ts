@@ -1,3 +1,4 @@
+import type { ApiEnvironment } from "@lapora/functions/config";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./Auth";
@@ -56,8 +57,9 @@ export const API_EVIDENCE_GRANTS = {
 
 /**
  * What the `api` function may do on the alerts topic, so roster changes keep officers' SMS subscriptions
- * in step (Alert.createSnsGateway). Subscribe is allowed for SMS endpoints only. Unsubscribe and
- * SetSubscriptionAttributes act on a subscription ARN, which IAM has no resource type for: they need "*".
+ * in step (Aws.createSnsGateway, core/adapters/aws/sns-subscriptions.ts). Subscribe is allowed for SMS
+ * endpoints only. Unsubscribe and SetSubscriptionAttributes act on a subscription ARN, which IAM has no
+ * resource type for: they need "*".
  */
 export const API_SUBSCRIPTION_GRANTS = {
   topic: ["sns:ListSubscriptionsByTopic", "sns:Subscribe"],
@@ -90,7 +92,7 @@ export function Api({ stack }: StackContext) {
       OPEN_DATA_BUCKET: openData.bucketName,
       EVIDENCE_BUCKET: evidence.bucketName,
       ALERTS_TOPIC_ARN: alerts.topicArn,
-    },
+    } satisfies ApiEnvironment,
   });
   fn.attachPermissions([
     new PolicyStatement({

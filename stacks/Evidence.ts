@@ -1,4 +1,5 @@
 import { ORIGINAL_PREFIX, uploadCorsRules } from "@lapora/core/evidence/rules";
+import type { EvidenceEnvironment } from "@lapora/functions/config";
 import { Duration } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
@@ -60,7 +61,7 @@ export function Evidence({ app, stack }: StackContext) {
       TABLE_NAME: table.tableName,
       EVIDENCE_BUCKET: evidence.bucketName,
       EVIDENCE_RETENTION_DAYS: String(app.stage === "prod" ? PROD_RETENTION_DAYS : 0),
-    },
+    } satisfies EvidenceEnvironment,
   });
   // S3 invokes asynchronously: two retries, then the event is kept on a queue (the upload stays
   // unverified, so the lifecycle rule removes it unless someone replays the event in time).

@@ -1,4 +1,5 @@
-import { TABLE } from "@lapora/core/db/table";
+import { TABLE } from "@lapora/core/table";
+import type { StatsEnvironment } from "@lapora/functions/config";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { BlockPublicAccess, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
@@ -50,7 +51,7 @@ export function Jobs({ app, stack }: StackContext) {
           TABLE_NAME: table.tableName,
           OPEN_DATA_BUCKET: openData.bucketName,
           SUMMARY_TOPIC_ARN: summaries.topicArn,
-        },
+        } satisfies StatsEnvironment,
         permissions: [
           new PolicyStatement({
             actions: ["dynamodb:Query"],

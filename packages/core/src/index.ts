@@ -1,7 +1,6 @@
+export * as Access from "./access/policy";
 export * as Alert from "./alert";
 export * as Audit from "./audit";
-export * as Aws from "./aws";
-export * as Db from "./db";
 export * from "./errors";
 export * as Evidence from "./evidence";
 export * as Idempotency from "./idempotency";

@@ -9,7 +9,7 @@ const common = {
   OPEN_DATA_BUCKET: z.string().check(z.minLength(1)),
 };
 
-const ApiEnv = z.object({
+export const ApiEnv = z.object({
   ...common,
   /** The Cognito user pool: `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`. */
   AUTH_ISSUER: z.url(),
@@ -22,7 +22,7 @@ const ApiEnv = z.object({
   EVIDENCE_BUCKET: z.string().check(z.minLength(1)),
 });
 
-const StatsEnv = z.object({
+export const StatsEnv = z.object({
   ...common,
   /** SNS topic the weekly summary goes to (pimpinan's subscriptions). */
   SUMMARY_TOPIC_ARN: z.string().check(z.minLength(1)),
@@ -52,7 +52,7 @@ const alertsCommon = {
 const positiveInt = (fallback: number) =>
   z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 
-const AlertsEnv = z.object({
+export const AlertsEnv = z.object({
   ...alertsCommon,
   ALERTS_TOPIC_ARN: z.string().check(z.minLength(1)),
   /** The console's origin, for the link in each SMS (at most 40 characters). */
@@ -65,7 +65,7 @@ const AlertsEnv = z.object({
   ALERT_LEASE_SECONDS: positiveInt(60),
 });
 
-const EscalationEnv = z.object({
+export const EscalationEnv = z.object({
   ...alertsCommon,
   /** Minutes an urgent report may stay unverified before each escalation step. */
   ESCALATION_MINUTES: positiveInt(15),
@@ -79,7 +79,7 @@ export const loadAlertsConfig = (env: Record<string, string | undefined> = proce
 export const loadEscalationConfig = (env: Record<string, string | undefined> = process.env) =>
   parse(EscalationEnv, env);
 
-const EvidenceEnv = z.object({
+export const EvidenceEnv = z.object({
   TABLE_NAME: common.TABLE_NAME,
   AWS_REGION: common.AWS_REGION,
   DYNAMODB_ENDPOINT: common.DYNAMODB_ENDPOINT,
@@ -91,3 +91,27 @@ const EvidenceEnv = z.object({
 /** The evidence-uploaded function's settings. */
 export const loadEvidenceConfig = (env: Record<string, string | undefined> = process.env) =>
   parse(EvidenceEnv, env);
+
+type Input<S extends z.ZodMiniType> = z.input<S>;
+type Required<S extends z.ZodMiniType> = {
+  [K in keyof Input<S> as undefined extends Input<S>[K] ? never : K]-?: string;
+};
+type Optional<S extends z.ZodMiniType> = {
+  [K in keyof Input<S> as undefined extends Input<S>[K] ? K : never]?: string;
+};
+
+/**
+ * The `environment` a stack gives a function, typed from the schema its config parses: a missing or
+ * misspelled variable fails the type check of the stack, not the function's cold start. `AWS_REGION` is
+ * set by Lambda and `DYNAMODB_ENDPOINT` is for local emulators only, so neither is the stack's to set.
+ */
+export type Environment<S extends z.ZodMiniType> = Omit<
+  Required<S> & Optional<S>,
+  "AWS_REGION" | "DYNAMODB_ENDPOINT"
+>;
+
+export type ApiEnvironment = Environment<typeof ApiEnv>;
+export type StatsEnvironment = Environment<typeof StatsEnv>;
+export type AlertsEnvironment = Environment<typeof AlertsEnv>;
+export type EscalationEnvironment = Environment<typeof EscalationEnv>;
+export type EvidenceEnvironment = Environment<typeof EvidenceEnv>;

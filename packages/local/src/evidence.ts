@@ -1,7 +1,8 @@
 import { PutBucketCorsCommand } from "@aws-sdk/client-s3";
-import { Aws, Evidence } from "@lapora/core";
+import { Evidence } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
+import { createSharpImages } from "@lapora/core/sharp";
 import { createEvidenceUploadedHandler } from "@lapora/functions/events/evidence-uploaded";
-import { createSharpImages } from "@lapora/functions/events/evidence-uploaded-images";
 import type S3rver from "s3rver";
 
 // Lambda retries a failed asynchronous invocation twice; here the waits are short.

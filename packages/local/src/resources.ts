@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { Db } from "@lapora/core";
+import { TABLE, tableDefinition } from "@lapora/core/table";
 
 /** Creates the Lapora table in DynamoDB Local if it is not there yet (TTL is declared, not enforced). */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
@@ -22,14 +22,14 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
       if ((err as Error).name !== "ResourceNotFoundException") throw err;
     }
     try {
-      await client.send(new CreateTableCommand(Db.tableDefinition(tableName)));
+      await client.send(new CreateTableCommand(tableDefinition(tableName)));
     } catch (err) {
       if (!(err instanceof ResourceInUseException)) throw err;
     }
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: Db.TABLE.ttlAttribute, Enabled: true },
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
       }),
     );
   } finally {

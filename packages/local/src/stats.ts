@@ -1,6 +1,7 @@
 import { CreateTopicCommand, SubscribeCommand } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { Aws, Stats } from "@lapora/core";
+import { Stats } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import type { ApiDeps } from "@lapora/functions/api/app";
 
 /** The leadership summary topic, and a queue on it standing in for pimpinan's inboxes. */
@@ -27,7 +28,7 @@ export async function createLocalStatsDeps(deps: ApiDeps, snsEndpoint: string): 
     new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: Attributes?.QueueArn }),
   );
   if (!TopicArn) throw new Error("fauxqs did not create the summary topic");
-  return { stats: deps.stats, files: deps.files, summaries: Stats.createSnsSummaryPublisher(sns, TopicArn) };
+  return { stats: deps.stats, files: deps.files, summaries: Aws.createSnsSummaryPublisher(sns, TopicArn) };
 }
 
 /** The next Monday 00:05 WIB (Sunday 17:05 UTC) after `now`: when EventBridge runs the job in AWS. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CreateTopicCommand } from "@aws-sdk/client-sns";
-import { Aws } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import { createApp } from "@lapora/functions/api/app";
 import { inject } from "vitest";
 import { validReport } from "../../functions/src/api/test-support";

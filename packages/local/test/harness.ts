@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { serve } from "@hono/node-server";
-import { Aws, Db } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import { inject } from "vitest";
 import { createLocalIssuer, type LocalIssuer } from "../src/auth/issuer";
 import { createLocalDeps } from "../src/deps";
@@ -15,12 +15,12 @@ import { createLocalApp } from "../src/server";
 /** A fresh, empty table in the shared DynamoDB Local, so a test file sees only its own data. */
 export async function createTestTable(): Promise<{
   tableName: string;
-  client: ReturnType<typeof Db.createDocumentClient>;
+  client: ReturnType<typeof Aws.createDocumentClient>;
 }> {
   const endpoint = inject("dynamoEndpoint");
   const tableName = `test-${randomUUID()}`;
   await ensureTable(endpoint, tableName);
-  return { tableName, client: Db.createDocumentClient({ endpoint }) };
+  return { tableName, client: Aws.createDocumentClient({ endpoint }) };
 }
 
 /** A fresh, empty bucket in the shared s3rver, for the same reason as the table. */

@@ -1,4 +1,4 @@
-import type { AuditEntry } from "../audit/types";
+import { type AuditEntry, auditSubject } from "../audit/types";
 import type { Priority } from "../report/priority";
 import type { Report } from "../report/types";
 import type { AlertSource, EscalationLevel } from "./types";
@@ -67,7 +67,7 @@ export async function escalateOverdue(store: EscalationStore, options: Escalatio
     const written = await store.record(
       { ...source, level, at, waitedMinutes },
       {
-        subject: `report:${report.reportId}`,
+        subject: auditSubject.report(report.reportId),
         auditId: `${at}#escalate-${level}`,
         at,
         actorNrp: "system",

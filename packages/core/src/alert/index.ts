@@ -4,7 +4,6 @@ export * from "./filter-policy";
 export * from "./gsm7";
 export * from "./message";
 export * from "./publisher";
-export * from "./sns-gateway";
 export * from "./stream";
 export * from "./subscriptions";
 export * from "./types";

@@ -1,6 +1,4 @@
-import type { MessageAttributeValue, SNSClient } from "@aws-sdk/client-sns";
-import { type Lazy, snsSdk } from "../aws/lazy";
-import { checkConsoleUrl, smsFor } from "./message";
+import { checkConsoleUrl } from "./message";
 import type { Alert } from "./types";
 
 /** Publishes alerts to the `alerts` topic. SNS fans each one out to the subscriptions whose filter matches. */
@@ -27,50 +25,4 @@ export function checkSmsSettings(settings: SmsSettings): SmsSettings {
   if (settings.maxPriceUsd !== undefined && !/^\d{1,3}(\.\d{1,5})?$/.test(settings.maxPriceUsd))
     throw new Error("The SMS max price must be a number of US dollars, such as 0.50.");
   return settings;
-}
-
-const text = (value: string): MessageAttributeValue => ({ DataType: "String", StringValue: value });
-
-/**
- * The message attributes subscriptions filter on (see filter-policy.ts), plus SNS's own SMS settings.
- * SNS reads `AWS.SNS.SMS.*` only for SMS endpoints; filters ignore attributes they do not name.
- */
-export function messageAttributes(
-  alert: Alert,
-  settings: SmsSettings,
-): Record<string, MessageAttributeValue> {
-  return {
-    alert: text(alert.kind),
-    kecamatan: text(alert.kecamatan),
-    desa: text(alert.desa),
-    category: text(alert.category),
-    priority: text(alert.priority),
-    "AWS.SNS.SMS.SMSType": text("Transactional"),
-    ...(settings.senderId ? { "AWS.SNS.SMS.SenderID": text(settings.senderId) } : {}),
-    ...(settings.maxPriceUsd
-      ? { "AWS.SNS.SMS.MaxPrice": { DataType: "Number", StringValue: settings.maxPriceUsd } }
-      : {}),
-  };
-}
-
-/** The SNS adapter of AlertPublisher: one Publish to the topic per alert, with the SMS text as the message. */
-export function createSnsPublisher(
-  client: Lazy<SNSClient>,
-  topicArn: string,
-  settings: SmsSettings,
-): AlertPublisher {
-  checkSmsSettings(settings);
-  return {
-    async publish(alert) {
-      const out = await (await client()).send(
-        new (await snsSdk()).PublishCommand({
-          TopicArn: topicArn,
-          Message: smsFor(alert, settings.consoleUrl),
-          MessageAttributes: messageAttributes(alert, settings),
-        }),
-      );
-      if (!out.MessageId) throw new Error("SNS accepted the alert without a message id.");
-      return out.MessageId;
-    },
-  };
 }

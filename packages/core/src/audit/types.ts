@@ -14,3 +14,9 @@ export interface AuditEntry {
   to?: string;
   note?: string;
 }
+
+/** The subject of an audit trail: one per report, one per officer on the roster. */
+export const auditSubject = {
+  report: (reportId: string) => `report:${reportId}`,
+  officer: (nrp: string) => `officer:${nrp}`,
+};

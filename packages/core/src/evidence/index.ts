@@ -2,7 +2,6 @@ export * from "./magic";
 export * from "./policy";
 export * from "./processing";
 export * from "./rules";
-export * from "./s3-files";
 export * from "./schema";
 export * from "./types";
 export * from "./uploads";

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { AuditEntry } from "../audit/types";
+import { type AuditEntry, auditSubject } from "../audit/types";
 import { sniffImageType } from "./magic";
 import { displayKey, FORM_META, MAX_BYTES, parseOriginalKey } from "./rules";
 import type { AttachedSlot, EvidenceFiles, EvidenceStore, ImageProcessor } from "./types";
@@ -109,7 +109,7 @@ export async function processUpload(
     attachedAt,
   };
   const audit: AuditEntry = {
-    subject: `report:${place.reportId}`,
+    subject: auditSubject.report(place.reportId),
     auditId: `${attachedAt}#${randomBytes(4).toString("hex")}`,
     at: attachedAt,
     actorNrp: "evidence-uploaded",

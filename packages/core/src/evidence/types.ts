@@ -101,7 +101,7 @@ export interface EvidenceFiles {
   ): Promise<string>;
 }
 
-/** The image port: sharp in functions, so core never loads a native module. */
+/** The image port: sharp in adapters/sharp (`@lapora/core/sharp`), so the domain never loads a native module. */
 export interface ImageProcessor {
   /** Reads the image's header; throws when the bytes are not a readable image. */
   inspect(bytes: Uint8Array): Promise<{ width: number; height: number }>;

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { canDownloadOriginal, ensure, ensureCanRead } from "../access/policy";
 import type { AuditStore } from "../audit/store";
-import { ForbiddenError, NotFoundError } from "../errors";
-import { canRead } from "../officer/access";
+import { auditSubject } from "../audit/types";
+import { NotFoundError } from "../errors";
 import type { Officer } from "../officer/types";
 import type { ReportStore } from "../report/store";
 import { originalKey, VIEW_URL_TTL_SECONDS } from "./rules";
@@ -26,13 +27,10 @@ export interface EvidenceView {
   display: { url: string; expiresAt: string } | null;
 }
 
-/** Only these roles may fetch an original, and each fetch is audited. */
-export const canDownloadOriginal = (officer: Officer) => officer.role === "spkt" || officer.role === "admin";
-
 async function readable(deps: ViewDeps, officer: Officer, reportId: string) {
   const report = await deps.reports.getById(reportId);
   if (!report) throw new NotFoundError("No such report.");
-  if (!canRead(officer, report)) throw new ForbiddenError("This report is outside your area or role.");
+  ensureCanRead(officer, report);
   return report;
 }
 
@@ -85,13 +83,13 @@ export async function originalForOfficer(
   slot: number,
   at = new Date(),
 ) {
-  if (!canDownloadOriginal(officer)) throw new ForbiddenError("Only SPKT and admin may download originals.");
+  ensure(canDownloadOriginal(officer), "Only SPKT and admin may download originals.");
   const report = await readable(deps, officer, reportId);
   const item = (await attached(deps.evidence.store, reportId)).find((s) => s.slot === slot);
   if (!item?.sha256) throw new NotFoundError("This report has no such photo.");
   const now = at.toISOString();
   await deps.audit.record({
-    subject: `report:${reportId}`,
+    subject: auditSubject.report(reportId),
     auditId: `${now}#${randomBytes(4).toString("hex")}`,
     at: now,
     actorNrp: officer.nrp,

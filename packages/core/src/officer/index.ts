@@ -1,6 +1,7 @@
-export * from "./access";
 export * from "./directory";
+export * from "./nrp";
 export * from "./roles";
+export * from "./roster";
 export * from "./schema";
 export * as Roster from "./service";
 export * from "./sign-in";

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { parseIndonesianPhone } from "../phone/phone";
 import { desaBelongsTo, findDesa, findKecamatan } from "../region/region";
 import { PRIORITIES } from "../report/priority";
+import { Nrp } from "./nrp";
 import { ROLES } from "./roles";
 
 const phone = z.pipe(
@@ -61,7 +62,7 @@ function checkArea(ctx: {
 /** `POST /api/admin/officers`: a new officer. The NRP is 8 digits (Polri) or 18 (civil servants). */
 export const OfficerInput = z
   .strictObject({
-    nrp: z.string().check(z.regex(/^(\d{8}|\d{18})$/, "An NRP is 8 or 18 digits.")),
+    nrp: Nrp,
     ...fields,
   })
   .check(checkArea);
@@ -73,3 +74,18 @@ export const OfficerUpdate = z
 
 export type OfficerInput = z.output<typeof OfficerInput>;
 export type OfficerUpdate = z.output<typeof OfficerUpdate>;
+
+const password = z.string().check(z.minLength(1), z.maxLength(256));
+
+/** `POST /api/auth/login`. */
+export const SignInBody = z.strictObject({ nrp: Nrp, password });
+
+/** `POST /api/auth/new-password`: the first sign-in with a temporary password. */
+export const NewPasswordBody = z.strictObject({
+  nrp: Nrp,
+  session: z.string().check(z.maxLength(4096)),
+  newPassword: password,
+});
+
+/** `POST /api/admin/officers/{nrp}/deactivate`: the version the officer was read at. */
+export const VersionBody = z.strictObject({ version: z.number().check(z.int(), z.positive()) });

@@ -1,4 +1,4 @@
-import type { AuditEntry } from "../audit/types";
+import { type AuditEntry, auditSubject } from "../audit/types";
 import { ConflictError, NotFoundError } from "../errors";
 import { parseOrThrow } from "../validation";
 import type { IdentityDirectory } from "./directory";
@@ -22,7 +22,7 @@ function entry(
   to?: string,
 ): AuditEntry {
   return {
-    subject: `officer:${nrp}`,
+    subject: auditSubject.officer(nrp),
     auditId: `${at}#${rand()}`,
     at,
     actorNrp: actor.nrp,

@@ -1,6 +1,14 @@
+import {
+  canAct,
+  canBeAssigned,
+  canSeeReporterContact,
+  ensure,
+  ensureCanRead,
+  scopeOf,
+} from "../access/policy";
 import type { AuditStore } from "../audit/store";
+import { auditSubject } from "../audit/types";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
-import { canAct, canRead, canSeeReporterContact } from "../officer/access";
 import type { OfficerStore } from "../officer/store";
 import type { Officer } from "../officer/types";
 import { findDesa, findKecamatan } from "../region/region";
@@ -61,12 +69,13 @@ export function planQueue(officer: Officer, p: QueueParams): QueueQuery {
   }
   let kecamatan = p.kecamatan ?? desaKecamatan;
   let within: QueueQuery["within"];
-  if (officer.role === "kapolsek" || officer.role === "bhabinkamtibmas") {
-    if (kecamatan && kecamatan !== officer.kecamatan) throw forbidden();
-    kecamatan = officer.kecamatan;
-    if (officer.role === "bhabinkamtibmas") {
-      if (p.desa && !officer.desa?.includes(p.desa)) throw forbidden();
-      within = { desa: officer.desa ?? [], assignee: officer.nrp };
+  const scope = scopeOf(officer);
+  if (scope.kind !== "all") {
+    if (kecamatan && kecamatan !== scope.kecamatan) throw forbidden();
+    kecamatan = scope.kecamatan;
+    if (scope.kind === "desa") {
+      if (p.desa && !scope.desa.includes(p.desa)) throw forbidden();
+      within = { desa: scope.desa, assignee: scope.assignee };
     }
   }
   const next = (day: string) =>
@@ -98,7 +107,7 @@ async function load(stores: TriageStores, officer: Officer, reportId: string) {
     ? await stores.reports.getByTrackingCode(code.code)
     : await stores.reports.getById(reportId);
   if (!report) throw new NotFoundError("No such report.");
-  if (!canRead(officer, report)) throw forbidden();
+  ensureCanRead(officer, report);
   return report;
 }
 
@@ -111,7 +120,7 @@ export async function getDetail(stores: TriageStores, officer: Officer, reportId
   if (report.reporter.anonymous || !canSeeReporterContact(officer)) return withoutContact(report);
   const now = at.toISOString();
   await stores.audit.record({
-    subject: `report:${report.reportId}`,
+    subject: auditSubject.report(report.reportId),
     auditId: `${now}#${Math.random().toString(36).slice(2, 10)}`,
     at: now,
     actorNrp: officer.nrp,
@@ -135,18 +144,12 @@ export async function act(
   at = new Date(),
 ) {
   const report = await load(stores, officer, reportId);
-  if (!canAct(officer, cmd.action, report))
-    throw new ForbiddenError(`Your role may not ${cmd.action} this report.`);
+  ensure(canAct(officer, cmd.action, report), `Your role may not ${cmd.action} this report.`);
   if (report.version !== cmd.version)
     throw new ConflictError("The report was changed by someone else; reload and try again.");
   if (cmd.action === "assign") {
     const assignee = await stores.officers.get(cmd.assignee);
-    if (
-      !assignee?.active ||
-      !canRead(assignee, report) ||
-      assignee.role === "pimpinan" ||
-      assignee.role === "admin"
-    ) {
+    if (!assignee || !canBeAssigned(assignee, report)) {
       const message = "Assign to an active officer who covers this report's area.";
       throw new ValidationError(message, [{ field: "assignee", code: "assignee.invalid", message }]);
     }
@@ -170,15 +173,13 @@ export async function act(
 /** The audit trail of a report the officer may read, oldest first. */
 export async function auditTrail(stores: TriageStores, officer: Officer, reportId: string) {
   const report = await load(stores, officer, reportId);
-  return stores.audit.list(`report:${report.reportId}`);
+  return stores.audit.list(auditSubject.report(report.reportId));
 }
 
 /** Active officers who cover the report's area and can work it: the choices for "assign". */
 export async function assignableOfficers(stores: TriageStores, officer: Officer, reportId: string) {
   const report = await load(stores, officer, reportId);
-  if (!canAct(officer, "assign", report)) throw new ForbiddenError("Your role may not assign this report.");
+  ensure(canAct(officer, "assign", report), "Your role may not assign this report.");
   const roster = await stores.officers.list();
-  return roster
-    .filter((o) => o.active && o.role !== "pimpinan" && o.role !== "admin" && canRead(o, report))
-    .map(({ nrp, name, role }) => ({ nrp, name, role }));
+  return roster.filter((o) => canBeAssigned(o, report)).map(({ nrp, name, role }) => ({ nrp, name, role }));
 }

@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
-import type { AuditEntry } from "../audit/types";
+import { ACTION_STATUS } from "../access/policy";
+import { type AuditEntry, auditSubject } from "../audit/types";
 import { ConflictError } from "../errors";
+import { Nrp } from "../officer/nrp";
 import type { Actor } from "../officer/types";
 import { PRIORITIES } from "./priority";
 import { isClosed, type Status, transition } from "./status";
@@ -26,7 +28,7 @@ export const TriageCommand = z.discriminatedUnion("action", [
   z.strictObject({
     action: z.literal("assign"),
     version,
-    assignee: z.string().check(z.regex(/^\d{8}(\d{10})?$/)),
+    assignee: Nrp,
   }),
   z.strictObject({ action: z.literal("start"), version, publicNote: z.optional(note) }),
   z.strictObject({ action: z.literal("resolve"), version, note, publicNote: z.optional(note) }),
@@ -40,14 +42,6 @@ export const TriageCommand = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("note"), version, note, public: z.boolean() }),
 ]);
 export type TriageCommand = z.output<typeof TriageCommand>;
-
-const STATUS_OF = {
-  verify: "diverifikasi",
-  start: "ditangani",
-  resolve: "selesai",
-  reject: "ditolak",
-  duplicate: "duplikat",
-} as const;
 
 const seconds = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 1000);
 
@@ -65,7 +59,7 @@ export function applyCommand(
 ) {
   const now = at.toISOString();
   const audit = (action: string, from?: string, to?: string, text?: string): AuditEntry => ({
-    subject: `report:${report.reportId}`,
+    subject: auditSubject.report(report.reportId),
     auditId: `${now}#${rand()}`,
     at: now,
     actorNrp: actor.nrp,
@@ -91,7 +85,7 @@ export function applyCommand(
     case "resolve":
     case "reject":
     case "duplicate": {
-      const to = transition(report.status, STATUS_OF[cmd.action]);
+      const to = transition(report.status, ACTION_STATUS[cmd.action]);
       next.status = to;
       const internal = "note" in cmd ? cmd.note : undefined;
       const publicNote = "publicNote" in cmd ? cmd.publicNote : undefined;

@@ -1,4 +1,5 @@
 export * from "./aggregate";
+export * from "./open-data";
 export * from "./publish";
 export * from "./publishing";
 export * from "./service";

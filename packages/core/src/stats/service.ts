@@ -1,5 +1,8 @@
+import { canReadFullStats, ensure } from "../access/policy";
 import { NotFoundError, ValidationError } from "../errors";
+import type { Officer } from "../officer/types";
 import { computeWeek, type WeeklyStats } from "./aggregate";
+import { openDataKey, openDataType } from "./open-data";
 import { type PublicWeeklyStats, toCsv, toPublic } from "./publish";
 import type { OpenDataStore, SummaryPublisher } from "./publishing";
 import type { StatsStore } from "./store";
@@ -52,8 +55,8 @@ export async function runWeek(deps: StatsDeps, week: string, at = new Date()) {
   const open = toPublic(stats);
   await deps.stats.save(stats);
   await Promise.all([
-    deps.files.put(`stats/${week}.json`, JSON.stringify(open), "application/json; charset=utf-8"),
-    deps.files.put(`stats/${week}.csv`, toCsv(open), "text/csv; charset=utf-8"),
+    deps.files.put(openDataKey(week, "json"), JSON.stringify(open), openDataType("json")),
+    deps.files.put(openDataKey(week, "csv"), toCsv(open), openDataType("csv")),
   ]);
   await deps.summaries.publish(`Statistik Lapora ${week}`, summaryText(stats));
   return { stats, public: open, itemsRead: current.itemsRead + previous.itemsRead, itemsInWeek: stats.total };
@@ -68,7 +71,8 @@ export async function getPublic(stats: StatsStore, week: string): Promise<Public
 }
 
 /** The full figures of a week, down to desa: for pimpinan and SPKT only. */
-export async function getFull(stats: StatsStore, week: string): Promise<WeeklyStats> {
+export async function getFull(stats: StatsStore, officer: Officer, week: string): Promise<WeeklyStats> {
+  ensure(canReadFullStats(officer), "Only pimpinan and SPKT see the full weekly figures.");
   requireWeek(week);
   const s = await stats.get(week);
   if (!s) throw new NotFoundError(`No statistics have been published for ${week}.`);

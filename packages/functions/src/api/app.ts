@@ -1,18 +1,20 @@
 import type { Alert, Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { TokenVerifier } from "./auth";
+import { requireOfficer } from "./auth";
 import { errorBody, onError } from "./errors";
-import { admin } from "./routes/admin";
-import { auth } from "./routes/auth";
-import { evidence } from "./routes/evidence";
-import { officer } from "./routes/officer";
-import { regions } from "./routes/regions";
-import { reports } from "./routes/reports";
-import { stats } from "./routes/stats";
+import { type Log, silentLog } from "./log";
+import { noStore } from "./request";
+import { adminHandlers } from "./routes/admin";
+import { authHandlers } from "./routes/auth";
+import { officerHandlers } from "./routes/officer";
+import { publicHandlers } from "./routes/public";
+import { register } from "./routes/register";
 
-/** What the API needs from the outside world; the Lambda handler and the local runtime each build one. */
+/** What the API needs from the outside world, built by one composition root (../deps.ts). */
 export interface ApiDeps {
   reports: Report.ReportStore;
   officers: Officer.OfficerStore;
@@ -29,25 +31,27 @@ export interface ApiDeps {
   evidence: Evidence.EvidenceDeps;
 }
 
-export type AppEnv = { Variables: { deps: ApiDeps; requestId: string } };
+export type AppEnv = { Variables: { deps: ApiDeps; requestId: string; log: Log } };
+export type OfficerEnv = AppEnv & { Variables: { officer: Officer.Officer } };
 
-/** The Hono app behind `/api`, with its storage injected. */
-export function createApp(deps: ApiDeps) {
-  return new Hono<AppEnv>()
-    .use(requestId())
-    .use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }))
-    .use(async (c, next) => {
-      c.set("deps", deps);
-      await next();
-    })
-    .get("/api/health", (c) => c.json({ status: "ok" }))
-    .route("/api/regions", regions)
-    .route("/api/reports", reports)
-    .route("/api/reports", evidence)
-    .route("/api/stats", stats)
-    .route("/api/auth", auth)
-    .route("/api/officer", officer)
-    .route("/api/admin", admin)
+const afterNoStore = createMiddleware(async (c, next) => {
+  await next();
+  noStore(c);
+});
+
+/** The Hono app behind `/api`: the contract's routes (core/contract), with its storage injected. */
+export function createApp(deps: ApiDeps, log: Log = silentLog) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("log", log);
+    await next();
+  });
+  for (const area of ["/api/auth/*", "/api/officer/*", "/api/admin/*"]) app.use(area, afterNoStore);
+  for (const area of ["/api/officer/*", "/api/admin/*"]) app.use(area, requireOfficer as MiddlewareHandler);
+  return register(app, { ...publicHandlers, ...authHandlers, ...officerHandlers, ...adminHandlers })
     .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404))
     .onError(onError);
 }

@@ -1,3 +1,4 @@
+import type * as Contract from "@lapora/core/contract";
 import {
   ConflictError,
   ForbiddenError,
@@ -9,13 +10,10 @@ import {
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type * as z from "zod/mini";
 
-/** The one error body of the API. `message` is safe to show; `details` names each bad field. */
-export interface ErrorBody {
-  error: string;
-  message: string;
-  details: { field: string; code: string; message: string }[];
-}
+/** The one error body of the API (core/contract). `message` is safe to show; `details` names each bad field. */
+export type ErrorBody = z.output<typeof Contract.ErrorBody>;
 
 export function errorBody(error: string, message: string, details: ErrorBody["details"] = []): ErrorBody {
   return { error, message, details };
@@ -56,9 +54,7 @@ export const onError: ErrorHandler = (err, c) => {
     }
     return c.json(errorBody(code, err.message || "The request could not be read."), err.status);
   }
-  console.error(
-    JSON.stringify({ level: "error", requestId: c.get("requestId"), error: String(err), stack: err.stack }),
-  );
+  c.get("log")?.error("unhandled error", { requestId: c.get("requestId"), error: err });
   return c.json(
     errorBody("internal", `Something went wrong on our side. Reference: ${c.get("requestId") ?? "-"}`),
     500,

@@ -100,9 +100,12 @@ describe("the built api Lambda (esbuild with code splitting, DynamoDB Local)", (
     const { atInit, onFirstUse: later } = chunksOf(metafile, entry, repoRoot).inputs;
     expect(atInit.some((i) => i.includes("packages/functions/src/api/app.ts"))).toBe(true);
     expect(atInit.filter((i) => i.includes("node_modules/electrodb/"))).toEqual([]);
-    expect(atInit.filter((i) => /packages\/core\/src\/.*\/(entities|store)\.ts$/.test(i))).toEqual([]);
+    const dynamoAdapters =
+      /packages\/core\/src\/(adapters\/dynamo|db\/entities)\/|packages\/core\/src\/db\/service\.ts$/;
+    expect(atInit.filter((i) => dynamoAdapters.test(i))).toEqual([]);
     expect(later.some((i) => i.includes("node_modules/electrodb/"))).toBe(true);
-    expect(later.some((i) => i.endsWith("packages/core/src/report/store.ts"))).toBe(true);
+    expect(later.some((i) => i.endsWith("packages/core/src/adapters/dynamo/report-store.ts"))).toBe(true);
+    expect(later.some((i) => i.endsWith("packages/core/src/db/entities/report.ts"))).toBe(true);
   });
 
   it("stores a report, with its upload form, and finds it by tracking code", () => {

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Evidence } from "@lapora/core";
+import { createSharpImages } from "@lapora/core/sharp";
 import exifr from "exifr";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postWithForm, startEvidenceHarness } from "../../../local/test/evidence-harness";
 import { readJson, validReport } from "../api/test-support";
 import { createEvidenceUploadedHandler } from "./evidence-uploaded";
-import { createSharpImages } from "./evidence-uploaded-images";
 
 let h: Awaited<ReturnType<typeof startEvidenceHarness>>;
 beforeAll(async () => {

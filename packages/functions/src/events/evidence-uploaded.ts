@@ -1,8 +1,11 @@
-import { Aws, Db, Evidence } from "@lapora/core";
+import { Evidence } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
+import { createSharpImages } from "@lapora/core/sharp";
 import * as z from "zod/mini";
 import { loadEvidenceConfig } from "../config";
-import { createSharpImages } from "./evidence-uploaded-images";
+import { clientsFor } from "../deps";
+import { entryLog, lambdaHandler } from "../lambda";
 
 /** The part of an S3 event notification this function reads (AWS and the local s3rver wiring alike). */
 export const S3Event = z.object({
@@ -66,29 +69,26 @@ export function createEvidenceUploadedHandler(deps: EvidenceUploadedDeps) {
   };
 }
 
-let lambda: ReturnType<typeof createEvidenceUploadedHandler> | undefined;
-
-function fromEnvironment() {
-  const config = loadEvidenceConfig();
-  const client = Db.createDocumentClient({
-    region: config.AWS_REGION,
-    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
-  });
-  const s3 = Aws.createS3Client({ region: config.AWS_REGION });
-  return createEvidenceUploadedHandler({
-    bucket: config.EVIDENCE_BUCKET,
-    store: Dynamo.createDynamoEvidenceStore(client, config.TABLE_NAME),
-    files: Evidence.createS3EvidenceFiles(s3, config.EVIDENCE_BUCKET, {
-      region: config.AWS_REGION,
-      objectLock: config.EVIDENCE_RETENTION_DAYS > 0,
-    }),
-    images: createSharpImages(),
-    retentionDays: config.EVIDENCE_RETENTION_DAYS,
-  });
-}
-
 /** The `evidence-uploaded` Lambda, on the evidence bucket's ObjectCreated notifications (stacks/Evidence.ts). */
-export async function handler(event: unknown) {
-  lambda ??= fromEnvironment();
-  return lambda(event);
-}
+export const handler = lambdaHandler({
+  service: "evidence-uploaded",
+  config: loadEvidenceConfig,
+  init: (config, log) => {
+    const clients = clientsFor({
+      region: config.AWS_REGION,
+      ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
+    });
+    const consume = createEvidenceUploadedHandler({
+      bucket: config.EVIDENCE_BUCKET,
+      store: Dynamo.createDynamoEvidenceStore(clients.dynamo, config.TABLE_NAME),
+      files: Aws.createS3EvidenceFiles(clients.s3, config.EVIDENCE_BUCKET, {
+        region: config.AWS_REGION,
+        objectLock: config.EVIDENCE_RETENTION_DAYS > 0,
+      }),
+      images: createSharpImages(),
+      retentionDays: config.EVIDENCE_RETENTION_DAYS,
+      log: entryLog(log),
+    });
+    return (event: unknown) => consume(event);
+  },
+});

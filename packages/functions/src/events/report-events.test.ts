@@ -7,7 +7,8 @@ import {
   ReceiveMessageCommand,
 } from "@aws-sdk/client-sqs";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { Alert, Aws } from "@lapora/core";
+import type { Alert } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createLocalSqsClient } from "../../../local/src/alerts/sms-queues";
@@ -45,7 +46,7 @@ beforeAll(async () => {
   markers = Dynamo.createDynamoMarkerStore(client, tableName);
   delivery = {
     markers,
-    publisher: Alert.createSnsPublisher(sns, TopicArn ?? "", {
+    publisher: Aws.createSnsPublisher(sns, TopicArn ?? "", {
       consoleUrl: "https://lapora.test",
       maxPriceUsd: "0.5",
     }),

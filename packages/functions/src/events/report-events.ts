@@ -1,7 +1,10 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { Alert, Aws, Db } from "@lapora/core";
+import { Alert } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import { loadAlertsConfig } from "../config";
+import { clientsFor } from "../deps";
+import { entryLog, lambdaHandler } from "../lambda";
 import { SequenceOnly, StreamEvent, StreamRecord } from "./stream-event";
 
 /** Stream records are handled this many at a time: alerts of different reports do not depend on each other. */
@@ -73,35 +76,32 @@ export function createReportEventsHandler(deps: ReportEventsDeps) {
   };
 }
 
-let lambda: ReturnType<typeof createReportEventsHandler> | undefined;
-
-/** Builds the consumer from the environment, once per cold start. */
-function fromEnvironment() {
-  const config = loadAlertsConfig();
-  const client = Db.createDocumentClient({
-    region: config.AWS_REGION,
-    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
-  });
-  const publisher = Alert.createSnsPublisher(
-    Aws.createSnsClient({ region: config.AWS_REGION }),
-    config.ALERTS_TOPIC_ARN,
-    {
-      consoleUrl: config.CONSOLE_URL,
-      ...(config.SMS_SENDER_ID ? { senderId: config.SMS_SENDER_ID } : {}),
-      ...(config.SMS_MAX_PRICE_USD ? { maxPriceUsd: config.SMS_MAX_PRICE_USD } : {}),
-    },
-  );
-  return createReportEventsHandler({
-    delivery: {
-      markers: Dynamo.createDynamoMarkerStore(client, config.TABLE_NAME),
-      publisher,
-      leaseMs: config.ALERT_LEASE_SECONDS * 1000,
-    },
-  });
-}
-
 /** The `report-events` Lambda, on the table's stream (stacks/Alerts.ts). */
-export async function handler(event: unknown): Promise<BatchResponse> {
-  lambda ??= fromEnvironment();
-  return lambda(event);
-}
+export const handler = lambdaHandler({
+  service: "report-events",
+  config: loadAlertsConfig,
+  init: (config, log) => {
+    const { dynamo } = clientsFor({
+      region: config.AWS_REGION,
+      ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
+    });
+    const publisher = Aws.createSnsPublisher(
+      Aws.createSnsClient({ region: config.AWS_REGION }),
+      config.ALERTS_TOPIC_ARN,
+      {
+        consoleUrl: config.CONSOLE_URL,
+        ...(config.SMS_SENDER_ID ? { senderId: config.SMS_SENDER_ID } : {}),
+        ...(config.SMS_MAX_PRICE_USD ? { maxPriceUsd: config.SMS_MAX_PRICE_USD } : {}),
+      },
+    );
+    const consume = createReportEventsHandler({
+      delivery: {
+        markers: Dynamo.createDynamoMarkerStore(dynamo, config.TABLE_NAME),
+        publisher,
+        leaseMs: config.ALERT_LEASE_SECONDS * 1000,
+      },
+      log: entryLog(log),
+    });
+    return (event: unknown) => consume(event);
+  },
+});

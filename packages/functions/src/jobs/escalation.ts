@@ -1,7 +1,9 @@
-import { Alert, Db } from "@lapora/core";
+import { Alert } from "@lapora/core";
 import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadEscalationConfig } from "../config";
+import { clientsFor } from "../deps";
+import { lambdaHandler } from "../lambda";
 
 // EventBridge scheduled events carry the scheduled `time`.
 const Event = z.object({ time: z.optional(z.iso.datetime()) });
@@ -17,22 +19,20 @@ export async function runEscalation(store: Alert.EscalationStore, afterMinutes: 
   return Alert.escalateOverdue(store, { afterMinutes, now });
 }
 
-let deps: { store: Alert.EscalationStore; afterMinutes: number } | undefined;
-
 /** The `escalation` Lambda, every minute (stacks/Alerts.ts). */
-export async function handler(event: unknown) {
-  if (!deps) {
-    const config = loadEscalationConfig();
-    const client = Db.createDocumentClient({
+export const handler = lambdaHandler({
+  service: "escalation",
+  config: loadEscalationConfig,
+  init: (config, log) => {
+    const { dynamo } = clientsFor({
       region: config.AWS_REGION,
-      ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+      ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
     });
-    deps = {
-      store: Dynamo.createDynamoEscalationStore(client, config.TABLE_NAME),
-      afterMinutes: config.ESCALATION_MINUTES,
+    const store = Dynamo.createDynamoEscalationStore(dynamo, config.TABLE_NAME);
+    return async (event: unknown) => {
+      const result = await runEscalation(store, config.ESCALATION_MINUTES, event);
+      log.info("escalation checked", { checked: result.checked, escalated: result.escalated });
+      return result;
     };
-  }
-  const result = await runEscalation(deps.store, deps.afterMinutes, event);
-  console.log(JSON.stringify({ level: "info", checked: result.checked, escalated: result.escalated }));
-  return result;
-}
+  },
+});

@@ -1,4 +1,5 @@
-import { Alert, Aws, type Officer } from "@lapora/core";
+import type { Officer } from "@lapora/core";
+import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import { createReportEventsHandler } from "@lapora/functions/events/report-events";
 import { runEscalation } from "@lapora/functions/jobs/escalation";
@@ -51,7 +52,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
     delivery: {
       markers: Dynamo.createDynamoMarkerStore(deps.client, tableName),
       // Local settings mirror a stage's: the price cap and sender ID travel as message attributes.
-      publisher: Alert.createSnsPublisher(sns, options.topicArn, {
+      publisher: Aws.createSnsPublisher(sns, options.topicArn, {
         consoleUrl: options.consoleUrl,
         senderId: "LAPORA",
         maxPriceUsd: "0.50",

@@ -5,7 +5,8 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { Db, type Officer } from "@lapora/core";
+import type { Officer } from "@lapora/core";
+import { TABLE } from "@lapora/core/table";
 import { Entity } from "electrodb";
 import type { LocalIssuer } from "./issuer";
 
@@ -23,7 +24,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 function credentialEntity(client: DynamoDBDocumentClient, table: string) {
-  const key = { pk: { field: Db.TABLE.partitionKey }, sk: { field: Db.TABLE.sortKey } } as const;
+  const key = { pk: { field: TABLE.partitionKey }, sk: { field: TABLE.sortKey } } as const;
   return new Entity(
     {
       model: { entity: "localCredential", version: "1", service: "lapora" },

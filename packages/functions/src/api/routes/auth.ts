@@ -1,17 +1,7 @@
-import { Officer, parseOrThrow, ValidationError } from "@lapora/core";
-import { Hono } from "hono";
-import * as z from "zod/mini";
-import type { AppEnv } from "../app";
-import { readJson } from "../request";
-
-const username = z.string().check(z.regex(/^\d{8}(\d{10})?$/, "An NRP is 8 or 18 digits."));
-const password = z.string().check(z.minLength(1), z.maxLength(256));
-const SignInBody = z.strictObject({ nrp: username, password });
-const NewPasswordBody = z.strictObject({
-  nrp: username,
-  session: z.string().check(z.maxLength(4096)),
-  newPassword: password,
-});
+import { Officer, ValidationError } from "@lapora/core";
+import { routes } from "@lapora/core/contract";
+import { bodyOf } from "../request";
+import type { PublicHandlers } from "./register";
 
 function answer(result: Officer.SignInResult) {
   if (result.kind === "invalid") {
@@ -20,24 +10,20 @@ function answer(result: Officer.SignInResult) {
   }
   return result.kind === "ok"
     ? { idToken: result.idToken, expiresIn: result.expiresIn }
-    : { challenge: "new_password_required", session: result.session };
+    : { challenge: "new_password_required" as const, session: result.session };
 }
 
-/** `/api/auth/*`: officer sign-in (Cognito in AWS, the local issuer locally), with failures slowed down. */
-export const auth = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  })
-  .post("/login", async (c) => {
-    const { nrp, password } = parseOrThrow(SignInBody, await readJson(c));
+/** Officer sign-in (Cognito in AWS, the local issuer locally), with failures slowed down. */
+export const authHandlers: PublicHandlers<"signIn" | "newPassword"> = {
+  signIn: async (c) => {
+    const { nrp, password } = await bodyOf(c, routes.signIn);
     const { signIn, signInThrottle } = c.var.deps;
     return c.json(
       answer(await Officer.signInThrottled(signInThrottle, nrp, () => signIn.signIn(nrp, password))),
     );
-  })
-  .post("/new-password", async (c) => {
-    const { nrp, session, newPassword } = parseOrThrow(NewPasswordBody, await readJson(c));
+  },
+  newPassword: async (c) => {
+    const { nrp, session, newPassword } = await bodyOf(c, routes.newPassword);
     const { signIn, signInThrottle } = c.var.deps;
     return c.json(
       answer(
@@ -46,4 +32,5 @@ export const auth = new Hono<AppEnv>()
         ),
       ),
     );
-  });
+  },
+};

@@ -1,46 +1,46 @@
-import { Evidence, NotFoundError, Officer, parseOrThrow, Report, Stats } from "@lapora/core";
-import { Hono } from "hono";
-import type { AppEnv } from "../app";
-import { requireOfficer, requireRole } from "../auth";
-import { readJson } from "../request";
+import { Access, Evidence, NotFoundError, Report, Stats } from "@lapora/core";
+import { routes } from "@lapora/core/contract";
+import { bodyOf, queryOf } from "../request";
+import type { OfficerHandlers } from "./register";
 
-type Env = AppEnv & { Variables: { officer: Officer.Officer } };
-
-/** `/api/officer/*`: the triage console's API. Every route needs a signed-in, active officer. */
-export const officer = new Hono<Env>()
-  .use(requireOfficer)
-  .use(async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  })
-  .get("/me", (c) => c.json({ officer: c.var.officer, actions: Officer.actionsOf(c.var.officer) }))
-  .get("/reports", async (c) => {
-    const params = parseOrThrow(Report.QueueParams, c.req.query());
-    return c.json(await Report.listQueue(c.var.deps, c.var.officer, params));
-  })
-  .get("/reports/:id", async (c) =>
-    c.json(await Report.getDetail(c.var.deps, c.var.officer, c.req.param("id"))),
-  )
-  // Photos: short-lived links to display copies (no EXIF, no GPS) for whoever may read the report; an
-  // original only for SPKT and admin, audited (POST: every download is a recorded act).
-  .get("/reports/:id/evidence", async (c) =>
-    c.json(await Evidence.listForOfficer(c.var.deps, c.var.officer, c.req.param("id"))),
-  )
-  .post("/reports/:id/evidence/:slot/original", async (c) => {
+/** The triage console's API. Every route needs a signed-in, active officer (app.ts). */
+export const officerHandlers: OfficerHandlers<
+  | "me"
+  | "queue"
+  | "reportDetail"
+  | "reportEvidence"
+  | "originalPhoto"
+  | "reportAudit"
+  | "reportAction"
+  | "assignees"
+  | "fullStats"
+> = {
+  me: (c) => {
+    const permissions = Access.permissionsOf(c.var.officer);
+    return c.json({ officer: c.var.officer, actions: permissions.actions, permissions });
+  },
+  queue: async (c) => c.json(await Report.listQueue(c.var.deps, c.var.officer, queryOf(c, routes.queue))),
+  reportDetail: async (c) =>
+    c.json(await Report.getDetail(c.var.deps, c.var.officer, c.req.param("id") ?? "")),
+  // Short-lived links to display copies (no EXIF, no GPS) for whoever may read the report.
+  reportEvidence: async (c) =>
+    c.json(await Evidence.listForOfficer(c.var.deps, c.var.officer, c.req.param("id") ?? "")),
+  // POST: every download of an original is a recorded act.
+  originalPhoto: async (c) => {
     const slot = Number(c.req.param("slot"));
     if (!Number.isInteger(slot)) throw new NotFoundError("This report has no such photo.");
-    return c.json(await Evidence.originalForOfficer(c.var.deps, c.var.officer, c.req.param("id"), slot));
-  })
-  .get("/reports/:id/audit", async (c) =>
-    c.json({ items: await Report.auditTrail(c.var.deps, c.var.officer, c.req.param("id")) }),
-  )
-  .post("/reports/:id/actions", async (c) => {
-    const cmd = parseOrThrow(Report.TriageCommand, await readJson(c));
-    return c.json(await Report.act(c.var.deps, c.var.officer, c.req.param("id"), cmd));
-  })
-  .get("/stats/weekly/:week", requireRole("pimpinan", "spkt"), async (c) =>
-    c.json(await Stats.getFull(c.var.deps.stats, c.req.param("week"))),
-  )
-  .get("/reports/:id/assignees", async (c) =>
-    c.json({ items: await Report.assignableOfficers(c.var.deps, c.var.officer, c.req.param("id")) }),
-  );
+    return c.json(
+      await Evidence.originalForOfficer(c.var.deps, c.var.officer, c.req.param("id") ?? "", slot),
+    );
+  },
+  reportAudit: async (c) =>
+    c.json({ items: await Report.auditTrail(c.var.deps, c.var.officer, c.req.param("id") ?? "") }),
+  reportAction: async (c) => {
+    const cmd = await bodyOf(c, routes.reportAction);
+    return c.json(await Report.act(c.var.deps, c.var.officer, c.req.param("id") ?? "", cmd));
+  },
+  assignees: async (c) =>
+    c.json({ items: await Report.assignableOfficers(c.var.deps, c.var.officer, c.req.param("id") ?? "") }),
+  fullStats: async (c) =>
+    c.json(await Stats.getFull(c.var.deps.stats, c.var.officer, c.req.param("week") ?? "")),
+};

@@ -1,0 +1,116 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createService } from "../../db/service";
+import { ValidationError } from "../../errors";
+import type { ReportStore } from "../../report/store";
+import type { IdempotencyRecord, Report } from "../../report/types";
+
+/** The DynamoDB adapter of ReportStore, through ElectroDB. */
+export function createDynamoReportStore(client: DynamoDBDocumentClient, table: string): ReportStore {
+  const db = createService(client, table);
+  const { report, trackingCode, idempotency } = db.entities;
+
+  const getById = async (reportId: string) => {
+    const { data } = await report.get({ reportId }).go({ consistent: true });
+    return (data as Report | null) ?? undefined;
+  };
+
+  return {
+    async create(item, idem) {
+      const nowSeconds = Math.floor(Date.parse(item.createdAt) / 1000);
+      const result = await db.transaction
+        .write(({ report, trackingCode, idempotency }) => [
+          report.create(item).commit(),
+          trackingCode.create({ trackingCode: item.trackingCode, reportId: item.reportId }).commit(),
+          ...(idem
+            ? [
+                // An expired record may still be there (TTL deletes late): it counts as free.
+                idempotency
+                  .put(idem)
+                  .where(
+                    ({ key, expiresAt }, { notExists, lt }) =>
+                      `${notExists(key)} OR ${lt(expiresAt, nowSeconds)}`,
+                  )
+                  .commit(),
+              ]
+            : []),
+        ])
+        .go();
+      if (!result.canceled) return "created";
+      const codes: string[] = result.data.map((d) => d.code);
+      if (codes.includes("TransactionConflict")) return "conflict";
+      if (codes[2] === "ConditionalCheckFailed") return "idempotency_taken";
+      if (codes[1] === "ConditionalCheckFailed") return "code_taken";
+      // The report id is a fresh UUID, so a failed condition on it means a bug, not a race.
+      throw new Error(`Report transaction canceled: ${codes.join(", ")}`);
+    },
+
+    async getIdempotency(key, nowSeconds) {
+      const { data } = await idempotency.get({ key }).go({ consistent: true });
+      if (!data || data.expiresAt <= nowSeconds) return undefined;
+      return data as IdempotencyRecord;
+    },
+
+    getById,
+
+    async getByTrackingCode(code) {
+      const { data } = await trackingCode.get({ trackingCode: code }).go({ consistent: true });
+      return data ? getById(data.reportId) : undefined;
+    },
+
+    async update(next, expectedVersion, entries) {
+      const result = await db.transaction
+        .write(({ report, audit }) => [
+          report
+            .put(next)
+            .where(({ version }, { eq }) => eq(version, expectedVersion))
+            .commit(),
+          ...entries.map((e) => audit.create(e).commit()),
+        ])
+        .go();
+      if (!result.canceled) return "updated";
+      const codes: string[] = result.data.map((d) => d.code);
+      if (codes[0] === "ConditionalCheckFailed" || codes.includes("TransactionConflict")) return "stale";
+      throw new Error(`Report update canceled: ${codes.join(", ")}`);
+    },
+
+    async queue(q) {
+      const range = { createdAt: q.fromIso ?? "0000" };
+      const until = { createdAt: q.toIso ?? "9999" };
+      const base =
+        q.index === "urgent"
+          ? report.query.openByUrgency({})
+          : q.index === "area"
+            ? report.query.byArea({ kecamatan: q.kecamatan ?? "" }).between(range, until)
+            : report.query.byTime({}).between(range, until);
+      const filtered = base.where((a, op) => {
+        const parts: string[] = [];
+        if (q.status) parts.push(op.eq(a.status, q.status));
+        if (q.priority) parts.push(op.eq(a.priority, q.priority));
+        if (q.desa) parts.push(op.eq(a.desa, q.desa));
+        if (q.index === "urgent" && q.kecamatan) parts.push(op.eq(a.kecamatan, q.kecamatan));
+        if (q.index === "urgent" && q.fromIso) parts.push(op.gte(a.createdAt, q.fromIso));
+        if (q.index === "urgent" && q.toIso) parts.push(op.lt(a.createdAt, q.toIso));
+        if (q.within) {
+          const mine = [...q.within.desa.map((d) => op.eq(a.desa, d)), op.eq(a.assignee, q.within.assignee)];
+          parts.push(`(${mine.join(" OR ")})`);
+        }
+        return parts.join(" AND ");
+      });
+      try {
+        const page = await filtered.go({
+          count: q.limit,
+          cursor: q.cursor ?? null,
+          order: q.index === "urgent" ? "asc" : "desc",
+        });
+        return { items: page.data as Report[], cursor: page.cursor };
+      } catch (err) {
+        if (q.cursor && /cursor/i.test(String(err))) {
+          throw new ValidationError("The page cursor is not valid.", [
+            { field: "cursor", code: "cursor.invalid", message: "Start again from the first page." },
+          ]);
+        }
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * The API's answers as zod schemas (zod/mini: they load with the api Lambda). The OpenAPI document is
+ * generated from them, the integration tests check every answer against them, and the web app takes its
+ * types from them. Each is checked against the domain's own type below, so neither can drift.
+ */
+import * as z from "zod/mini";
+import type { Permissions, TriageAction } from "../access/policy";
+import { TRIAGE_ACTIONS } from "../access/policy";
+import type { AuditEntry } from "../audit/types";
+import { CONTENT_TYPES } from "../evidence/rules";
+import type { UploadGrant } from "../evidence/uploads";
+import type { EvidenceView } from "../evidence/viewing";
+import { ROLES } from "../officer/roles";
+import type { Officer } from "../officer/types";
+import { CATEGORIES } from "../report/category";
+import { PRIORITIES } from "../report/priority";
+import type { PublicReportView } from "../report/public-view";
+import { STATUSES } from "../report/status";
+import type { ReportSummary } from "../report/triage-service";
+import type { Report, SubmitReceipt } from "../report/types";
+import type { WeeklyStats } from "../stats/aggregate";
+import type { PublicWeeklyStats } from "../stats/publish";
+
+const str = z.string();
+const int = z.int();
+const num = z.number();
+const category = z.enum(CATEGORIES);
+const priority = z.enum(PRIORITIES);
+const status = z.enum(STATUSES);
+const role = z.enum(ROLES);
+const nameOf = z.object({ code: str, name: str });
+
+/** The one error body: `message` is safe to show; `details` names each bad field. */
+export const ErrorBody = z.object({
+  error: str,
+  message: str,
+  details: z.array(z.object({ field: str, code: str, message: str })),
+});
+
+export const Health = z.object({ status: z.literal("ok") });
+
+export const Regions = z.object({
+  regency: nameOf,
+  kecamatan: z.array(z.object({ code: str, name: str, desa: z.array(nameOf) })),
+});
+
+const TimelineEntry = z.object({ at: str, status, note: z.optional(str) });
+
+export const UploadForm = z.object({
+  slot: int,
+  url: str,
+  fields: z.record(str, str),
+  contentType: z.enum(CONTENT_TYPES),
+  maxBytes: int,
+  expiresAt: str,
+});
+
+const UploadGrantSchema = z.object({ token: str, forms: z.array(UploadForm), maxPhotos: int });
+
+const receiptFields = { id: str, trackingCode: str, status, priority, createdAt: str };
+export const SubmitReceiptSchema = z.object(receiptFields);
+/** `POST /api/reports` → 201: the receipt and the upload capability (shown only here). */
+export const IntakeReceipt = z.object({ ...receiptFields, uploads: UploadGrantSchema });
+
+export const PublicReport = z.object({
+  trackingCode: str,
+  status,
+  priority,
+  category,
+  description: str,
+  kecamatan: nameOf,
+  desa: nameOf,
+  createdAt: str,
+  updatedAt: str,
+  timeline: z.array(TimelineEntry),
+  photos: int,
+});
+
+export const PhotoForms = z.object({ forms: z.array(UploadForm), remaining: int });
+
+const Cell = z.union([int, z.literal("<3")]);
+const PublicDurations = z.union([
+  z.object({ enoughData: z.literal(true), n: int, medianSeconds: num, p90Seconds: num }),
+  z.object({ enoughData: z.literal(false), n: Cell }),
+]);
+export const PublicWeekly = z.object({
+  week: str,
+  start: str,
+  end: str,
+  generatedAt: str,
+  total: Cell,
+  byCategory: z.record(category, Cell),
+  byPriority: z.record(priority, Cell),
+  byStatus: z.record(status, Cell),
+  byKecamatan: z.array(z.object({ code: str, name: str, count: Cell })),
+  responseTimes: z.object({ verify: PublicDurations, resolve: PublicDurations }),
+  change: z.nullable(z.object({ previousWeek: str, previousTotal: Cell, delta: z.nullable(int) })),
+});
+
+export const Weeks = z.object({ weeks: z.array(str) });
+
+const Durations = z.object({ n: int, medianSeconds: z.nullable(num), p90Seconds: z.nullable(num) });
+export const FullWeekly = z.object({
+  week: str,
+  start: str,
+  end: str,
+  generatedAt: str,
+  total: int,
+  byCategory: z.record(category, int),
+  byPriority: z.record(priority, int),
+  byStatus: z.record(status, int),
+  byKecamatan: z.array(z.object({ code: str, name: str, count: int })),
+  byDesa: z.array(z.object({ code: str, name: str, kecamatan: str, count: int })),
+  responseTimes: z.object({ verify: Durations, resolve: Durations }),
+  previous: z.nullable(z.object({ week: str, total: int, byCategory: z.record(category, int) })),
+});
+
+/** `POST /api/auth/login` and `/new-password`: a token, or the first-sign-in challenge. */
+export const SignInAnswer = z.union([
+  z.object({ idToken: str, expiresIn: int }),
+  z.object({ challenge: z.literal("new_password_required"), session: str }),
+]);
+
+export const OfficerSchema = z.object({
+  nrp: str,
+  name: str,
+  role,
+  kecamatan: z.optional(str),
+  desa: z.optional(z.array(str)),
+  phone: str,
+  alertPriorities: z.optional(z.array(priority)),
+  active: z.boolean(),
+  version: int,
+  createdAt: str,
+  updatedAt: str,
+});
+
+const PermissionsSchema = z.object({
+  actions: z.readonly(z.array(z.enum(TRIAGE_ACTIONS))),
+  manageRoster: z.boolean(),
+  readFullStats: z.boolean(),
+  downloadOriginal: z.boolean(),
+});
+
+/** `GET /api/officer/me`: the officer, and what the server will let them do (for the console's buttons). */
+export const Me = z.object({
+  officer: OfficerSchema,
+  actions: z.readonly(z.array(z.enum(TRIAGE_ACTIONS))),
+  permissions: PermissionsSchema,
+});
+
+const reportFields = {
+  reportId: str,
+  trackingCode: str,
+  category,
+  kecamatan: str,
+  desa: str,
+  occurredAt: str,
+  happeningNow: z.boolean(),
+  priority,
+  status,
+  version: int,
+  createdAt: str,
+  createdDay: str,
+  updatedAt: str,
+  assignee: z.optional(str),
+  duplicateOf: z.optional(str),
+  acknowledgedAt: z.optional(str),
+  secondsToAcknowledge: z.optional(num),
+  resolvedAt: z.optional(str),
+  secondsToResolve: z.optional(num),
+};
+
+/** A report as an officer sees it; `reporter` has the contact only for roles that call back. */
+export const OfficerReport = z.object({
+  ...reportFields,
+  description: str,
+  location: z.optional(z.object({ lat: num, lon: num })),
+  reporter: z.object({ anonymous: z.boolean(), name: z.optional(str), phone: z.optional(str) }),
+  timeline: z.array(TimelineEntry),
+});
+
+const ReportSummarySchema = z.object({ ...reportFields, excerpt: str });
+export const QueuePage = z.object({ items: z.array(ReportSummarySchema), cursor: z.nullable(str) });
+
+const EvidenceViewSchema = z.object({
+  slot: int,
+  contentType: str,
+  bytes: int,
+  width: z.optional(int),
+  height: z.optional(int),
+  sha256: str,
+  attachedAt: str,
+  display: z.nullable(z.object({ url: str, expiresAt: str })),
+});
+export const EvidenceList = z.object({
+  items: z.array(EvidenceViewSchema),
+  canDownloadOriginal: z.boolean(),
+});
+export const OriginalLink = z.object({ url: str, sha256: str, expiresAt: str });
+
+const AuditEntrySchema = z.object({
+  subject: str,
+  auditId: str,
+  at: str,
+  actorNrp: str,
+  actorRole: z.union([role, z.literal("system")]),
+  action: str,
+  from: z.optional(str),
+  to: z.optional(str),
+  note: z.optional(str),
+});
+export const AuditList = z.object({ items: z.array(AuditEntrySchema) });
+
+export const Assignees = z.object({ items: z.array(z.object({ nrp: str, name: str, role })) });
+export const OfficerList = z.object({ items: z.array(OfficerSchema) });
+export const OfficerAdded = z.object({ officer: OfficerSchema, temporaryPassword: z.optional(str) });
+
+/** The OpenAPI document itself (`GET /api/openapi.json`). */
+export const OpenApiDocument = z.looseObject({ openapi: z.literal("3.1.0") });
+
+// Each schema against the domain type it describes, both ways: a field added to one and not the other
+// fails the type check here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Out<S extends z.ZodMiniType> = z.output<S>;
+type Holds<T extends true> = T;
+/** Compile-time only. */
+export type ContractMatchesDomain = [
+  Holds<Same<Out<typeof SubmitReceiptSchema>, SubmitReceipt>>,
+  Holds<Same<Out<typeof UploadGrantSchema>, UploadGrant>>,
+  Holds<Same<Out<typeof PublicReport>, PublicReportView>>,
+  Holds<Same<Out<typeof PublicWeekly>, PublicWeeklyStats>>,
+  Holds<Same<Out<typeof FullWeekly>, WeeklyStats>>,
+  Holds<Same<Out<typeof OfficerSchema>, Officer>>,
+  Holds<Same<Out<typeof PermissionsSchema>, Permissions>>,
+  Holds<Same<Out<typeof OfficerReport>, Report>>,
+  Holds<Same<Out<typeof ReportSummarySchema>, ReportSummary>>,
+  Holds<Same<Out<typeof EvidenceViewSchema>, EvidenceView>>,
+  Holds<Same<Out<typeof AuditEntrySchema>, AuditEntry>>,
+  Holds<Same<Out<typeof Me>["actions"][number], TriageAction>>,
+];

@@ -1,0 +1,84 @@
+import { Evidence, Region, Report, Stats } from "@lapora/core";
+import { bearerToken, langOf, noStore, readJson } from "../request";
+import type { PublicHandlers } from "./register";
+
+const regionsBody = JSON.stringify({
+  regency: Region.REGENCY,
+  kecamatan: Region.listKecamatan().map((k) => ({
+    code: k.code,
+    name: k.name,
+    desa: k.desa.map((d) => ({ code: d.code, name: d.name })),
+  })),
+});
+
+/** The OpenAPI document, generated on the first request for it (the generator is not in the cold start). */
+let openapi: Promise<string> | undefined;
+const openApiText = () =>
+  (openapi ??= import("@lapora/core/contract/openapi").then((m) => JSON.stringify(m.openApiDocument())));
+
+/** The public door: the form, tracking, photos, statistics and the contract itself. No sign-in. */
+export const publicHandlers: PublicHandlers<
+  | "health"
+  | "openapi"
+  | "regions"
+  | "submitReport"
+  | "trackReport"
+  | "requestPhotoForms"
+  | "statsWeeks"
+  | "statsWeek"
+  | "statsFile"
+> = {
+  health: (c) => c.json({ status: "ok" }),
+  openapi: async (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(await openApiText(), 200, { "Content-Type": "application/json; charset=utf-8" });
+  },
+  // Changes only with a release.
+  regions: (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(regionsBody, 200, { "Content-Type": "application/json; charset=utf-8" });
+  },
+  // The answer (and each idempotent replay of it) carries the upload capability, shown only here.
+  submitReport: async (c) => {
+    const { receipt, replayed } = await Report.intake(c.var.deps, {
+      body: await readJson(c),
+      idempotencyKey: c.req.header("Idempotency-Key"),
+      lang: langOf(c),
+    });
+    noStore(c);
+    if (replayed) c.header("Idempotent-Replayed", "true");
+    return c.json(receipt, 201);
+  },
+  trackReport: async (c) => {
+    const { reports, evidence } = c.var.deps;
+    const view = await Report.track(reports, c.req.param("code") ?? "", (id) =>
+      Evidence.countPhotos(evidence.store, id),
+    );
+    noStore(c);
+    return c.json(view);
+  },
+  // The tracking code is not a capability: knowing it lets you read the public view, never upload.
+  requestPhotoForms: async (c) => {
+    const request = Evidence.parsePhotoRequest(await readJson(c));
+    const { evidence } = c.var.deps;
+    const result = await Evidence.requestForms(evidence, c.req.param("id") ?? "", bearerToken(c), request);
+    noStore(c);
+    return c.json(result);
+  },
+  // Cacheable: the figures change weekly.
+  statsWeeks: async (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json({ weeks: await c.var.deps.stats.listWeeks() });
+  },
+  statsWeek: async (c) => {
+    const figures = await Stats.getPublic(c.var.deps.stats, c.req.param("week") ?? "");
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.json(figures);
+  },
+  statsFile: async (c) => {
+    const file = await Stats.getOpenDataFile(c.var.deps.files, c.req.param("file") ?? "");
+    c.header("Cache-Control", "public, max-age=3600");
+    c.header("Content-Disposition", `attachment; filename="${file.downloadName}"`);
+    return c.body(file.body, 200, { "Content-Type": file.contentType });
+  },
+};

@@ -1,0 +1,33 @@
+import { honoPath, type RouteId, type RouteSpec, routes } from "@lapora/core/contract";
+import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv, OfficerEnv } from "../app";
+import { errorBody } from "../errors";
+
+type Spec<K extends RouteId> = (typeof routes)[K];
+/** The routes that need a signed-in officer (`auth: "officer"` in the contract). */
+export type OfficerRouteId = { [K in RouteId]: Spec<K> extends { auth: "officer" } ? K : never }[RouteId];
+export type PublicRouteId = Exclude<RouteId, OfficerRouteId>;
+
+type Handler<E extends AppEnv> = (c: Context<E>) => Response | Promise<Response>;
+/** One handler per contract route: a route missing here, or one the contract lacks, fails the type check. */
+export type PublicHandlers<K extends PublicRouteId = PublicRouteId> = { [P in K]: Handler<AppEnv> };
+export type OfficerHandlers<K extends OfficerRouteId = OfficerRouteId> = { [P in K]: Handler<OfficerEnv> };
+
+const tooLarge = (limit: number) =>
+  bodyLimit({
+    maxSize: limit,
+    onError: (c) =>
+      c.json(errorBody("payload_too_large", `This request body may be at most ${limit / 1024} KB.`), 413),
+  });
+
+/** Registers every contract route on `app`, at the contract's method and path, with its body limit. */
+export function register(app: Hono<AppEnv>, handlers: PublicHandlers & OfficerHandlers): Hono<AppEnv> {
+  for (const [key, spec] of Object.entries(routes) as [RouteId, RouteSpec][]) {
+    const path = honoPath(spec.path);
+    const handler = handlers[key] as Handler<AppEnv>;
+    if (spec.maxBodyBytes) app.on(spec.method.toUpperCase(), path, tooLarge(spec.maxBodyBytes), handler);
+    else app.on(spec.method.toUpperCase(), path, handler);
+  }
+  return app;
+}
