@@ -1,10 +1,12 @@
 import { defineConfig } from "vitest/config";
 
-// One run, three kinds of test. The emulators (DynamoDB Local in memory, s3rver, fauxqs) start once,
-// in the global setup, and each test file makes its own table so files never see each other's data.
+// One run, four kinds of test. Unit tests need nothing but Node. The emulators (DynamoDB Local in memory,
+// s3rver, fauxqs) start once, in the global setup of the projects that talk to them, and each test file
+// makes its own table so files never see each other's data.
+const EMULATORS = ["packages/testkit/src/global-setup.ts"];
+
 export default defineConfig({
   test: {
-    globalSetup: ["packages/local/test/global-setup.ts"],
     env: { SST_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     pool: "forks",
     projects: [
@@ -12,7 +14,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["packages/core/src/**/*.test.ts"],
+          include: [
+            "packages/core/src/**/*.test.ts",
+            "packages/web/src/**/*.test.ts",
+            "packages/testkit/src/**/*.test.ts",
+          ],
           exclude: ["**/*.int.test.ts"],
         },
       },
@@ -20,11 +26,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          globalSetup: EMULATORS,
           include: [
             "packages/core/src/**/*.int.test.ts",
             "packages/functions/src/**/*.test.ts",
             "packages/local/src/**/*.test.ts",
             "packages/local/test/**/*.test.ts",
+            "packages/testkit/src/**/*.int.test.ts",
           ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -43,6 +51,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
+          globalSetup: EMULATORS,
           include: ["packages/web/e2e/**/*.test.ts"],
           testTimeout: 90_000,
           hookTimeout: 90_000,

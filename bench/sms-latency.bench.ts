@@ -14,10 +14,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { validReport } from "@lapora/functions/api/test-support";
 import { freePort } from "@lapora/local/emulators/ports";
 import { startRuntime } from "@lapora/local/runtime";
 import { createLocalApp } from "@lapora/local/server";
+import { validReport } from "@lapora/testkit";
 import { envNumber, quantile, round } from "./lib/stats";
 
 const repoRoot = resolve(import.meta.dirname, "..");

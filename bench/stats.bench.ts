@@ -14,7 +14,6 @@ import * as Dynamo from "@lapora/core/dynamo";
 import { startDynamoLocal } from "@lapora/local/emulators/dynamodb";
 import { startS3Local } from "@lapora/local/emulators/s3";
 import { startSnsLocal } from "@lapora/local/emulators/sns";
-import { ensureTable } from "@lapora/local/resources";
 import { envNumber, quantile, round } from "./lib/stats";
 
 const CATEGORIES = Report.CATEGORIES;
@@ -111,7 +110,7 @@ export async function run(): Promise<Record<string, unknown>> {
       const dynamo = await startDynamoLocal();
       const client = Aws.createDocumentClient({ endpoint: dynamo.endpoint });
       try {
-        await ensureTable(dynamo.endpoint, table);
+        await Dynamo.ensureTable(dynamo.endpoint, table);
         const t0 = performance.now();
         await seed(client, table, t.n, t.weeks);
         const seedSeconds = (performance.now() - t0) / 1000;

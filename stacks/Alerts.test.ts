@@ -1,4 +1,4 @@
-import { STREAM_FILTER } from "@lapora/core/alert/stream";
+import { STREAM_FILTER } from "@lapora/core/infra";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";

@@ -1,5 +1,4 @@
-import { STREAM_FILTER } from "@lapora/core/alert/stream";
-import { TABLE } from "@lapora/core/table";
+import { STREAM_FILTER, TABLE } from "@lapora/core/infra";
 import type { AlertsEnvironment, EscalationEnvironment } from "@lapora/functions/config";
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";

@@ -1,4 +1,4 @@
-import { ORIGINAL_PREFIX, uploadCorsRules } from "@lapora/core/evidence/rules";
+import { ORIGINAL_PREFIX, uploadCorsRules } from "@lapora/core/infra";
 import type { EvidenceEnvironment } from "@lapora/functions/config";
 import { Duration } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";

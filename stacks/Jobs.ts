@@ -1,4 +1,4 @@
-import { TABLE } from "@lapora/core/table";
+import { TABLE } from "@lapora/core/infra";
 import type { StatsEnvironment } from "@lapora/functions/config";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";

@@ -1,5 +1,4 @@
-import { ORIGINAL_PREFIX, STATE_TAG } from "@lapora/core/evidence/rules";
-import { TABLE } from "@lapora/core/table";
+import { ORIGINAL_PREFIX, STATE_TAG, TABLE } from "@lapora/core/infra";
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { BlockPublicAccess, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Bucket, type StackContext, Table } from "sst/constructs";

@@ -1,5 +1,5 @@
 import { runInNewContext } from "node:vm";
-import { contentSecurityPolicy } from "@lapora/core/web-security";
+import { contentSecurityPolicy } from "@lapora/core/infra";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";

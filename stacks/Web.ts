@@ -1,4 +1,4 @@
-import { contentSecurityPolicy } from "@lapora/core/web-security";
+import { contentSecurityPolicy } from "@lapora/core/infra";
 import { Duration, Fn } from "aws-cdk-lib";
 import {
   AllowedMethods,

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { ensureTable } from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { type LocalAlerts, startLocalAlerts } from "./alerts/local-alerts";
 import { createLocalIssuer, type LocalIssuer } from "./auth/issuer";
@@ -7,7 +8,6 @@ import { type DynamoLocal, startDynamoLocal } from "./emulators/dynamodb";
 import { type S3Local, startS3Local } from "./emulators/s3";
 import { type SnsLocal, startSnsLocal } from "./emulators/sns";
 import { appOrigins, type LocalEvidenceUploads, startLocalEvidence } from "./evidence";
-import { ensureTable } from "./resources";
 import { seedDemoOfficers } from "./seed";
 
 export interface Runtime {

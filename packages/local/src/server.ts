@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { contentSecurityPolicy } from "@lapora/core/web-security";
+import { contentSecurityPolicy } from "@lapora/core/infra";
 import { type ApiDeps, createApp } from "@lapora/functions/api/app";
+import { createLogger } from "@lapora/functions/lambda";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { listInboxes, renderSmsPage } from "./alerts/sms-page";
@@ -18,9 +19,13 @@ export function createLocalApp(
   deps: ApiDeps,
   webDist: string,
   issuer: Pick<LocalIssuer, "jwks">,
-  dev: { smsInbox?: SmsInbox } = {},
+  dev: {
+    smsInbox?: SmsInbox;
+    /** The API app to serve; tests pass theirs with every answer checked against the contract. */
+    api?: { fetch(request: Request): Response | Promise<Response> };
+  } = {},
 ) {
-  const api = createApp(deps);
+  const api = dev.api ?? createApp(deps, createLogger("api-local"));
   // Photos go from the browser straight to s3rver, as they go to S3 in AWS.
   const csp = contentSecurityPolicy({ uploadOrigins: [deps.evidence.files.origin] });
   const root = relative(process.cwd(), webDist) || ".";

@@ -1,5 +1,5 @@
+import { type AlertsTestbed, OFFICER, startAlertsTestbed, waitUntil } from "@lapora/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AlertsTestbed, OFFICER, startAlertsTestbed, waitUntil } from "./alerts-harness";
 
 // The escalation job runs against DynamoDB Local's open-reports index; its SMS go through the stream,
 // report-events and fauxqs like any other alert. Only the clock is chosen by the test.

@@ -1,6 +1,11 @@
+import {
+  type AlertsTestbed,
+  OFFICER,
+  startAlertsTestbed,
+  startSwitchableProxy,
+  waitUntil,
+} from "@lapora/testkit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AlertsTestbed, OFFICER, startAlertsTestbed, waitUntil } from "./alerts-harness";
-import { startSwitchableProxy } from "./switchable-proxy";
 
 // The outage is real: report-events publishes to fauxqs through a TCP proxy that cuts every connection
 // while "down". Everything else is the local runtime's wiring against the real emulators.

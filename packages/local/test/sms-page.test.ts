@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
+import { createLocalApp } from "@lapora/local/server";
+import { type AlertsTestbed, OFFICER, startAlertsTestbed, waitUntil } from "@lapora/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalApp } from "../src/server";
-import { type AlertsTestbed, OFFICER, startAlertsTestbed, waitUntil } from "./alerts-harness";
 
 let bed: AlertsTestbed;
 let app: ReturnType<typeof createLocalApp>;

@@ -1,5 +1,5 @@
+import { type AlertsTestbed, OFFICER, startAlertsTestbed, waitUntil } from "@lapora/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AlertsTestbed, OFFICER, startAlertsTestbed, waitUntil } from "./alerts-harness";
 
 // Real DynamoDB Local stream, real report-events handler, real fauxqs topic with each officer's
 // FilterPolicy. Not real: SMS to a phone (each subscription is an SQS queue instead).

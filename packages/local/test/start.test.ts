@@ -2,9 +2,9 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_pr
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "@lapora/local/emulators/ports";
+import { readJson, validReport } from "@lapora/testkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { readJson, validReport } from "../../functions/src/api/test-support";
-import { freePort } from "../src/emulators/ports";
 
 const root = resolve(import.meta.dirname, "../../..");
 const dataDir = mkdtempSync(join(tmpdir(), "lapora-start-"));

@@ -2,11 +2,11 @@ import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Evidence } from "@lapora/core";
+import { postWithForm, startEvidenceHarness } from "@lapora/testkit";
 import exifr from "exifr";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postWithForm, startEvidenceHarness } from "../../local/test/evidence-harness";
 import { launchChromium, phonePage } from "./support";
 
 // Photo evidence in the officers' console: a real upload to s3rver, processed by evidence-uploaded,

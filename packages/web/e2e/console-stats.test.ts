@@ -1,10 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type StatsSeed, seedAndPublish, startTestServer } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { type StatsSeed, seedAndPublish } from "../../local/test/stats-seed";
 import { launchChromium, phonePage, seriousViolations } from "./support";
 
 // The leadership statistics in the officers' console: the unsuppressed weekly figures, down to desa level.

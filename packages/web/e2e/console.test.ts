@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startTestServer } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
 import { launchChromium, phonePage, seriousViolations } from "./support";
 
 // The officers' console at /konsol, driven the way officers use it: on a phone, in Indonesian.

@@ -1,8 +1,8 @@
+import { startEvidenceHarness } from "@lapora/testkit";
 import exifr from "exifr";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEvidenceHarness } from "../../local/test/evidence-harness";
 import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
 
 let h: Awaited<ReturnType<typeof startEvidenceHarness>>;

@@ -1,7 +1,6 @@
+import { type StatsSeed, seedAndPublish, startTestServer } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../local/test/harness";
-import { type StatsSeed, seedAndPublish } from "../../local/test/stats-seed";
 import { launchChromium, phonePage, seriousViolations } from "./support";
 
 const SEKAYU = { kecamatan: "16.06.01", desa: "16.06.01.1011" };

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { startTestServer } from "@lapora/testkit";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { startTestServer } from "../../local/test/harness";
 
 export const CHROMIUM = "/usr/bin/chromium";
 

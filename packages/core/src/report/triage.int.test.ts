@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestDeps } from "../../../local/test/harness";
 import { ConflictError, ForbiddenError } from "../errors";
 import type { Officer } from "../officer/types";
+import { DEMO_OFFICERS } from "../testing/demo-officers";
+import { addOfficers, freshStores } from "../testing/dynamo-local";
 import { QueueParams } from "./queue";
 import type { ReportInput } from "./schema";
 import { create, submit } from "./service";
@@ -22,7 +23,8 @@ const input = (o: Partial<ReportInput> = {}): ReportInput => ({
 const params = (p: Record<string, string> = {}) => QueueParams.parse(p);
 
 beforeAll(async () => {
-  stores = await createTestDeps();
+  stores = await freshStores();
+  await addOfficers(stores.officers, DEMO_OFFICERS);
 });
 
 describe("triage against DynamoDB Local", () => {
@@ -91,7 +93,8 @@ describe("the officer queue (GSI queries)", () => {
       ],
       ["old", { category: "narkoba" }, -3 * 24 * 60],
     ];
-    const table = await createTestDeps({ seed: true });
+    const table = await freshStores();
+    await addOfficers(table.officers, DEMO_OFFICERS);
     stores = table;
     for (const [name, o, minutes] of rows) {
       const r = create(

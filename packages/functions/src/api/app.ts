@@ -55,3 +55,6 @@ export function createApp(deps: ApiDeps, log: Log = silentLog) {
     .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404))
     .onError(onError);
 }
+
+/** The API app. */
+export type App = ReturnType<typeof createApp>;

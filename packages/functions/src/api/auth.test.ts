@@ -1,17 +1,15 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { type CheckedApp, checkedApp, createTestDeps, DEMO_PASSWORD, readJson } from "@lapora/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../../local/src/seed";
-import { createTestDeps } from "../../../local/test/harness";
 import { createApp } from "./app";
-import { readJson } from "./test-support";
 
 // Cognito is not emulated: the local sign-in provider stands in for it behind the same routes.
 
 let deps: Awaited<ReturnType<typeof createTestDeps>>;
-let app: ReturnType<typeof createApp>;
+let app: CheckedApp;
 beforeAll(async () => {
   deps = await createTestDeps();
-  app = createApp(deps);
+  app = checkedApp(createApp(deps));
 });
 
 const json = (method: string, path: string, body: unknown, token?: string) =>

@@ -3,11 +3,10 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createTestTable, validReport } from "@lapora/testkit";
 import { build, type Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chunksOf, lambdaBuildOptions } from "../../../../stacks/lambda-build";
-import { createTestTable } from "../../../local/test/harness";
-import { validReport } from "./test-support";
 
 /**
  * The `api` Lambda as it is deployed: built the way SST builds it (code splitting, `@aws-sdk/*` left to

@@ -1,18 +1,23 @@
 import { Report, Stats } from "@lapora/core";
+import {
+  type CheckedApp,
+  checkedApp,
+  createLocalStatsDeps,
+  createTestDeps,
+  LOCAL_AUDIENCE,
+  TEST_ISSUER,
+  validReport,
+} from "@lapora/testkit";
 import { generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { LOCAL_AUDIENCE } from "../../../local/src/runtime";
-import { createLocalStatsDeps } from "../../../local/src/stats";
-import { createTestDeps, TEST_ISSUER } from "../../../local/test/harness";
 import { createApp } from "./app";
-import { validReport } from "./test-support";
 
 // Cognito is not emulated: tokens come from the local issuer, which signs the same claims Cognito does,
 // and the API checks them with the same verifier it uses in AWS (only the key source differs).
 
 type Deps = Awaited<ReturnType<typeof createTestDeps>>;
 let deps: Deps;
-let app: ReturnType<typeof createApp>;
+let app: CheckedApp;
 let reportId: string;
 let seq = 0;
 
@@ -29,7 +34,7 @@ type Who = keyof typeof OFFICERS;
 
 beforeAll(async () => {
   deps = await createTestDeps();
-  app = createApp(deps);
+  app = checkedApp(createApp(deps));
   await deps.officers.create(
     {
       nrp: "80020004",

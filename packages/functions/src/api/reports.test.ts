@@ -1,18 +1,17 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Report } from "@lapora/core";
+import { type CheckedApp, checkedApp, createTestDeps, readJson, validReport } from "@lapora/testkit";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestDeps } from "../../../local/test/harness";
 import { createApp } from "./app";
-import { readJson, validReport } from "./test-support";
 
-let app: ReturnType<typeof createApp>;
+let app: CheckedApp;
 let countItems: () => Promise<number>;
 
 beforeAll(async () => {
   const deps = await createTestDeps({ seed: false });
   const { tableName, client } = deps;
-  app = createApp(deps);
+  app = checkedApp(createApp(deps));
   // A Scan is fine here: it checks that nothing at all was written, in a table of this file's own.
   countItems = async () =>
     (await client.send(new ScanCommand({ TableName: tableName, Select: "COUNT" }))).Count ?? 0;

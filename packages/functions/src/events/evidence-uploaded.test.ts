@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Evidence } from "@lapora/core";
 import { createSharpImages } from "@lapora/core/sharp";
+import { postWithForm, readJson, startEvidenceHarness, validReport } from "@lapora/testkit";
 import exifr from "exifr";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postWithForm, startEvidenceHarness } from "../../../local/test/evidence-harness";
-import { readJson, validReport } from "../api/test-support";
 import { createEvidenceUploadedHandler } from "./evidence-uploaded";
 
 let h: Awaited<ReturnType<typeof startEvidenceHarness>>;

@@ -10,9 +10,8 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import type { Alert } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
+import { createLocalSqsClient, createTestTable } from "@lapora/testkit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createLocalSqsClient } from "../../../local/src/alerts/sms-queues";
-import { createTestTable } from "../../../local/test/harness";
 import { createReportEventsHandler } from "./report-events";
 
 // Real DynamoDB Local (the "alert sent" markers) and a real fauxqs topic; one queue subscribed without a

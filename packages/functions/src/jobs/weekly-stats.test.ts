@@ -1,14 +1,12 @@
 import { GetQueueUrlCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Report, Stats } from "@lapora/core";
+import { type CheckedApp, checkedApp, createLocalStatsDeps, createTestDeps, readJson } from "@lapora/testkit";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { createLocalStatsDeps } from "../../../local/src/stats";
-import { createTestDeps } from "../../../local/test/harness";
 import { createApp } from "../api/app";
-import { readJson } from "../api/test-support";
 
 let deps: Awaited<ReturnType<typeof createTestDeps>>;
 let statsDeps: Stats.StatsDeps;
-let app: ReturnType<typeof createApp>;
+let app: CheckedApp;
 
 /** Reports spread over W46, W47 and W48 of 2026 (WIB), with some verified and resolved. */
 async function seed() {
@@ -64,7 +62,7 @@ async function seed() {
 
 beforeAll(async () => {
   deps = await createTestDeps({ seed: false });
-  app = createApp(deps);
+  app = checkedApp(createApp(deps));
   statsDeps = await createLocalStatsDeps(deps, inject("snsEndpoint"));
   await seed();
 });

@@ -6,7 +6,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Officer } from "@lapora/core";
-import { TABLE } from "@lapora/core/table";
+import { TABLE } from "@lapora/core/infra";
 import { Entity } from "electrodb";
 import type { LocalIssuer } from "./issuer";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createTestDeps } from "../../../../local/test/harness";
+import { freshStores } from "../../testing/dynamo-local";
 
 describe("upload capabilities (DynamoDB Local)", () => {
   it("keep up to 8 live secrets per report, then start afresh with the newest", async () => {
-    const { evidence } = await createTestDeps({ seed: false });
+    const { evidence } = await freshStores();
     const now = Math.floor(Date.now() / 1000);
     const at = new Date().toISOString();
     for (let i = 1; i <= 8; i++) await evidence.store.grantAccess("r-cap", `h${i}`, now + 600, at);

@@ -5,6 +5,7 @@
  */
 export { createService, type LaporaService } from "../../db/service";
 export { createDynamoAuditStore } from "./audit-store";
+export { ensureTable } from "./ensure-table";
 export { createDynamoEscalationStore } from "./escalation-store";
 export { createDynamoEvidenceStore } from "./evidence-store";
 export { createDynamoMarkerStore } from "./marker-store";

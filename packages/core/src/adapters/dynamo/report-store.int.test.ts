@@ -1,10 +1,10 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestTable } from "../../../../local/test/harness";
 import { createService } from "../../db/service";
 import type { ReportInput } from "../../report/schema";
 import { create, submit } from "../../report/service";
 import type { ReportStore } from "../../report/store";
+import { freshTable } from "../../testing/dynamo-local";
 import { createDynamoReportStore } from "./report-store";
 
 const input: ReportInput = {
@@ -19,12 +19,12 @@ const input: ReportInput = {
 
 let store: ReportStore;
 let tableName: string;
-let client: Awaited<ReturnType<typeof createTestTable>>["client"];
+let client: Awaited<ReturnType<typeof freshTable>>["client"];
 const count = async () =>
   (await client.send(new ScanCommand({ TableName: tableName, Select: "COUNT" }))).Count ?? 0;
 
 beforeAll(async () => {
-  ({ tableName, client } = await createTestTable());
+  ({ tableName, client } = await freshTable());
   store = createDynamoReportStore(client, tableName);
 });
 

@@ -1,7 +1,7 @@
 import { Report, Stats } from "@lapora/core";
 import type { ApiDeps } from "@lapora/functions/api/app";
+import { createLocalStatsDeps } from "@lapora/local/stats";
 import { inject } from "vitest";
-import { createLocalStatsDeps } from "../src/stats";
 
 /** One seeded report for statistics tests: when, what, where, and how fast officers acted on it. */
 export interface StatsSeed {

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { CreateTopicCommand } from "@aws-sdk/client-sns";
 import * as Aws from "@lapora/core/aws";
 import { createApp } from "@lapora/functions/api/app";
+import { type LocalAlertsOptions, startLocalAlerts } from "@lapora/local/alerts/local-alerts";
 import { inject } from "vitest";
-import { validReport } from "../../functions/src/api/test-support";
-import { type LocalAlertsOptions, startLocalAlerts } from "../src/alerts/local-alerts";
+import { checkedApp } from "./contract";
+import { validReport } from "./fixtures";
 import { createTestDeps } from "./harness";
 
 /** The demo officers (packages/local/src/seed.ts), by what matters for routing. */
@@ -50,7 +51,7 @@ export async function startAlertsTestbed(options: Partial<LocalAlertsOptions> = 
     log: () => {},
     ...options,
   });
-  const app = createApp(deps);
+  const app = checkedApp(createApp(deps));
   const adminToken = await deps.issuer.sign(OFFICER.admin);
 
   return {

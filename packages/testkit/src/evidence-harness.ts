@@ -7,9 +7,10 @@ import { serve } from "@hono/node-server";
 import type { Evidence } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { createApp } from "@lapora/functions/api/app";
-import { startS3Local } from "../src/emulators/s3";
-import { startLocalEvidence } from "../src/evidence";
-import { createLocalApp } from "../src/server";
+import { startS3Local } from "@lapora/local/emulators/s3";
+import { startLocalEvidence } from "@lapora/local/evidence";
+import { createLocalApp } from "@lapora/local/server";
+import { checkedApp } from "./contract";
 import { createTestDeps } from "./harness";
 
 /**
@@ -69,7 +70,7 @@ export async function startEvidenceHarness(options: { web?: boolean } = {}) {
     url,
     log,
     uploads,
-    api: createApp(deps),
+    api: checkedApp(createApp(deps)),
     async close() {
       uploads.stop();
       (await client()).destroy();

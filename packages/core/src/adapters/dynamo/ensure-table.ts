@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { TABLE, tableDefinition } from "@lapora/core/table";
+import { TABLE, tableDefinition } from "../../db/table";
 
 /** Creates the Lapora table in DynamoDB Local if it is not there yet (TTL is declared, not enforced). */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {

@@ -4,13 +4,15 @@ import { resolve } from "node:path";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { serve } from "@hono/node-server";
 import * as Aws from "@lapora/core/aws";
+import { ensureTable } from "@lapora/core/dynamo";
+import { createApp } from "@lapora/functions/api/app";
+import { createLocalIssuer, type LocalIssuer } from "@lapora/local/auth/issuer";
+import { createLocalDeps } from "@lapora/local/deps";
+import { LOCAL_AUDIENCE } from "@lapora/local/runtime";
+import { seedDemoOfficers } from "@lapora/local/seed";
+import { createLocalApp } from "@lapora/local/server";
 import { inject } from "vitest";
-import { createLocalIssuer, type LocalIssuer } from "../src/auth/issuer";
-import { createLocalDeps } from "../src/deps";
-import { ensureTable } from "../src/resources";
-import { LOCAL_AUDIENCE } from "../src/runtime";
-import { seedDemoOfficers } from "../src/seed";
-import { createLocalApp } from "../src/server";
+import { checkedApp } from "./contract";
 
 /** A fresh, empty table in the shared DynamoDB Local, so a test file sees only its own data. */
 export async function createTestTable(): Promise<{
@@ -79,7 +81,9 @@ export async function startTestServer(): Promise<{
   close(): Promise<void>;
 }> {
   const deps = await createTestDeps();
-  const app = createLocalApp(deps, resolve(import.meta.dirname, "../../web/dist"), deps.issuer);
+  const app = createLocalApp(deps, resolve(import.meta.dirname, "../../web/dist"), deps.issuer, {
+    api: checkedApp(createApp(deps)),
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((r) => server.once("listening", () => r()));
   const { port } = server.address() as AddressInfo;

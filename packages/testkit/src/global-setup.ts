@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type DynamoLocal, startDynamoLocal } from "@lapora/local/emulators/dynamodb";
+import { type S3Local, startS3Local } from "@lapora/local/emulators/s3";
+import { type SnsLocal, startSnsLocal } from "@lapora/local/emulators/sns";
 import type { TestProject } from "vitest/node";
-import { type DynamoLocal, startDynamoLocal } from "../src/emulators/dynamodb";
-import { type S3Local, startS3Local } from "../src/emulators/s3";
-import { type SnsLocal, startSnsLocal } from "../src/emulators/sns";
 
 declare module "vitest" {
   export interface ProvidedContext {

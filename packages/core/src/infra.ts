@@ -1,0 +1,10 @@
+/**
+ * `@lapora/core/infra`: the definitions the stacks share with the code, so AWS and the local runtime are
+ * built from one source (docs/architecture.md, "One definition for AWS and local"): the table and its
+ * indexes, the stream filter of the alert consumer, the evidence bucket's prefixes, tag and CORS, and
+ * the security headers. Pure: no SDK, nothing that runs at import.
+ */
+export { STREAM_FILTER } from "./alert/stream";
+export * from "./db/table";
+export * from "./evidence/rules";
+export * from "./web-security";
