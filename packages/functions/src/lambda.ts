@@ -14,20 +14,24 @@ export function createLogger(service: string): Logger {
  * start with its name), dependencies built on the first invocation, each invocation logged with its
  * request id, and any error logged before Lambda sees it (so its retry and alarm still happen).
  *
- * `init` gets the parsed config and the logger; what it returns handles each event.
+ * `init` gets the parsed config and the logger; what it returns handles each event. With `eager`, both
+ * run when the module loads (Lambda's init phase, which has the full CPU): the api does this, so its
+ * cold start is paid before the first request. The event consumers build on their first event.
  */
 export function lambdaHandler<C, E, R>(options: {
   service: string;
+  eager?: boolean;
   config: () => C;
-  init: (config: C, log: Log) => (event: E, log: Log) => Promise<R>;
+  init: (config: C, log: Log) => (event: E, context?: LambdaContext) => Promise<R>;
 }): (event: E, context?: LambdaContext) => Promise<R> {
   const logger = createLogger(options.service);
-  let run: ((event: E, log: Log) => Promise<R>) | undefined;
+  let run: ((event: E, context?: LambdaContext) => Promise<R>) | undefined;
+  if (options.eager) run = options.init(options.config(), logger);
   return async (event, context) => {
     if (context) logger.addContext(context);
     try {
       run ??= options.init(options.config(), logger);
-      return await run(event, logger);
+      return await run(event, context);
     } catch (err) {
       logger.error("invocation failed", { error: err as Error });
       throw err;

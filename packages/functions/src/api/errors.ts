@@ -54,7 +54,14 @@ export const onError: ErrorHandler = (err, c) => {
     }
     return c.json(errorBody(code, err.message || "The request could not be read."), err.status);
   }
-  c.get("log")?.error("unhandled error", { requestId: c.get("requestId"), error: err });
+  // Ids only: the route's report id, where it has one, never anything the reporter wrote.
+  const reportId = c.req.path.startsWith("/api/officer/reports/") ? c.req.param("id") : undefined;
+  c.get("log")?.error("unhandled error", {
+    requestId: c.get("requestId"),
+    route: c.req.routePath,
+    ...(reportId ? { reportId } : {}),
+    error: err,
+  });
   return c.json(
     errorBody("internal", `Something went wrong on our side. Reference: ${c.get("requestId") ?? "-"}`),
     500,

@@ -2,12 +2,11 @@ import * as Aws from "@lapora/core/aws";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
 import { apiDeps, clientsFor } from "../deps";
-import { createLogger } from "../lambda";
+import { lambdaHandler } from "../lambda";
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth";
 
-const config = loadApiConfig();
-const cognito = Aws.createCognitoClient({ region: config.AWS_REGION });
+type ApiEvent = Parameters<ReturnType<typeof handle>>[0];
 
 /**
  * The `api` Lambda: API Gateway HTTP API (payload v2) -> Hono. Stores and SDK clients are built on first
@@ -16,9 +15,13 @@ const cognito = Aws.createCognitoClient({ region: config.AWS_REGION });
  * first request that reads or writes the table: a cold start that serves regions, statistics files or a
  * preflight never parses it.
  */
-export const handler = handle(
-  createApp(
-    apiDeps(
+export const handler = lambdaHandler({
+  service: "api",
+  eager: true,
+  config: loadApiConfig,
+  init: (config, log) => {
+    const cognito = Aws.createCognitoClient({ region: config.AWS_REGION });
+    const deps = apiDeps(
       {
         clients: clientsFor({
           region: config.AWS_REGION,
@@ -37,7 +40,8 @@ export const handler = handle(
         signIn: Aws.createCognitoSignIn(cognito, config.AUTH_AUDIENCE),
         verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
       },
-    ),
-    createLogger("api"),
-  ),
-);
+    );
+    const serve = handle(createApp(deps, log));
+    return (event: ApiEvent, context) => serve(event, context as Parameters<typeof serve>[1]);
+  },
+});

@@ -11,6 +11,7 @@ const Event = z.object({ time: z.optional(z.iso.datetime()), week: z.optional(z.
 /** The `weekly-stats` Lambda: Monday 00:05 WIB, for the ISO week just ended. */
 export const handler = lambdaHandler({
   service: "weekly-stats",
+  eager: true,
   config: loadStatsConfig,
   init: (config, log) => {
     const deps = statsDeps(
