@@ -160,4 +160,20 @@ describe("import boundaries (docs/architecture.md)", () => {
       probe("packages/functions/src/x.test.ts", 'import { createTestDeps } from "@lapora/testkit";'),
     ).toEqual([]);
   });
+
+  it("keeps rules out of the routes: no role name, regular expression or built storage key", () => {
+    const routeFiles = ALL.filter((f) => f.startsWith("packages/functions/src/api/routes/"));
+    expect(routeFiles.length).toBeGreaterThan(3);
+    const found: string[] = [];
+    for (const file of routeFiles) {
+      const code = readFileSync(join(ROOT, file), "utf8").replace(/^\s*(\/\/|\*|\/\*).*$/gm, "");
+      for (const role of ["spkt", "bhabinkamtibmas", "kapolsek", "pimpinan", "admin"]) {
+        if (new RegExp(`["'\`]${role}["'\`]`).test(code)) found.push(`${file}: role "${role}"`);
+      }
+      if (/(^|[=(,:\s])\/[^/*\s][^/\n]*\/[gimsuy]*\.(test|exec)\(|new RegExp\(/m.test(code))
+        found.push(`${file}: a regular expression`);
+      if (/`[a-z-]+[:/]\$\{/.test(code)) found.push(`${file}: a storage key built from a string`);
+    }
+    expect(found).toEqual([]);
+  });
 });
