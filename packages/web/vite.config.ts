@@ -2,20 +2,31 @@ import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 
-export default defineConfig({
-  plugins: [preact()],
-  build: {
-    outDir: "dist",
-    emptyOutDir: true,
-    target: "es2019",
-    // Keep every asset a separate file: the CSP allows no inline script or style.
-    assetsInlineLimit: 0,
-    // The officers' console (/konsol) is its own page, so none of its code or CSS weighs on the form.
-    rollupOptions: {
-      input: {
-        index: fileURLToPath(new URL("./index.html", import.meta.url)),
-        console: fileURLToPath(new URL("./console.html", import.meta.url)),
+const PAGES = {
+  index: fileURLToPath(new URL("./index.html", import.meta.url)),
+  console: fileURLToPath(new URL("./console.html", import.meta.url)),
+};
+
+// `vite build` makes the public site; `vite build --mode console` then adds the officers' console
+// (/konsol) to the same dist/ (package.json runs both). Two builds, not one with two inputs: the pages
+// then share no chunk, so nothing the console uses (not even an unused part of a shared module) is
+// downloaded with the report form. The dev server serves both pages either way.
+export default defineConfig(({ mode }) => {
+  const page = mode === "console" ? "console" : "index";
+  return {
+    plugins: [preact()],
+    build: {
+      outDir: "dist",
+      emptyOutDir: page === "index",
+      target: "es2019",
+      // Keep every asset a separate file: the CSP allows no inline script or style.
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        input: { [page]: PAGES[page] },
+        // Core's browser modules are pure: a re-exported module nothing uses (the validation schema,
+        // which the form loads lazily) must not be pulled into the page's first chunk.
+        treeshake: { moduleSideEffects: (id) => !id.includes("/packages/core/src/") },
       },
     },
-  },
+  };
 });

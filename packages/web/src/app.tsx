@@ -1,27 +1,17 @@
 import { useEffect, useRef } from "preact/hooks";
+import { BrandBar } from "./brand-bar";
 import { ReportPage } from "./form/report-page";
 import { LangProvider, useLang } from "./i18n/lang";
-import { linkClick, routeOf, usePath } from "./lib/router";
-import { StatsRoute, statsRouteOf } from "./stats/stats-route";
+import { linkClick, siteRouteOf, useLocation } from "./lib/router";
+import { StatsRoute } from "./stats/stats-route";
 import { TrackPage } from "./track/track-page";
 
 function Header({ page }: { page: "report" | "track" | "stats" }) {
-  const { t, lang, setLang } = useLang();
-  const other = lang === "id" ? "en" : "id";
+  const lang = useLang();
+  const { t } = lang;
   return (
     <header class="site-header">
-      <a class="skip-link" href="#main">
-        {t.skip}
-      </a>
-      <div class="brand-row">
-        <p class="brand">
-          <span class="brand-name">{t.appName}</span>
-          <span class="brand-agency">{t.agency}</span>
-        </p>
-        <button type="button" class="lang-toggle" lang={other} onClick={() => setLang(other)}>
-          {t.switchTo}
-        </button>
-      </div>
+      <BrandBar lang={lang} bar="brand-row" />
       <nav aria-label={t.nav.label}>
         <a href="/" onClick={linkClick} aria-current={page === "report" ? "page" : undefined}>
           {t.nav.report}
@@ -39,12 +29,10 @@ function Header({ page }: { page: "report" | "track" | "stats" }) {
 
 function Shell() {
   const { t } = useLang();
-  const path = usePath();
-  const stats = statsRouteOf(path);
-  const route = routeOf(path);
-  const page = stats ? "stats" : route.page;
+  const route = siteRouteOf(useLocation().path);
+  const page = route.page;
   const first = useRef(true);
-  const title = stats ? t.nav.stats : route.page === "report" ? t.form.title : t.track.title;
+  const title = page === "stats" ? t.nav.stats : page === "report" ? t.form.title : t.track.title;
   useEffect(() => {
     document.title = `${title} · Lapora · ${t.agency}`;
   }, [title, t]);
@@ -57,8 +45,8 @@ function Shell() {
     <>
       <Header page={page} />
       <main id="main" tabIndex={-1}>
-        {stats ? (
-          <StatsRoute week={stats.week} />
+        {route.page === "stats" ? (
+          <StatsRoute week={route.week} />
         ) : route.page === "report" ? (
           <ReportPage />
         ) : (

@@ -5,6 +5,7 @@ import "./styles/header.css";
 import "./styles/controls.css";
 import "./styles/form.css";
 import "./styles/choices.css";
+import "./styles/report.css";
 import "./styles/track.css";
 
 const root = document.getElementById("app");

@@ -41,7 +41,7 @@ export interface RouteSpec {
   errors: readonly number[];
 }
 
-const ok = (schema: z.ZodMiniType, description = "OK"): Answer => ({ description, schema });
+const ok = <S extends z.ZodMiniType>(schema: S, description = "OK") => ({ description, schema });
 
 /** The body of `POST /api/reports`: the report's fields, and the type of each photo to upload. */
 export const ReportSubmission = z.extend(ReportInput, { photos: ReportPhotos });

@@ -239,3 +239,6 @@ export type ContractMatchesDomain = [
   Holds<Same<Out<typeof AuditEntrySchema>, AuditEntry>>,
   Holds<Same<Out<typeof Me>["actions"][number], TriageAction>>,
 ];
+
+/** One bad field of an error body, e.g. `{ field: "reporter.phone", code: "reporter.phone.invalid" }`. */
+export type FieldDetail = z.output<typeof ErrorBody>["details"][number];

@@ -1,10 +1,19 @@
+import { canReadFullStats } from "@lapora/core/browser";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { BrandBar } from "../brand-bar";
+import { ConsoleLangProvider, useT } from "../i18n/console-lang";
+import { call } from "../lib/api";
+import {
+  CONSOLE_BASE,
+  type ConsoleRoute,
+  consoleRouteOf,
+  consoleStatsPath,
+  linkClick,
+  useLocation,
+} from "../lib/router";
 import { DetailPage } from "./detail/detail-page";
-import { ConsoleLangProvider, useT } from "./i18n/lang";
-import { call } from "./lib/api";
-import { BASE, type ConsoleRoute, linkClick, routeOf, statsPath, useLocation } from "./lib/router";
-import { endSession, useSession } from "./lib/session";
-import { type Me, STATS_ROLES } from "./lib/types";
+import { endSession, officerAuth, useSession } from "./lib/session";
+import type { Me } from "./lib/types";
 import { MeContext } from "./me";
 import { queueSearch } from "./queue/filters";
 import { QueuePage } from "./queue/queue-page";
@@ -14,14 +23,18 @@ import { StatsPage } from "./stats/stats-page";
 /** The console's pages, for the roles that have more than the queue (the leadership statistics). */
 function Nav({ me, route }: { me: Me; route: ConsoleRoute }) {
   const { t } = useT();
-  if (!STATS_ROLES.includes(me.officer.role)) return null;
+  if (!canReadFullStats(me.officer)) return null;
   const stats = route.page === "stats";
   return (
     <nav class="console-bar console-nav" aria-label={t.nav.label}>
-      <a href={`${BASE}${queueSearch()}`} onClick={linkClick} aria-current={stats ? undefined : "page"}>
+      <a
+        href={`${CONSOLE_BASE}${queueSearch()}`}
+        onClick={linkClick}
+        aria-current={stats ? undefined : "page"}
+      >
         {t.nav.queue}
       </a>
-      <a href={statsPath()} onClick={linkClick} aria-current={stats ? "page" : undefined}>
+      <a href={consoleStatsPath()} onClick={linkClick} aria-current={stats ? "page" : undefined}>
         {t.nav.stats}
       </a>
     </nav>
@@ -29,22 +42,11 @@ function Nav({ me, route }: { me: Me; route: ConsoleRoute }) {
 }
 
 function Header({ me, route }: { me?: Me | undefined; route?: ConsoleRoute }) {
-  const { t, lang, setLang } = useT();
-  const other = lang === "id" ? "en" : "id";
+  const lang = useT();
+  const { t } = lang;
   return (
     <header class="console-header">
-      <a class="skip-link" href="#main">
-        {t.skip}
-      </a>
-      <div class="console-bar">
-        <p class="brand">
-          <span class="brand-name">{t.appName}</span>
-          <span class="brand-agency">{t.agency}</span>
-        </p>
-        <button type="button" class="header-button" lang={other} onClick={() => setLang(other)}>
-          {t.switchTo}
-        </button>
-      </div>
+      <BrandBar lang={lang} bar="console-bar" />
       {me && (
         <div class="console-bar officer-bar">
           <p class="officer" data-testid="officer">
@@ -67,13 +69,13 @@ function SignedIn({ token }: { token: string }) {
   const [state, setState] = useState<MeState>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
   const { path } = useLocation();
-  const route = routeOf(path);
+  const route = consoleRouteOf(path);
   const first = useRef(true);
 
   useEffect(() => {
     const controller = new AbortController();
     setState({ kind: "loading" });
-    call<Me>("GET", "/api/officer/me", undefined, controller.signal).then((res) => {
+    call<Me>("GET", "/api/officer/me", { auth: officerAuth, signal: controller.signal }).then((res) => {
       if (!controller.signal.aborted)
         setState(res.kind === "ok" ? { kind: "ok", me: res.data } : { kind: "failed" });
     });

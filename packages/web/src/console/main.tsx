@@ -1,8 +1,11 @@
 import { render } from "preact";
 import { ConsoleApp } from "./app";
 import "./styles/base.css";
+import "../styles/controls.css";
+import "./styles/controls.css";
 import "./styles/layout.css";
 import "./styles/queue.css";
+import "../styles/report.css";
 import "./styles/detail.css";
 import "./styles/stats.css";
 

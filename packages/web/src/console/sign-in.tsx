@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { useT } from "./i18n/lang";
-import { call } from "./lib/api";
-import { signedOutReason, startSession } from "./lib/session";
+import { useT } from "../i18n/console-lang";
+import { call } from "../lib/api";
+import { officerAuth, signedOutReason, startSession } from "./lib/session";
 
 type LoginAnswer =
   | { idToken: string; expiresIn: number }
@@ -91,11 +91,13 @@ export function SignInPage() {
     setBusy(true);
     const res = challenge
       ? await call<LoginAnswer>("POST", "/api/auth/new-password", {
-          nrp: nrp.trim(),
-          session: challenge,
-          newPassword: password,
+          body: { nrp: nrp.trim(), session: challenge, newPassword: password },
+          auth: officerAuth,
         })
-      : await call<LoginAnswer>("POST", "/api/auth/login", { nrp: nrp.trim(), password });
+      : await call<LoginAnswer>("POST", "/api/auth/login", {
+          body: { nrp: nrp.trim(), password },
+          auth: officerAuth,
+        });
     setBusy(false);
     if (res.kind === "ok") {
       if ("idToken" in res.data) return startSession(res.data.idToken, res.data.expiresIn);

@@ -1,4 +1,4 @@
-import { CATEGORIES } from "@lapora/core/report/category";
+import { CATEGORIES } from "@lapora/core/browser";
 import { useLang } from "../i18n/lang";
 import { CATEGORY_ICONS } from "./category-icons";
 import { describedBy, FieldError } from "./field-error";
@@ -34,9 +34,9 @@ export function CategoryField({ state, set, errorOf, touch }: FieldProps) {
               {CATEGORY_ICONS[c]}
             </span>
             <span class="choice-text">
-              <span class="choice-label">{t.categories[c].label}</span>
+              <span class="choice-label">{t.categories[c]}</span>
               <span class="choice-hint" id={`hint-${c}`}>
-                {t.categories[c].hint}
+                {t.categoryHints[c]}
               </span>
             </span>
           </label>

@@ -1,4 +1,4 @@
-import type { Category } from "@lapora/core/report/category";
+import type { Category } from "@lapora/core/browser";
 
 // Emoji from Unicode 6.0 (2010), so even old Android phones draw them; they sit next to the text label
 // and are hidden from screen readers.

@@ -1,4 +1,4 @@
-import type { Desa } from "@lapora/core/region/region";
+import type { Desa } from "@lapora/core/browser";
 import type { TargetedEvent, TargetedKeyboardEvent } from "preact";
 import { useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";

@@ -1,11 +1,11 @@
-import { messageFor } from "@lapora/core/report/messages";
+import { messageFor } from "@lapora/core/browser";
 import { useEffect, useRef } from "preact/hooks";
 import { useLang } from "../i18n/lang";
-import type { Strings } from "../i18n/strings";
+import type { SiteTexts } from "../i18n/types";
 import { fieldDomId, focusField } from "./field-ids";
 import { FIELDS, type FieldErrors, type FieldName } from "./validate";
 
-function labelOf(field: FieldName, t: Strings): string {
+function labelOf(field: FieldName, t: SiteTexts): string {
   const f = t.form;
   const labels: Record<FieldName, string> = {
     category: f.category.legend,

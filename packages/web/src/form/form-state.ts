@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from "@lapora/core/report/category";
+import { CATEGORIES, type Category } from "@lapora/core/browser";
 import { readJson, writeJson } from "../lib/storage";
 import { fromWibInput, toWibInput } from "../lib/time";
 

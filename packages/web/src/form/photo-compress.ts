@@ -1,4 +1,4 @@
-import { type ContentType, isContentType, MAX_BYTES } from "@lapora/core/evidence/rules";
+import { type ContentType, isContentType, MAX_BYTES } from "@lapora/core/browser";
 
 /** The long side of a photo as sent: enough to see a face or a number plate, a few hundred KB as JPEG. */
 export const SEND_LONG_SIDE = 1600;

@@ -1,14 +1,10 @@
-import type { ContentType } from "@lapora/core/evidence/rules";
-import type { UploadForm } from "@lapora/core/evidence/types";
-
-export type { UploadForm };
+import type { ContentType } from "@lapora/core/browser";
+import type { AnswerOf } from "@lapora/core/contract";
+import { call } from "../lib/api";
 
 /** What `POST /api/reports` gives with the receipt: the upload capability and a form per photo. */
-export interface UploadGrant {
-  token: string;
-  forms: UploadForm[];
-  maxPhotos: number;
-}
+export type UploadGrant = AnswerOf<"submitReport", 201>["uploads"];
+export type UploadForm = UploadGrant["forms"][number];
 
 export type SendResult = "sent" | "expired" | "failed";
 
@@ -50,18 +46,12 @@ export async function renewForm(
   slot: number,
   contentType: ContentType,
 ): Promise<UploadForm | undefined> {
-  try {
-    const res = await fetch(`/api/reports/${encodeURIComponent(reportId)}/evidence`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ photos: [{ contentType, slot }] }),
-    });
-    if (!res.ok) return undefined;
-    const body = (await res.json()) as { forms?: UploadForm[] };
-    return body.forms?.find((f) => f.slot === slot);
-  } catch {
-    return undefined;
-  }
+  const res = await call<{ forms?: UploadForm[] }>(
+    "POST",
+    `/api/reports/${encodeURIComponent(reportId)}/evidence`,
+    { body: { photos: [{ contentType, slot }] }, auth: { token: () => token } },
+  );
+  return res.kind === "ok" ? res.data?.forms?.find((f) => f.slot === slot) : undefined;
 }
 
 /** True when a form is too close to its expiry to start an upload with. */

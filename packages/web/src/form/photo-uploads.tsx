@@ -33,7 +33,7 @@ export function PhotoUploads({ photos }: { photos: Photos }) {
               </span>
               {p.status === "failed" && (
                 <button type="button" class="button button-secondary" onClick={() => void photos.retry(p.id)}>
-                  {t.photos.retry}
+                  {t.retry}
                 </button>
               )}
             </li>

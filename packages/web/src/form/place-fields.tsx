@@ -1,4 +1,4 @@
-import { findKecamatan, listKecamatan } from "@lapora/core/region/region";
+import { findKecamatan, listKecamatan } from "@lapora/core/browser";
 import { useLang } from "../i18n/lang";
 import { Required } from "./category-field";
 import { DesaCombobox } from "./desa-combobox";

@@ -1,4 +1,4 @@
-import { messageFor } from "@lapora/core/report/messages";
+import { messageFor } from "@lapora/core/browser";
 import { useLang } from "../i18n/lang";
 import { CategoryField } from "./category-field";
 import { DescriptionField } from "./description-field";

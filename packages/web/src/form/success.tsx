@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
-import { linkClick } from "../lib/router";
+import { linkClick, trackPath } from "../lib/router";
 import { EmergencyNotice } from "./happening-field";
 import type { Done } from "./use-report-form";
 
@@ -61,7 +61,7 @@ export function Success({
       </p>
       {done.happeningNow && <EmergencyNotice />}
       <div class="actions">
-        <a class="button" href={`/lacak/${code}`} onClick={linkClick}>
+        <a class="button" href={trackPath(code)} onClick={linkClick}>
           {t.success.track}
         </a>
         <button type="button" class="button button-secondary" onClick={onAnother}>

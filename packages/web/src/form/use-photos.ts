@@ -1,4 +1,4 @@
-import { type ContentType, MAX_PHOTOS } from "@lapora/core/evidence/rules";
+import { type ContentType, MAX_PHOTOS } from "@lapora/core/browser";
 import { useRef, useState } from "preact/hooks";
 import { type PreparedPhoto, preparePhoto } from "./photo-compress";
 import { isStale, renewForm, sendPhoto, type UploadForm, type UploadGrant } from "./photo-upload";

@@ -1,7 +1,6 @@
-import type { Lang } from "@lapora/core/report/messages";
+import type { Lang } from "@lapora/core/browser";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Receipt } from "../lib/api";
-import { newIdempotencyKey, type Progress, type SubmitResult, sendReport } from "../lib/submit";
+import { newIdempotencyKey, type Progress, type Receipt, type SubmitResult, sendReport } from "../lib/submit";
 import { clearDraft, type Draft, type FormState, loadDraft, saveDraft, toBody } from "./form-state";
 import {
   type FieldErrors,

@@ -36,14 +36,14 @@ export function toFieldErrors(issues: readonly Pick<FieldDetail, "field" | "code
   return out;
 }
 
-type SchemaModule = typeof import("@lapora/core/report/schema");
+type SchemaModule = typeof import("./schema");
 let loading: Promise<SchemaModule> | undefined;
 let loaded: SchemaModule | undefined;
 
 // The schema brings libphonenumber's metadata (~29 KB gzipped): it loads after the form is on screen,
 // so a resident on a slow link can start choosing while it arrives.
 export function loadSchema(): Promise<SchemaModule> {
-  loading ??= import("@lapora/core/report/schema").then(
+  loading ??= import("./schema").then(
     (m) => {
       loaded = m;
       return m;

@@ -1,4 +1,4 @@
-import type { Lang } from "@lapora/core/report/messages";
+import type { Lang } from "@lapora/core/browser";
 import { type ComponentChildren, createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import { readJson, writeJson } from "../lib/storage";

@@ -1,79 +1,93 @@
-import { CATEGORIES } from "@lapora/core/report/category";
-import type { PublicReportView } from "@lapora/core/report/public-view";
-import { STATUSES } from "@lapora/core/report/status";
-import type { SubmitReceipt } from "@lapora/core/report/types";
-import type { UploadGrant } from "../form/photo-upload";
+// The one API client of the public site and the console: every call to our own origin goes through
+// call(), which turns each answer into one of a few outcomes a page can tell apart.
 
-/** One bad field as the API names it, e.g. `{ field: "reporter.phone", code: "reporter.phone.invalid" }`. */
-export interface FieldDetail {
-  field: string;
-  code: string;
-  message: string;
+import type { FieldDetail } from "@lapora/core/contract";
+
+export type { FieldDetail };
+
+/** What went wrong, as a page tells it apart; `failed` is everything else (5xx, no answer). */
+export type ErrorKind =
+  | "invalid"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "failed";
+
+const KINDS: Record<number, ErrorKind> = {
+  400: "invalid",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  429: "rate_limited",
+};
+
+/**
+ * Every answer in one shape: `ok` with the body, or an error kind with the HTTP status (0 when none came
+ * back), the API's safe message and field details when it sent them, and Retry-After in seconds.
+ */
+export type ApiResult<T> =
+  | { kind: "ok"; status: number; data: T }
+  | { kind: ErrorKind; status: number; message: string; details: FieldDetail[]; retryAfter: number };
+
+/** A bearer token for the request, and what to do when the server answers 401 to it. */
+export interface Auth {
+  token(): string | undefined;
+  /** Called on a 401 (not for a request the page had already given up on). */
+  onUnauthorized?(path: string): void;
 }
 
-/** The receipt, and the upload capability with a form per photo (absent from an older API). */
-export type Receipt = SubmitReceipt & { uploads?: UploadGrant };
-export type PublicReport = PublicReportView;
+export interface CallOptions {
+  /** A JSON body: a value to serialise, or `json` when it is already serialised (sent byte for byte). */
+  body?: unknown;
+  json?: string;
+  headers?: Record<string, string>;
+  auth?: Auth;
+  signal?: AbortSignal;
+}
 
-/** The `details` of an API error body, or none when the body is not the API's error shape. */
-export async function errorDetails(res: Response): Promise<FieldDetail[]> {
+const isDetail = (d: unknown): d is FieldDetail =>
+  typeof d === "object" &&
+  d !== null &&
+  typeof (d as FieldDetail).field === "string" &&
+  typeof (d as FieldDetail).code === "string";
+
+/**
+ * Calls the API. Never throws: a dropped connection or an unreadable answer is `failed`. An error's body
+ * is read for the API's `{ error, message, details? }` shape; any other body leaves them empty.
+ */
+export async function call<T>(
+  method: "GET" | "POST",
+  path: string,
+  options: CallOptions = {},
+): Promise<ApiResult<T>> {
+  const { auth, signal } = options;
+  const json = options.json ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const token = auth?.token();
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (json !== undefined) headers["Content-Type"] = "application/json";
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const error = { status: 0, message: "", details: [] as FieldDetail[], retryAfter: 60 };
   try {
-    const body: unknown = await res.json();
-    const details = (body as { details?: unknown }).details;
-    if (!Array.isArray(details)) return [];
-    return details.filter(
-      (d): d is FieldDetail =>
-        typeof d === "object" && d !== null && typeof d.field === "string" && typeof d.code === "string",
-    );
-  } catch {
-    return [];
-  }
-}
-
-const isStatus = (s: unknown) => STATUSES.some((x) => x === s);
-
-// The page renders labels by status and category: a value it does not know (an API ahead of this
-// build) must become "could not load", not a crash.
-function isPublicReport(r: unknown): r is PublicReport {
-  if (typeof r !== "object" || r === null) return false;
-  const v = r as Partial<Record<keyof PublicReport, unknown>>;
-  return (
-    typeof v.trackingCode === "string" &&
-    typeof v.description === "string" &&
-    isStatus(v.status) &&
-    CATEGORIES.some((c) => c === v.category) &&
-    Array.isArray(v.timeline) &&
-    v.timeline.every(
-      (e: { status?: unknown; at?: unknown }) => isStatus(e.status) && typeof e.at === "string",
-    )
-  );
-}
-
-export type TrackResult =
-  | { kind: "ok"; report: PublicReport }
-  | { kind: "not_found" }
-  | { kind: "invalid"; reason: "format" | "checksum" }
-  | { kind: "failed" };
-
-/** The public view of a report, by its canonical tracking code. */
-export async function fetchReport(code: string, signal?: AbortSignal): Promise<TrackResult> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/reports/track/${encodeURIComponent(code)}`, {
-      headers: { Accept: "application/json" },
-      ...(signal ? { signal } : {}),
+    const res = await fetch(path, {
+      method,
+      body: json,
+      signal,
+      headers: { ...headers, ...options.headers },
     });
+    error.status = res.status;
+    if (res.ok) return { kind: "ok", status: res.status, data: (await res.json()) as T };
+    const kind = KINDS[res.status] ?? "failed";
+    if (kind === "unauthorized" && !signal?.aborted) auth?.onUnauthorized?.(path);
+    error.retryAfter = Number(res.headers.get("Retry-After")) || 60;
+    // Object(): a body that is not JSON, or JSON null, reads as {}.
+    const body: { message?: unknown; details?: unknown } = Object(await res.json().catch(() => undefined));
+    if (typeof body.message === "string") error.message = body.message;
+    if (Array.isArray(body.details)) error.details = body.details.filter(isDetail);
+    return { kind, ...error };
   } catch {
-    return { kind: "failed" };
+    return { kind: "failed", ...error };
   }
-  if (res.ok) {
-    const report: unknown = await res.json().catch(() => undefined);
-    return isPublicReport(report) ? { kind: "ok", report } : { kind: "failed" };
-  }
-  if (res.status === 404) return { kind: "not_found" };
-  if (res.status === 400) {
-    const details = await errorDetails(res);
-    return { kind: "invalid", reason: details[0]?.code === "trackingCode.checksum" ? "checksum" : "format" };
-  }
-  return { kind: "failed" };
 }

@@ -1,5 +1,10 @@
-import type { Lang } from "@lapora/core/report/messages";
-import { errorDetails, type FieldDetail, type Receipt } from "./api";
+import type { Lang } from "@lapora/core/browser";
+import type { AnswerOf } from "@lapora/core/contract";
+import type { UploadGrant } from "../form/photo-upload";
+import { type ApiResult, call, type FieldDetail } from "./api";
+
+/** The receipt, and the upload capability with a form per photo (absent from an older API). */
+export type Receipt = Omit<AnswerOf<"submitReport", 201>, "uploads"> & { uploads?: UploadGrant };
 
 export type SubmitResult =
   | { kind: "created"; receipt: Receipt }
@@ -26,28 +31,31 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// No clear answer: offline, dropped, timed out (0), a 201 whose receipt did not arrive whole, 408, 429 or
+// 5xx. The report may or may not have arrived; sending the same bytes with the same key settles it.
+const unclear = (status: number) =>
+  status === 0 || status === 201 || status === 408 || status === 429 || status >= 500;
+
+/** What one attempt's answer means: a result, or "retry". */
+export function outcomeOf(res: ApiResult<Receipt>): SubmitResult | "retry" {
+  if (res.kind === "ok" && res.status === 201 && typeof res.data?.trackingCode === "string")
+    return { kind: "created", receipt: res.data };
+  if (res.kind === "invalid") return { kind: "invalid", details: res.details };
+  if (res.kind === "conflict") return { kind: "conflict" };
+  return unclear(res.status) ? "retry" : { kind: "failed" };
+}
+
 async function attempt(body: string, key: string, lang: Lang, onProgress: (p: Progress) => void) {
   const controller = new AbortController();
   const timeout = setTimeout(() => controller.abort(), ATTEMPT_TIMEOUT_MS);
   const slow = setTimeout(() => onProgress({ phase: "slow" }), SLOW_AFTER_MS);
   try {
-    const res = await fetch("/api/reports", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Idempotency-Key": key, "Accept-Language": lang },
-      body,
+    const res = await call<Receipt>("POST", "/api/reports", {
+      json: body,
+      headers: { "Idempotency-Key": key, "Accept-Language": lang },
       signal: controller.signal,
     });
-    if (res.status === 201) {
-      const receipt = (await res.json()) as Receipt;
-      if (typeof receipt.trackingCode !== "string") return "retry";
-      return { kind: "created", receipt } as const;
-    }
-    if (res.status === 400) return { kind: "invalid", details: await errorDetails(res) } as const;
-    if (res.status === 409) return { kind: "conflict" } as const;
-    if (res.status === 408 || res.status === 429 || res.status >= 500) return "retry";
-    return { kind: "failed" } as const;
-  } catch {
-    return "retry"; // offline, connection dropped, or timed out: the report may or may not have arrived
+    return outcomeOf(res);
   } finally {
     clearTimeout(timeout);
     clearTimeout(slow);

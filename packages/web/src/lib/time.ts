@@ -1,4 +1,4 @@
-import type { Lang } from "@lapora/core/report/messages";
+import type { Lang } from "@lapora/core/browser";
 
 // Musi Banyuasin keeps Western Indonesian Time, UTC+7 all year (no daylight saving).
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;

@@ -1,6 +1,10 @@
-import type { Cell, PublicDurations, PublicWeeklyStats } from "@lapora/core/stats/publish";
+import type { Cell, PublicDurations } from "@lapora/core/browser";
+import type { AnswerOf } from "@lapora/core/contract";
+import { call } from "../lib/api";
 
-export type { Cell, PublicDurations, PublicWeeklyStats };
+/** A week's public figures (`GET /api/stats/weekly/{week}`), as the contract declares them. */
+export type PublicWeeklyStats = AnswerOf<"statsWeek", 200>;
+export type { Cell, PublicDurations };
 
 export type WeeksResult = { kind: "ok"; weeks: string[] } | { kind: "failed" };
 export type WeekResult =
@@ -60,22 +64,13 @@ export function isWeeklyStats(x: unknown): x is PublicWeeklyStats {
   );
 }
 
-async function getJson(path: string): Promise<{ status: number; body?: unknown }> {
-  try {
-    const res = await fetch(path, { headers: { Accept: "application/json" } });
-    return { status: res.status, body: res.ok ? await res.json() : undefined };
-  } catch {
-    return { status: 0 };
-  }
-}
-
 let weeks: Promise<WeeksResult> | undefined;
 const byWeek = new Map<string, Promise<WeekResult>>();
 
 /** The published weeks, newest first. Kept for the page's lifetime; a failure is not kept. */
 export function loadWeeks(): Promise<WeeksResult> {
-  weeks ??= getJson("/api/stats/weeks").then(({ body }) => {
-    const list = (body as { weeks?: unknown } | undefined)?.weeks;
+  weeks ??= call<{ weeks?: unknown }>("GET", "/api/stats/weeks").then((res) => {
+    const list = res.kind === "ok" ? res.data?.weeks : undefined;
     if (Array.isArray(list) && list.every((w) => typeof w === "string" && WEEK.test(w))) {
       return { kind: "ok", weeks: list };
     }
@@ -89,9 +84,9 @@ export function loadWeeks(): Promise<WeeksResult> {
 export function loadWeek(week: string): Promise<WeekResult> {
   let result = byWeek.get(week);
   if (!result) {
-    result = getJson(`/api/stats/weekly/${encodeURIComponent(week)}`).then(({ status, body }): WeekResult => {
-      if (status === 404 || status === 400) return { kind: "not_found" };
-      if (isWeeklyStats(body)) return { kind: "ok", stats: body };
+    result = call<unknown>("GET", `/api/stats/weekly/${encodeURIComponent(week)}`).then((res): WeekResult => {
+      if (res.kind === "not_found" || res.kind === "invalid") return { kind: "not_found" };
+      if (res.kind === "ok" && isWeeklyStats(res.data)) return { kind: "ok", stats: res.data };
       byWeek.delete(week);
       return { kind: "failed" };
     });

@@ -1,7 +1,6 @@
-import type { Lang } from "@lapora/core/report/messages";
-import { parseWeek, weekRange } from "@lapora/core/stats/week";
+import { type Lang, parseWeek, weekRange } from "@lapora/core/browser";
 import type { Cell } from "./data";
-import type { StatsStrings } from "./strings-en";
+import type { StatsStrings } from "./strings";
 
 const LOCALE: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
 const DAY_MS = 86_400_000;

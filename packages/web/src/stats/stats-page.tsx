@@ -1,7 +1,6 @@
-import { CATEGORIES } from "@lapora/core/report/category";
-import { STATUSES } from "@lapora/core/report/status";
+import { CATEGORIES, STATUSES } from "@lapora/core/browser";
 import { useEffect, useState } from "preact/hooks";
-import { navigate } from "../lib/router";
+import { navigate, siteStatsPath } from "../lib/router";
 import { BarChart } from "./bar-chart";
 import { loadWeek, loadWeeks, type PublicWeeklyStats, type WeekResult, type WeeksResult } from "./data";
 import { formatWeek } from "./format";
@@ -19,7 +18,7 @@ function WeekPicker({ weeks, week }: { weeks: string[]; week: string }) {
       <label class="field-label" for="stats-week">
         {s.week}
       </label>
-      <select id="stats-week" value={week} onChange={(e) => navigate(`/statistik/${e.currentTarget.value}`)}>
+      <select id="stats-week" value={week} onChange={(e) => navigate(siteStatsPath(e.currentTarget.value))}>
         {options.map((w) => (
           <option key={w} value={w}>
             {formatWeek(w, lang, "medium")}
@@ -48,7 +47,7 @@ function Week({ stats, weeks }: { stats: PublicWeeklyStats; weeks: string[] }) {
           range={range}
           bars={CATEGORIES.map((c) => ({
             key: c,
-            label: t.categories[c].label,
+            label: t.categories[c],
             value: stats.byCategory[c] ?? 0,
           }))}
         />
@@ -66,7 +65,7 @@ function Week({ stats, weeks }: { stats: PublicWeeklyStats; weeks: string[] }) {
           range={range}
           bars={STATUSES.map((st) => ({
             key: st,
-            label: t.statuses[st].label,
+            label: t.statuses[st],
             value: stats.byStatus[st] ?? 0,
           }))}
         />
@@ -121,7 +120,7 @@ export function StatsPage({ week }: { week?: string | undefined }) {
           <p class="alert">
             {t.stats.failed}{" "}
             <button type="button" class="button-link" onClick={() => setAttempt((n) => n + 1)}>
-              {t.track.retry}
+              {t.retry}
             </button>
           </p>
         )}

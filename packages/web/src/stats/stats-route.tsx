@@ -5,13 +5,6 @@ import { useLang } from "../i18n/lang";
 type PageProps = { week?: string | undefined };
 let page: FunctionComponent<PageProps> | undefined;
 
-/** The week in a `/statistik` or `/statistik/{week}` path; undefined when the path is another page's. */
-export function statsRouteOf(path: string): { week?: string } | undefined {
-  const match = /^\/statistik(?:\/([^/]*))?\/?$/.exec(path);
-  if (!match) return undefined;
-  return match[1] ? { week: decodeURIComponent(match[1]) } : {};
-}
-
 /**
  * "Statistik": the heading now, the charts when their chunk arrives. The page, its charts and its texts
  * are one lazily loaded chunk, so the report form never downloads them.
@@ -45,7 +38,7 @@ export function StatsRoute({ week }: PageProps) {
             <p class="alert">
               {t.stats.failed}{" "}
               <button type="button" class="button-link" onClick={() => setAttempt((n) => n + 1)}>
-                {t.track.retry}
+                {t.retry}
               </button>
             </p>
           ) : (

@@ -1,4 +1,4 @@
-import { MIN_CASES_FOR_TIMES } from "@lapora/core/stats/publish";
+import { MIN_CASES_FOR_TIMES } from "@lapora/core/browser";
 import type { ComponentChildren } from "preact";
 import { formatWib } from "../lib/time";
 import type { PublicDurations, PublicWeeklyStats } from "./data";

@@ -1,5 +1,4 @@
-import { CATEGORIES } from "@lapora/core/report/category";
-import { previousWeek } from "@lapora/core/stats/week";
+import { CATEGORIES, previousWeek } from "@lapora/core/browser";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { loadWeek, type PublicWeeklyStats } from "./data";
 import { cellSize, formatWeek } from "./format";
@@ -49,7 +48,7 @@ export function Trend({ week, published }: { week: string; published: readonly s
     if (by === "category") {
       return CATEGORIES.map((c) => ({
         key: c,
-        label: t.categories[c].label,
+        label: t.categories[c],
         values: weeks.map((w) => data.get(w)?.byCategory[c] ?? null),
       }));
     }

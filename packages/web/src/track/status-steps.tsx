@@ -1,5 +1,4 @@
-import type { Status } from "@lapora/core/report/status";
-import type { TimelineEntry } from "@lapora/core/report/types";
+import type { Status, TimelineEntry } from "@lapora/core/browser";
 import { useLang } from "../i18n/lang";
 
 const MAIN_PATH: readonly Status[] = ["diterima", "diverifikasi", "ditangani", "selesai"];
@@ -27,7 +26,7 @@ export function StatusSteps({ status, timeline }: { status: Status; timeline: re
               {mark}
             </span>
             <span class="step-label">
-              {t.statuses[s].label}{" "}
+              {t.statuses[s]}{" "}
               <span class="visually-hidden">
                 {state === "done"
                   ? t.track.stepDone

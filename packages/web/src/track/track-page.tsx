@@ -1,8 +1,8 @@
-import { parse } from "@lapora/core/report/tracking-code";
+import { parseTrackingCode } from "@lapora/core/browser";
 import { useEffect, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
-import { fetchReport, type TrackResult } from "../lib/api";
-import { navigate } from "../lib/router";
+import { navigate, trackPath } from "../lib/router";
+import { fetchReport, type TrackResult } from "./fetch-report";
 import { ReportView } from "./report-view";
 
 type View = { kind: "idle" } | { kind: "loading" } | TrackResult;
@@ -17,9 +17,9 @@ export function TrackPage({ code }: { code?: string | undefined }) {
   useEffect(() => {
     setInput(code ?? "");
     if (!code) return setView({ kind: "idle" });
-    const parsed = parse(code);
+    const parsed = parseTrackingCode(code);
     if (!parsed.ok) return setView({ kind: "invalid", reason: parsed.reason });
-    if (parsed.code !== code) return navigate(`/lacak/${parsed.code}`); // one canonical address to bookmark
+    if (parsed.code !== code) return navigate(trackPath(parsed.code)); // one canonical address to bookmark
     const controller = new AbortController();
     setView({ kind: "loading" });
     fetchReport(parsed.code, controller.signal).then((result) => {
@@ -30,11 +30,11 @@ export function TrackPage({ code }: { code?: string | undefined }) {
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
-    const parsed = parse(input);
+    const parsed = parseTrackingCode(input);
     // The check character catches a typo here, before anything is sent.
     if (!parsed.ok) return setView({ kind: "invalid", reason: parsed.reason });
     if (parsed.code === code) setAttempt((n) => n + 1);
-    else navigate(`/lacak/${parsed.code}`);
+    else navigate(trackPath(parsed.code));
   };
 
   const error =
@@ -82,7 +82,7 @@ export function TrackPage({ code }: { code?: string | undefined }) {
           <p class="alert">
             {t.track.failed}{" "}
             <button type="button" class="button-link" onClick={() => setAttempt((n) => n + 1)}>
-              {t.track.retry}
+              {t.retry}
             </button>
           </p>
         )}

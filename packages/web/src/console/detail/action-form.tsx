@@ -1,11 +1,16 @@
-import { PRIORITIES, type Priority } from "@lapora/core/report/priority";
-import { parse } from "@lapora/core/report/tracking-code";
+import {
+  ACTION_STATUS,
+  PRIORITIES,
+  type Priority,
+  parseTrackingCode,
+  type Status,
+} from "@lapora/core/browser";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { useT } from "../i18n/lang";
-import { call } from "../lib/api";
+import { useT } from "../../i18n/console-lang";
+import { call } from "../../lib/api";
+import { officerAuth } from "../lib/session";
 import type { Assignee, Report, TriageAction } from "../lib/types";
 import { AssigneeField } from "./assignee-field";
-import { TARGET } from "./available";
 import { NoteField } from "./note-field";
 
 interface Draft {
@@ -18,6 +23,10 @@ interface Draft {
 }
 type Errors = Partial<Record<"note" | "publicNote" | "duplicateOf" | "assignee" | "form", string>>;
 type Outcome = { kind: "conflict" } | { kind: "error"; errors: Errors } | undefined;
+
+/** The status an action leads to (core's lifecycle steps), or undefined for one that keeps it. */
+export const statusAfter = (action: TriageAction): Status | undefined =>
+  (ACTION_STATUS as Partial<Record<TriageAction, Status>>)[action];
 
 const NOTE_REQUIRED: readonly TriageAction[] = ["resolve", "reject", "note"];
 const HAS_NOTE: readonly TriageAction[] = ["resolve", "reject", "duplicate", "setPriority", "note"];
@@ -86,7 +95,7 @@ export function ActionForm({
     else if (long(d.note)) e.note = a.tooLong;
     if (long(d.publicNote)) e.publicNote = a.tooLong;
     if (action === "duplicate") {
-      const code = parse(d.duplicateOf);
+      const code = parseTrackingCode(d.duplicateOf);
       if (!code.ok) e.duplicateOf = a.duplicateOfInvalid;
       else if (code.code === report.trackingCode) e.duplicateOf = a.duplicateOfUnknown;
     }
@@ -106,7 +115,7 @@ export function ActionForm({
     const res = await call<Report>(
       "POST",
       `/api/officer/reports/${encodeURIComponent(report.reportId)}/actions`,
-      commandOf(action, report.version, d),
+      { body: commandOf(action, report.version, d), auth: officerAuth },
     );
     setBusy(false);
     if (res.kind === "ok") return onDone(res.data, assignees);
@@ -125,7 +134,7 @@ export function ActionForm({
   };
 
   const shown = { ...errors, ...(outcome?.kind === "error" ? outcome.errors : {}) };
-  const to = TARGET[action];
+  const to = statusAfter(action);
   const label = a[action].button;
   return (
     <form

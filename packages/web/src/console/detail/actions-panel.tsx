@@ -1,11 +1,10 @@
-import { isClosed } from "@lapora/core/report/status";
+import { availableActions, isClosed } from "@lapora/core/browser";
 import { useRef, useState } from "preact/hooks";
-import { useT } from "../i18n/lang";
+import { useT } from "../../i18n/console-lang";
 import { learnNames } from "../lib/names";
 import type { Report, TriageAction } from "../lib/types";
 import { useMe } from "../me";
-import { ActionForm } from "./action-form";
-import { availableActions, TARGET } from "./available";
+import { ActionForm, statusAfter } from "./action-form";
 
 const DANGER: readonly TriageAction[] = ["reject", "duplicate"];
 
@@ -78,7 +77,7 @@ export function ActionsPanel({
               class={
                 DANGER.includes(action)
                   ? "button button-secondary button-danger-outline"
-                  : TARGET[action]
+                  : statusAfter(action)
                     ? "button"
                     : "button button-secondary"
               }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
-import { useT } from "../i18n/lang";
-import { call } from "../lib/api";
+import { useT } from "../../i18n/console-lang";
+import { call } from "../../lib/api";
+import { officerAuth } from "../lib/session";
 import type { Assignee } from "../lib/types";
 
 type State = { kind: "loading" } | { kind: "ok"; items: Assignee[] } | { kind: "failed" };
@@ -29,7 +30,7 @@ export function AssigneeField({
     const controller = new AbortController();
     setState({ kind: "loading" });
     const url = `/api/officer/reports/${encodeURIComponent(reportId)}/assignees`;
-    call<{ items: Assignee[] }>("GET", url, undefined, controller.signal).then((res) => {
+    call<{ items: Assignee[] }>("GET", url, { auth: officerAuth, signal: controller.signal }).then((res) => {
       if (controller.signal.aborted) return;
       if (res.kind !== "ok") return setState({ kind: "failed" });
       setState({ kind: "ok", items: res.data.items });

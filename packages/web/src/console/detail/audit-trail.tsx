@@ -1,7 +1,6 @@
-import { PRIORITIES } from "@lapora/core/report/priority";
-import { STATUSES } from "@lapora/core/report/status";
+import { PRIORITIES, STATUSES } from "@lapora/core/browser";
+import { useT } from "../../i18n/console-lang";
 import { formatWib } from "../../lib/time";
-import { useT } from "../i18n/lang";
 import { officerLabel } from "../lib/names";
 import type { AuditEntry, Report } from "../lib/types";
 import { useMe } from "../me";

@@ -1,6 +1,6 @@
 import { useEffect } from "preact/hooks";
-import { useT } from "../i18n/lang";
-import { BASE, linkClick } from "../lib/router";
+import { useT } from "../../i18n/console-lang";
+import { CONSOLE_BASE, linkClick } from "../../lib/router";
 import { queueSearch } from "../queue/filters";
 import { Badge } from "../queue/report-card";
 import { ActionsPanel } from "./actions-panel";
@@ -24,7 +24,7 @@ export function DetailPage({ id }: { id: string }) {
 
   const back = (
     <p class="back">
-      <a href={`${BASE}${queueSearch()}`} onClick={linkClick}>
+      <a href={`${CONSOLE_BASE}${queueSearch()}`} onClick={linkClick}>
         <span aria-hidden="true">← </span>
         {d.back}
       </a>

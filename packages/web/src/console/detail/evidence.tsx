@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
-import { useT } from "../i18n/lang";
-import { call } from "../lib/api";
+import { useT } from "../../i18n/console-lang";
+import { call } from "../../lib/api";
+import { officerAuth } from "../lib/session";
 import type { EvidenceList, EvidenceView } from "../lib/types";
 
 type ListState = { kind: "loading" } | { kind: "ok"; list: EvidenceList } | { kind: "failed" };
@@ -29,12 +30,14 @@ export function EvidencePanel({ reportId, onAudited }: { reportId: string; onAud
 
   useEffect(() => {
     const controller = new AbortController();
-    call<EvidenceList>("GET", base(reportId), undefined, controller.signal).then((res) => {
-      if (controller.signal.aborted) return;
-      // A renewal that fails keeps what is on screen; only a first load shows the failure.
-      if (res.kind === "ok") setState({ kind: "ok", list: res.data });
-      else setState((now) => (now.kind === "ok" ? now : { kind: "failed" }));
-    });
+    call<EvidenceList>("GET", base(reportId), { auth: officerAuth, signal: controller.signal }).then(
+      (res) => {
+        if (controller.signal.aborted) return;
+        // A renewal that fails keeps what is on screen; only a first load shows the failure.
+        if (res.kind === "ok") setState({ kind: "ok", list: res.data });
+        else setState((now) => (now.kind === "ok" ? now : { kind: "failed" }));
+      },
+    );
     return () => controller.abort();
   }, [reportId, loads]);
 
@@ -48,7 +51,9 @@ export function EvidencePanel({ reportId, onAudited }: { reportId: string; onAud
 
   const download = async (slot: number) => {
     setDownloads((d) => ({ ...d, [slot]: { kind: "sending" } }));
-    const res = await call<{ url: string }>("POST", `${base(reportId)}/${slot}/original`);
+    const res = await call<{ url: string }>("POST", `${base(reportId)}/${slot}/original`, {
+      auth: officerAuth,
+    });
     if (res.kind === "ok") {
       setDownloads((d) => ({ ...d, [slot]: { kind: "ready", url: res.data.url } }));
       window.open(res.data.url, "_blank", "noopener");

@@ -1,6 +1,6 @@
-import { findDesa, findKecamatan } from "@lapora/core/region/region";
+import { findDesa, findKecamatan } from "@lapora/core/browser";
+import { useT } from "../../i18n/console-lang";
 import { formatWib } from "../../lib/time";
-import { useT } from "../i18n/lang";
 import { officerLabel } from "../lib/names";
 import type { Report } from "../lib/types";
 import { useMe } from "../me";

@@ -1,4 +1,4 @@
-import { useT } from "../i18n/lang";
+import { useT } from "../../i18n/console-lang";
 
 /** A note's text box. A note the reporter will read is boxed and labelled so, every time. */
 export function NoteField({

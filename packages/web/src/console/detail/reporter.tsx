@@ -1,4 +1,4 @@
-import { useT } from "../i18n/lang";
+import { useT } from "../../i18n/console-lang";
 import type { Report } from "../lib/types";
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { call } from "../lib/api";
+import { call } from "../../lib/api";
+import { officerAuth } from "../lib/session";
 import type { AuditEntry, Report } from "../lib/types";
 
 export type ReportState =
@@ -27,7 +28,7 @@ export function useReport(id: string) {
   useEffect(() => {
     const controller = new AbortController();
     setReport({ kind: "loading" });
-    call<Report>("GET", base(id), undefined, controller.signal).then((res) => {
+    call<Report>("GET", base(id), { auth: officerAuth, signal: controller.signal }).then((res) => {
       if (controller.signal.aborted) return;
       if (res.kind === "ok") setReport({ kind: "ok", report: res.data });
       else if (res.kind === "forbidden") setReport({ kind: "forbidden" });
@@ -42,7 +43,10 @@ export function useReport(id: string) {
   useEffect(() => {
     if (auditLoads === 0) return;
     const controller = new AbortController();
-    call<{ items: AuditEntry[] }>("GET", `${base(id)}/audit`, undefined, controller.signal).then((res) => {
+    call<{ items: AuditEntry[] }>("GET", `${base(id)}/audit`, {
+      auth: officerAuth,
+      signal: controller.signal,
+    }).then((res) => {
       if (controller.signal.aborted) return;
       setAudit(res.kind === "ok" ? { kind: "ok", items: res.data.items } : { kind: "failed" });
     });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import type { Auth } from "../../lib/api";
 
 // sessionStorage, not localStorage: the token dies with the tab, and a shared phone's next user does
 // not inherit it. A second tab signs in on its own.
@@ -72,3 +73,14 @@ export function useSession(): Session | undefined {
   }, []);
   return session;
 }
+
+/**
+ * The signed-in officer's token for the API client. A 401 on an officer route ends the session, which
+ * sends the console back to the sign-in page.
+ */
+export const officerAuth: Auth = {
+  token: () => currentSession()?.idToken,
+  onUnauthorized: (path) => {
+    if (path.startsWith("/api/officer/")) endSession("expired");
+  },
+};

@@ -1,41 +1,28 @@
-import type { AuditEntry } from "@lapora/core/audit/types";
-import type { EvidenceView } from "@lapora/core/evidence/viewing";
-import type { TriageAction } from "@lapora/core/officer/access";
-import type { Role } from "@lapora/core/officer/roles";
-import type { Officer } from "@lapora/core/officer/types";
-import type { Report } from "@lapora/core/report/types";
-import type { Durations, WeeklyStats } from "@lapora/core/stats/aggregate";
+import type { AnswerOf } from "@lapora/core/contract";
 
-export type { AuditEntry, Durations, EvidenceView, Officer, Report, Role, TriageAction, WeeklyStats };
+export type { Durations, Officer, Role, TriageAction } from "@lapora/core/browser";
 
-/** The roles that may read the unsuppressed weekly figures (`GET /api/officer/stats/weekly/{week}`). */
-export const STATS_ROLES: readonly Role[] = ["pimpinan", "spkt"];
+// The console's view of the API's answers, taken from the contract (core/contract) rather than copied.
 
 /** `GET /api/officer/me`. */
-export interface Me {
-  officer: Officer;
-  actions: readonly TriageAction[];
-}
+export type Me = AnswerOf<"me", 200>;
 
-/** A queue row (`GET /api/officer/reports`): no reporter, no description, an excerpt instead. */
-export type ReportSummary = Omit<Report, "reporter" | "location" | "description" | "timeline"> & {
-  excerpt: string;
-};
+/** A report as an officer sees it (`GET /api/officer/reports/{id}`). */
+export type Report = AnswerOf<"reportDetail", 200>;
 
-export interface QueuePage {
-  items: ReportSummary[];
-  cursor: string | null;
-}
+/** `GET /api/officer/reports`: a page of queue rows (no reporter, no description, an excerpt instead). */
+export type QueuePage = AnswerOf<"queue", 200>;
+export type ReportSummary = QueuePage["items"][number];
 
 /** One choice for "assign" (`GET /api/officer/reports/{id}/assignees`). */
-export interface Assignee {
-  nrp: string;
-  name: string;
-  role: Role;
-}
+export type Assignee = AnswerOf<"assignees", 200>["items"][number];
 
 /** `GET /api/officer/reports/{id}/evidence`: the photos' display copies, and whether originals may be fetched. */
-export interface EvidenceList {
-  items: EvidenceView[];
-  canDownloadOriginal: boolean;
-}
+export type EvidenceList = AnswerOf<"reportEvidence", 200>;
+export type EvidenceView = EvidenceList["items"][number];
+
+/** One entry of a report's audit trail. */
+export type AuditEntry = AnswerOf<"reportAudit", 200>["items"][number];
+
+/** The unsuppressed weekly figures (`GET /api/officer/stats/weekly/{week}`). */
+export type WeeklyStats = AnswerOf<"fullStats", 200>;

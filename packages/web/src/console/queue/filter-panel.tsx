@@ -1,8 +1,6 @@
-import { findKecamatan, listKecamatan } from "@lapora/core/region/region";
-import { PRIORITIES } from "@lapora/core/report/priority";
-import { OPEN_STATUSES, STATUSES } from "@lapora/core/report/status";
+import { findKecamatan, listKecamatan, OPEN_STATUSES, PRIORITIES, STATUSES } from "@lapora/core/browser";
 import { useState } from "preact/hooks";
-import { useT } from "../i18n/lang";
+import { useT } from "../../i18n/console-lang";
 import type { Officer } from "../lib/types";
 import { activeCount, type Filters } from "./filters";
 

@@ -1,5 +1,4 @@
-import { PRIORITIES, type Priority } from "@lapora/core/report/priority";
-import { OPEN_STATUSES, STATUSES, type Status } from "@lapora/core/report/status";
+import { OPEN_STATUSES, PRIORITIES, type Priority, STATUSES, type Status } from "@lapora/core/browser";
 
 /** The queue's filters, kept in the address (`/konsol?status=diterima&sort=urgent`) so back and reload keep them. */
 export interface Filters {

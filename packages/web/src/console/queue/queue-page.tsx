@@ -1,8 +1,9 @@
-import { findDesa, findKecamatan } from "@lapora/core/region/region";
+import { findDesa, findKecamatan } from "@lapora/core/browser";
 import { useEffect, useState } from "preact/hooks";
-import { useT } from "../i18n/lang";
-import { call } from "../lib/api";
-import { BASE, go, useLocation } from "../lib/router";
+import { useT } from "../../i18n/console-lang";
+import { call } from "../../lib/api";
+import { CONSOLE_BASE, navigate, useLocation } from "../../lib/router";
+import { officerAuth } from "../lib/session";
 import type { Officer, QueuePage as Page, ReportSummary } from "../lib/types";
 import { useMe } from "../me";
 import { FilterPanel } from "./filter-panel";
@@ -48,7 +49,7 @@ export function QueuePage() {
     rememberQueueSearch(key);
     const controller = new AbortController();
     setState({ kind: "loading" });
-    call<Page>("GET", apiQuery(filters), undefined, controller.signal).then((res) => {
+    call<Page>("GET", apiQuery(filters), { auth: officerAuth, signal: controller.signal }).then((res) => {
       if (controller.signal.aborted) return;
       if (res.kind === "ok")
         setState({ kind: "ok", items: res.data.items, cursor: res.data.cursor, more: "idle" });
@@ -62,7 +63,7 @@ export function QueuePage() {
   const loadMore = async () => {
     if (state.kind !== "ok" || !state.cursor || state.more === "loading") return;
     setState({ ...state, more: "loading" });
-    const res = await call<Page>("GET", apiQuery(filters, state.cursor));
+    const res = await call<Page>("GET", apiQuery(filters, state.cursor), { auth: officerAuth });
     setLoaded((prev) => {
       const now = prev.state;
       if (prev.key !== key || now.kind !== "ok") return prev;
@@ -74,7 +75,7 @@ export function QueuePage() {
     });
   };
 
-  const onFilters = (next: Filters) => go(`${BASE}${toSearch(next)}`, true);
+  const onFilters = (next: Filters) => navigate(`${CONSOLE_BASE}${toSearch(next)}`, true);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>

@@ -1,7 +1,7 @@
-import { findDesa } from "@lapora/core/region/region";
+import { findDesa } from "@lapora/core/browser";
+import { useT } from "../../i18n/console-lang";
+import { consoleReportPath, linkClick } from "../../lib/router";
 import { formatWib } from "../../lib/time";
-import { useT } from "../i18n/lang";
-import { linkClick, reportPath } from "../lib/router";
 import type { ReportSummary } from "../lib/types";
 import { useMe } from "../me";
 
@@ -36,7 +36,7 @@ export function ReportCard({ report }: { report: ReportSummary }) {
         <Badge kind="status" value={report.status} text={t.statuses[report.status]} />
       </div>
       <h2 class="card-title">
-        <a href={reportPath(report.reportId)} onClick={linkClick} class="card-link">
+        <a href={consoleReportPath(report.reportId)} onClick={linkClick} class="card-link">
           <span class="code">{report.trackingCode}</span>
           <span class="card-category">{t.categories[report.category]}</span>
         </a>

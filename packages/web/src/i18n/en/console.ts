@@ -1,16 +1,12 @@
-import type { ConsoleStrings } from "./strings";
+import type { ConsoleSectionTexts } from "../types";
 
-/** Every English text of the officers' console. */
-export const en: ConsoleStrings = {
-  switchTo: "Bahasa Indonesia",
+/** The officers' console's English texts. */
+export const consoleTexts: ConsoleSectionTexts = {
   appName: "Lapora Console",
-  agency: "Musi Banyuasin Police",
-  skip: "Skip to content",
   signOut: "Sign out",
   signedInAs: (name, role) => `${name} · ${role}`,
   loading: "Loading…",
   failed: "Cannot reach the server. Check the signal and try again.",
-  retry: "Try again",
   yes: "Yes",
   no: "No",
   none: "—",
@@ -47,30 +43,6 @@ export const en: ConsoleStrings = {
     kapolsek: "Kapolsek",
     pimpinan: "Leadership",
     admin: "Admin",
-  },
-  statuses: {
-    diterima: "Received",
-    diverifikasi: "Verified",
-    ditangani: "Being handled",
-    selesai: "Resolved",
-    ditolak: "Rejected",
-    duplikat: "Duplicate",
-  },
-  priorities: { darurat: "Emergency", tinggi: "High", sedang: "Medium", rendah: "Low" },
-  categories: {
-    pencurian: "Theft",
-    penganiayaan: "Assault",
-    narkoba: "Drugs",
-    kdrt: "Domestic violence",
-    penipuan: "Fraud",
-    kecelakaan: "Accident",
-    kebakaran: "Fire",
-    karhutla: "Forest/land fire",
-    perjudian: "Gambling",
-    premanisme: "Thuggery",
-    "orang-hilang": "Missing person",
-    "gangguan-ketertiban": "Public disorder",
-    lainnya: "Other",
   },
   queue: {
     title: "Report Queue",

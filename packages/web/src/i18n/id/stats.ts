@@ -1,5 +1,5 @@
-/** The statistics page's Indonesian texts. They load with the page, not with the report form. */
-export const statsId = {
+/** The Statistik page's Indonesian texts. They load with the page, not with the report form. */
+export const stats = {
   intro:
     "Angka mingguan laporan masyarakat yang masuk lewat Lapora, diterbitkan setiap Senin untuk minggu sebelumnya.",
   none: "Belum ada statistik yang diterbitkan.",

@@ -1,9 +1,7 @@
-import type { statsId } from "./strings-id";
+import type { StatsTexts } from "../types";
 
-export type StatsStrings = typeof statsId;
-
-/** The statistics page's English texts. */
-export const statsEn: StatsStrings = {
+/** The Statistik page's English texts. They load with the page, not with the report form. */
+export const stats: StatsTexts = {
   intro:
     "Weekly figures of the reports residents send through Lapora, published every Monday for the week before.",
   none: "No statistics have been published yet.",

@@ -1,14 +1,10 @@
-/** Every Indonesian text of the officers' console. */
-export const id = {
-  switchTo: "English",
+/** The officers' console's Indonesian texts. */
+export const consoleTexts = {
   appName: "Lapora Konsol",
-  agency: "Polres Musi Banyuasin",
-  skip: "Langsung ke isi",
   signOut: "Keluar",
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
   loading: "Memuat…",
   failed: "Tidak dapat terhubung ke server. Periksa sinyal lalu coba lagi.",
-  retry: "Coba lagi",
   yes: "Ya",
   no: "Tidak",
   none: "—",
@@ -46,30 +42,6 @@ export const id = {
     kapolsek: "Kapolsek",
     pimpinan: "Pimpinan",
     admin: "Admin",
-  },
-  statuses: {
-    diterima: "Diterima",
-    diverifikasi: "Diverifikasi",
-    ditangani: "Sedang ditangani",
-    selesai: "Selesai",
-    ditolak: "Ditolak",
-    duplikat: "Duplikat",
-  },
-  priorities: { darurat: "Darurat", tinggi: "Tinggi", sedang: "Sedang", rendah: "Rendah" },
-  categories: {
-    pencurian: "Pencurian",
-    penganiayaan: "Penganiayaan",
-    narkoba: "Narkoba",
-    kdrt: "KDRT",
-    penipuan: "Penipuan",
-    kecelakaan: "Kecelakaan",
-    kebakaran: "Kebakaran",
-    karhutla: "Kebakaran hutan/lahan",
-    perjudian: "Perjudian",
-    premanisme: "Premanisme",
-    "orang-hilang": "Orang hilang",
-    "gangguan-ketertiban": "Gangguan ketertiban",
-    lainnya: "Lainnya",
   },
   queue: {
     title: "Antrean Laporan",

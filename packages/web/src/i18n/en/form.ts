@@ -1,13 +1,7 @@
-import type { Strings } from "./strings";
+import type { FormTexts } from "../types";
 
-/** Every English text of the web app. Validation messages come from core (report/messages.ts). */
-export const en: Strings = {
-  langName: "English",
-  switchTo: "Bahasa Indonesia",
-  appName: "Lapora",
-  agency: "Musi Banyuasin Police",
-  nav: { label: "Main menu", report: "Make a Report", track: "Track a Report", stats: "Statistics" },
-  skip: "Skip to content",
+/** The report form's English texts. Validation messages come from core (report/messages.ts). */
+export const form: FormTexts = {
   emergency: {
     title: "Emergency?",
     body: "If someone is in danger or it is still happening, call the police now. It is free.",
@@ -82,61 +76,6 @@ export const en: Strings = {
     earlier:
       "Your report was received before your last changes. Those changes were not sent; tell the officer if they contact you.",
   },
-  track: {
-    title: "Track a Report",
-    intro: "Enter the report code you got when you reported.",
-    codeLabel: "Report code",
-    codeHint: "For example: LPR-2PNG-FTHH-38GG-1",
-    submit: "Track",
-    loading: "Loading the report…",
-    format: "A report code looks like LPR-XXXX-XXXX-XXXX-X. Please check it.",
-    checksum: "This code has a typo. Check each letter and digit.",
-    notFound: "No report has this code. Please check it.",
-    failed: "The report could not be loaded. Check your signal and try again.",
-    retry: "Try again",
-    statusLabel: "Status",
-    steps: "Report progress",
-    stepDone: "(done)",
-    stepCurrent: "(now)",
-    stepTodo: "(not yet)",
-    category: "Type of incident",
-    place: "Place",
-    reportedAt: "Reported",
-    updatedAt: "Last updated",
-    description: "Report",
-    timeline: "History",
-    bookmark: "Bookmark this page to check it again later.",
-  },
-  categories: {
-    pencurian: { label: "Theft", hint: "Something was taken: motorbike, phone, livestock, a break-in." },
-    penganiayaan: { label: "Assault", hint: "Someone was hit or hurt." },
-    narkoba: { label: "Drugs", hint: "Drugs being sold or used." },
-    kdrt: { label: "Domestic violence", hint: "Violence within a household or family." },
-    penipuan: { label: "Fraud", hint: "Someone was cheated, including by phone or online." },
-    kecelakaan: { label: "Accident", hint: "An accident on the road or on the river." },
-    kebakaran: { label: "Fire", hint: "A house or building is on fire." },
-    karhutla: { label: "Forest or land fire", hint: "A forest, plantation or peatland is burning." },
-    perjudian: { label: "Gambling", hint: "Gambling, including online gambling." },
-    premanisme: { label: "Thuggery", hint: "Extortion, illegal levies or threats by thugs." },
-    "orang-hilang": { label: "Missing person", hint: "Someone has not come home and cannot be reached." },
-    "gangguan-ketertiban": { label: "Public disorder", hint: "Fights, street racing, drunken trouble." },
-    lainnya: { label: "Other", hint: "Anything else the police should know." },
-  },
-  statuses: {
-    diterima: {
-      label: "Received",
-      hint: "The report has arrived and is waiting for an officer to check it.",
-    },
-    diverifikasi: { label: "Verified", hint: "An officer has checked the report and will follow it up." },
-    ditangani: { label: "Being handled", hint: "Officers are dealing with this incident." },
-    selesai: { label: "Resolved", hint: "The police have finished handling this report." },
-    ditolak: { label: "Rejected", hint: "The report cannot be followed up. See the note in the history." },
-    duplikat: { label: "Duplicate", hint: "Someone else already reported this; it is handled together." },
-  },
-  stats: {
-    loading: "Loading the statistics…",
-    failed: "The statistics could not be loaded. Check your signal and try again.",
-  },
   photos: {
     legend: "Photos (optional)",
     hint: "Up to 5 photos. They are made smaller on your phone before sending, to save data.",
@@ -153,10 +92,21 @@ export const en: Strings = {
     sent: (n: number) => `Photo ${n}: sent`,
     failed: (n: number) =>
       `Photo ${n} was not sent. Check your signal, then try again. Your report has arrived.`,
-    retry: "Try again",
     allSent: "All photos sent.",
-    label: "Photos",
-    received: (n: number) =>
-      n === 0 ? "No photos yet" : n === 1 ? "1 photo received" : `${n} photos received`,
+  },
+  categoryHints: {
+    pencurian: "Something was taken: motorbike, phone, livestock, a break-in.",
+    penganiayaan: "Someone was hit or hurt.",
+    narkoba: "Drugs being sold or used.",
+    kdrt: "Violence within a household or family.",
+    penipuan: "Someone was cheated, including by phone or online.",
+    kecelakaan: "An accident on the road or on the river.",
+    kebakaran: "A house or building is on fire.",
+    karhutla: "A forest, plantation or peatland is burning.",
+    perjudian: "Gambling, including online gambling.",
+    premanisme: "Extortion, illegal levies or threats by thugs.",
+    "orang-hilang": "Someone has not come home and cannot be reached.",
+    "gangguan-ketertiban": "Fights, street racing, drunken trouble.",
+    lainnya: "Anything else the police should know.",
   },
 };

@@ -1,0 +1,11 @@
+import type { SiteFrameTexts } from "../types";
+
+/** The public site's English frame: its name, menu, and the Statistik page while it loads. */
+export const site: SiteFrameTexts = {
+  appName: "Lapora",
+  nav: { label: "Main menu", report: "Make a Report", track: "Track a Report", stats: "Statistics" },
+  stats: {
+    loading: "Loading the statistics…",
+    failed: "The statistics could not be loaded. Check your signal and try again.",
+  },
+};

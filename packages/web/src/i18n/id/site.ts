@@ -1,0 +1,9 @@
+/** The public site's Indonesian frame: its name, menu, and the Statistik page while it loads. */
+export const site = {
+  appName: "Lapora",
+  nav: { label: "Menu utama", report: "Buat Laporan", track: "Lacak Laporan", stats: "Statistik" },
+  stats: {
+    loading: "Memuat statistik…",
+    failed: "Statistik tidak dapat dimuat. Periksa sinyal lalu coba lagi.",
+  },
+};
