@@ -46,7 +46,9 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
 
     async getIdempotency(key, nowSeconds) {
       const { data } = await idempotency.get({ key }).go({ consistent: true });
-      if (!data || data.expiresAt <= nowSeconds) return undefined;
+      // The same boundary as create's condition (free once expiresAt < now): in the second a key expires,
+      // both must say "taken", or submit would be told taken and gone at once and loop until 503.
+      if (!data || data.expiresAt < nowSeconds) return undefined;
       return data as IdempotencyRecord;
     },
 
