@@ -9,6 +9,7 @@ export type { AuditEntry } from "./audit/types";
 export * from "./evidence/rules";
 export type { UploadForm } from "./evidence/types";
 export type { EvidenceView } from "./evidence/viewing";
+export { NRP_PATTERN } from "./officer/nrp";
 export * from "./officer/roles";
 export type { Officer } from "./officer/types";
 export * from "./phone/phone";

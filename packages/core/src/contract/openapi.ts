@@ -2,7 +2,9 @@
  * The OpenAPI 3.1 document of the API, generated from the contract (routes.ts). OpenAPI 3.1 schemas are
  * JSON Schema 2020-12, which is what zod writes. Loaded only by `GET /api/openapi.json`.
  */
-import * as z from "zod/mini";
+
+import type * as z from "zod/mini";
+import { toJSONSchema } from "zod/v4/core";
 import { type RouteSpec, routes } from "./routes";
 import { ErrorBody } from "./schemas";
 
@@ -21,7 +23,7 @@ const REASON: Record<number, string> = {
 };
 
 function schemaOf(schema: z.ZodMiniType, io: "input" | "output"): Json {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+  const { $schema: _, ...rest } = toJSONSchema(schema, {
     target: "draft-2020-12",
     io,
     unrepresentable: "any",
@@ -31,6 +33,16 @@ function schemaOf(schema: z.ZodMiniType, io: "input" | "output"): Json {
 
 /** API Gateway's own body, when its JWT authorizer or its throttle answers before the app does. */
 const GatewayError = { type: "object", properties: { message: { type: "string" } }, required: ["message"] };
+
+/** One error answer per status, shared by every route that may give it. */
+function errorResponse(status: number): Json {
+  const own = { schema: { $ref: "#/components/schemas/ErrorBody" } };
+  const either = { schema: { oneOf: [{ $ref: "#/components/schemas/ErrorBody" }, GatewayError] } };
+  return {
+    description: REASON[status] ?? "Something went wrong on our side.",
+    content: { "application/json": status === 401 || status === 429 ? either : own },
+  };
+}
 
 function operation(key: string, spec: RouteSpec): Json {
   const parameters: Json[] = [];
@@ -56,12 +68,7 @@ function operation(key: string, spec: RouteSpec): Json {
     };
   }
   for (const status of [...spec.errors, 500]) {
-    const own = { schema: { $ref: "#/components/schemas/ErrorBody" } };
-    const either = { schema: { oneOf: [{ $ref: "#/components/schemas/ErrorBody" }, GatewayError] } };
-    responses[String(status)] = {
-      description: REASON[status] ?? "Something went wrong on our side.",
-      content: { "application/json": status === 401 || status === 429 ? either : own },
-    };
+    responses[String(status)] = { $ref: `#/components/responses/E${status}` };
   }
   return {
     operationId: key,
@@ -101,6 +108,11 @@ export function openApiDocument(serverUrl = "/"): Json {
     paths,
     components: {
       schemas: { ErrorBody: schemaOf(ErrorBody, "output") },
+      responses: Object.fromEntries(
+        [...new Set([...Object.values(routes).flatMap((r: RouteSpec) => r.errors), 500])]
+          .sort()
+          .map((status) => [`E${status}`, errorResponse(status)]),
+      ),
       securitySchemes: {
         officerToken: {
           type: "http",

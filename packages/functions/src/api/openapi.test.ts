@@ -1,4 +1,5 @@
 import { routes } from "@lapora/core/contract";
+import { openApiDocument } from "@lapora/core/contract/openapi";
 import { checkedApp, createTestDeps, readJson } from "@lapora/testkit";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,10 @@ describe("GET /api/openapi.json", () => {
     expect(validator.version).toBe("3.1");
   });
 
+  it("is the document the contract makes now (else run: npx tsx scripts/gen-openapi.ts)", () => {
+    expect(doc).toEqual(openApiDocument());
+  });
+
   it("lists every route the app has, and no other", () => {
     const served = app.routes
       .filter((r) => r.method !== "ALL")
@@ -38,12 +43,16 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("declares the one error body for every error status", () => {
+    const shared = (doc as unknown as { components: { responses: Record<string, unknown> } }).components
+      .responses;
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const statuses = Object.keys(op.responses);
         expect(statuses, `${method} ${path}`).toContain("500");
         for (const s of statuses.filter((x) => Number(x) >= 400)) {
-          expect(JSON.stringify(op.responses[s]), `${method} ${path} ${s}`).toContain(
+          const ref = (op.responses[s] as { $ref: string }).$ref;
+          const answer = shared[ref.replace("#/components/responses/", "")];
+          expect(JSON.stringify(answer), `${method} ${path} ${s}`).toContain(
             "#/components/schemas/ErrorBody",
           );
         }

@@ -1,3 +1,4 @@
+import { NRP_PATTERN } from "@lapora/core/browser";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useT } from "../i18n/console-lang";
 import { call } from "../lib/api";
@@ -7,7 +8,6 @@ type LoginAnswer =
   | { idToken: string; expiresIn: number }
   | { challenge: "new_password_required"; session: string };
 
-const NRP = /^\d{8}(\d{10})?$/;
 // Cognito's policy for officers (stacks/Auth.ts): checked here only to say what is wrong sooner.
 const STRONG = (p: string) =>
   p.length >= 12 && /[a-z]/.test(p) && /[A-Z]/.test(p) && /\d/.test(p) && /[^A-Za-z0-9]/.test(p);
@@ -71,7 +71,7 @@ export function SignInPage() {
 
   const validate = (): Errors => {
     const e: Errors = {};
-    if (!NRP.test(nrp.trim())) e.nrp = s.nrpInvalid;
+    if (!NRP_PATTERN.test(nrp.trim())) e.nrp = s.nrpInvalid;
     if (!password) e.password = s.passwordRequired;
     else if (challenge && !STRONG(password)) e.password = s.newPasswordWeak;
     if (challenge && confirm !== password) e.confirm = s.mismatch;

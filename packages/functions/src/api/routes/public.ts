@@ -11,10 +11,12 @@ const regionsBody = JSON.stringify({
   })),
 });
 
-/** The OpenAPI document, generated on the first request for it (the generator is not in the cold start). */
+/** The OpenAPI document (scripts/gen-openapi.ts), loaded on the first request for it: not in the cold start. */
 let openapi: Promise<string> | undefined;
 const openApiText = () =>
-  (openapi ??= import("@lapora/core/contract/openapi").then((m) => JSON.stringify(m.openApiDocument())));
+  (openapi ??= import("@lapora/core/contract/openapi.json", { with: { type: "json" } }).then((m) =>
+    JSON.stringify(m.default),
+  ));
 
 /** The public door: the form, tracking, photos, statistics and the contract itself. No sign-in. */
 export const publicHandlers: PublicHandlers<
