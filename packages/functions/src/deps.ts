@@ -121,3 +121,14 @@ export function clientsFor(where: {
     presign: where.s3Endpoint ? { endpoint: where.s3Endpoint } : { ...region },
   };
 }
+
+/** A Lambda's clients, from its parsed config: its region, and DynamoDB Local where one is named. */
+export function lambdaClients(config: {
+  AWS_REGION: string;
+  DYNAMODB_ENDPOINT?: string | undefined;
+}): Clients {
+  return clientsFor({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
+  });
+}

@@ -1,7 +1,7 @@
 import * as Aws from "@lapora/core/aws";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
-import { apiDeps, clientsFor } from "../deps";
+import { apiDeps, lambdaClients } from "../deps";
 import { lambdaHandler } from "../lambda";
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth";
@@ -23,10 +23,7 @@ export const handler = lambdaHandler({
     const cognito = Aws.createCognitoClient({ region: config.AWS_REGION });
     const deps = apiDeps(
       {
-        clients: clientsFor({
-          region: config.AWS_REGION,
-          ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
-        }),
+        clients: lambdaClients(config),
         names: {
           table: config.TABLE_NAME,
           openDataBucket: config.OPEN_DATA_BUCKET,

@@ -4,7 +4,7 @@ import * as Dynamo from "@lapora/core/dynamo";
 import { createSharpImages } from "@lapora/core/sharp";
 import * as z from "zod/mini";
 import { loadEvidenceConfig } from "../config";
-import { clientsFor } from "../deps";
+import { lambdaClients } from "../deps";
 import { entryLog, lambdaHandler } from "../lambda";
 
 /** The part of an S3 event notification this function reads (AWS and the local s3rver wiring alike). */
@@ -74,10 +74,7 @@ export const handler = lambdaHandler({
   service: "evidence-uploaded",
   config: loadEvidenceConfig,
   init: (config, log) => {
-    const clients = clientsFor({
-      region: config.AWS_REGION,
-      ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
-    });
+    const clients = lambdaClients(config);
     const consume = createEvidenceUploadedHandler({
       bucket: config.EVIDENCE_BUCKET,
       store: Dynamo.createDynamoEvidenceStore(clients.dynamo, config.TABLE_NAME),

@@ -3,7 +3,7 @@ import { Alert } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import { loadAlertsConfig } from "../config";
-import { clientsFor } from "../deps";
+import { lambdaClients } from "../deps";
 import { entryLog, lambdaHandler } from "../lambda";
 import { SequenceOnly, StreamEvent, StreamRecord } from "./stream-event";
 
@@ -81,19 +81,12 @@ export const handler = lambdaHandler({
   service: "report-events",
   config: loadAlertsConfig,
   init: (config, log) => {
-    const { dynamo } = clientsFor({
-      region: config.AWS_REGION,
-      ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
+    const { dynamo, sns } = lambdaClients(config);
+    const publisher = Aws.createSnsPublisher(sns, config.ALERTS_TOPIC_ARN, {
+      consoleUrl: config.CONSOLE_URL,
+      ...(config.SMS_SENDER_ID ? { senderId: config.SMS_SENDER_ID } : {}),
+      ...(config.SMS_MAX_PRICE_USD ? { maxPriceUsd: config.SMS_MAX_PRICE_USD } : {}),
     });
-    const publisher = Aws.createSnsPublisher(
-      Aws.createSnsClient({ region: config.AWS_REGION }),
-      config.ALERTS_TOPIC_ARN,
-      {
-        consoleUrl: config.CONSOLE_URL,
-        ...(config.SMS_SENDER_ID ? { senderId: config.SMS_SENDER_ID } : {}),
-        ...(config.SMS_MAX_PRICE_USD ? { maxPriceUsd: config.SMS_MAX_PRICE_USD } : {}),
-      },
-    );
     const consume = createReportEventsHandler({
       delivery: {
         markers: Dynamo.createDynamoMarkerStore(dynamo, config.TABLE_NAME),

@@ -2,7 +2,7 @@ import { Alert } from "@lapora/core";
 import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadEscalationConfig } from "../config";
-import { clientsFor } from "../deps";
+import { lambdaClients } from "../deps";
 import { lambdaHandler } from "../lambda";
 
 // EventBridge scheduled events carry the scheduled `time`.
@@ -24,10 +24,7 @@ export const handler = lambdaHandler({
   service: "escalation",
   config: loadEscalationConfig,
   init: (config, log) => {
-    const { dynamo } = clientsFor({
-      region: config.AWS_REGION,
-      ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
-    });
+    const { dynamo } = lambdaClients(config);
     const store = Dynamo.createDynamoEscalationStore(dynamo, config.TABLE_NAME);
     return async (event: unknown) => {
       const result = await runEscalation(store, config.ESCALATION_MINUTES, event);

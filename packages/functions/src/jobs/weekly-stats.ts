@@ -2,7 +2,7 @@ import { Stats } from "@lapora/core";
 import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadStatsConfig } from "../config";
-import { clientsFor, statsDeps } from "../deps";
+import { lambdaClients, statsDeps } from "../deps";
 import { lambdaHandler } from "../lambda";
 
 // EventBridge scheduled events carry the scheduled `time`; a manual invoke may name a `week`.
@@ -16,10 +16,7 @@ export const handler = lambdaHandler({
   init: (config, log) => {
     const deps = statsDeps(
       {
-        clients: clientsFor({
-          region: config.AWS_REGION,
-          ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
-        }),
+        clients: lambdaClients(config),
         names: { table: config.TABLE_NAME, openDataBucket: config.OPEN_DATA_BUCKET },
         dynamo: async () => Dynamo,
       },
