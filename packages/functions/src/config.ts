@@ -20,6 +20,10 @@ export const ApiEnv = z.object({
   ALERTS_TOPIC_ARN: z.string().check(z.minLength(1)),
   /** The evidence bucket: upload forms for originals, short-lived links to display copies. */
   EVIDENCE_BUCKET: z.string().check(z.minLength(1)),
+  /** `public` or `officer`: which routes this function serves (one function per surface in AWS). */
+  API_SURFACE: z.optional(z.enum(["public", "officer"])),
+  /** CloudFront's origin secret (X-Lapora-Origin): set, the API refuses requests that bypass CloudFront. */
+  ORIGIN_SECRET: z.optional(z.string().check(z.minLength(32))),
 });
 
 export const StatsEnv = z.object({

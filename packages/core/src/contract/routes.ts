@@ -297,6 +297,15 @@ export const routes = {
 
 export type RouteId = keyof typeof routes;
 
+/**
+ * Which function serves a route in AWS: `public` (the report form, tracking, photos, statistics: the
+ * door anyone can flood) or `officer` (sign-in, the console, the roster), each with its own throttles,
+ * concurrency and permissions, so a flood of one never takes the other down.
+ */
+export type Surface = "public" | "officer";
+export const surfaceOf = (spec: Pick<RouteSpec, "tag">): Surface =>
+  spec.tag === "public" || spec.tag === "meta" ? "public" : "officer";
+
 /** The JSON answer of a route at a status, as a type: what the web app reads. */
 export type AnswerOf<
   K extends RouteId,

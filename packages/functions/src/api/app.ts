@@ -1,10 +1,11 @@
 import type { Alert, Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
+import type { Surface } from "@lapora/core/contract";
 import { Hono, type MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { TokenVerifier } from "./auth";
-import { requireOfficer } from "./auth";
+import { requireOfficer, requireOrigin } from "./auth";
 import { errorBody, onError } from "./errors";
 import { type Log, silentLog } from "./log";
 import { noStore } from "./request";
@@ -39,10 +40,21 @@ const afterNoStore = createMiddleware(async (c, next) => {
   noStore(c);
 });
 
+export interface AppOptions {
+  /** Serve only this surface's routes (one function each in AWS); all of them when unset. */
+  surface?: Surface;
+  /**
+   * The secret CloudFront adds to every request it forwards (`X-Lapora-Origin`): with it set, a request
+   * that did not come through CloudFront (the raw execute-api address) is refused before anything runs.
+   */
+  originSecret?: string;
+}
+
 /** The Hono app behind `/api`: the contract's routes (core/contract), with its storage injected. */
-export function createApp(deps: ApiDeps, log: Log = silentLog) {
+export function createApp(deps: ApiDeps, log: Log = silentLog, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use(requestId());
+  if (options.originSecret) app.use(requireOrigin(options.originSecret));
   app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
   app.use(async (c, next) => {
     c.set("deps", deps);
@@ -51,7 +63,11 @@ export function createApp(deps: ApiDeps, log: Log = silentLog) {
   });
   for (const area of ["/api/auth/*", "/api/officer/*", "/api/admin/*"]) app.use(area, afterNoStore);
   for (const area of ["/api/officer/*", "/api/admin/*"]) app.use(area, requireOfficer as MiddlewareHandler);
-  return register(app, { ...publicHandlers, ...authHandlers, ...officerHandlers, ...adminHandlers })
+  return register(
+    app,
+    { ...publicHandlers, ...authHandlers, ...officerHandlers, ...adminHandlers },
+    options.surface,
+  )
     .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404))
     .onError(onError);
 }

@@ -57,3 +57,21 @@ export const requireOfficer = createMiddleware<OfficerEnv>(async (c, next) => {
   c.set("officer", officer);
   await next();
 });
+
+/** The header CloudFront adds to every request it forwards to the API (stacks/Web.ts). */
+export const ORIGIN_HEADER = "X-Lapora-Origin";
+
+/**
+ * Refuses every request that does not carry CloudFront's origin secret: the API answers only through
+ * CloudFront (and its WAF), never on the raw execute-api address. Compared in constant time.
+ */
+export function requireOrigin(secret: string) {
+  const expected = new TextEncoder().encode(secret);
+  return createMiddleware(async (c, next) => {
+    const given = new TextEncoder().encode(c.req.header(ORIGIN_HEADER) ?? "");
+    let diff = given.length ^ expected.length;
+    for (let i = 0; i < expected.length; i++) diff |= (given[i] ?? 0) ^ (expected[i] ?? 0);
+    if (diff !== 0) throw new HTTPException(403, { message: "Use Lapora through its own address." });
+    await next();
+  });
+}

@@ -38,7 +38,12 @@ export const handler = lambdaHandler({
         verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
       },
     );
-    const serve = handle(createApp(deps, log));
+    const serve = handle(
+      createApp(deps, log, {
+        ...(config.API_SURFACE ? { surface: config.API_SURFACE } : {}),
+        ...(config.ORIGIN_SECRET ? { originSecret: config.ORIGIN_SECRET } : {}),
+      }),
+    );
     return (event: ApiEvent, context) => serve(event, context as Parameters<typeof serve>[1]);
   },
 });

@@ -106,7 +106,10 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
         });
         return { items: page.data as Report[], cursor: page.cursor };
       } catch (err) {
-        if (q.cursor && /cursor/i.test(String(err))) {
+        // A cursor of another query, or a forged one, is bad input: ElectroDB refuses what it cannot
+        // decode, and DynamoDB a start key that is not of this index and partition.
+        const text = `${String(err)} ${String((err as { cause?: unknown }).cause ?? "")}`;
+        if (q.cursor && /cursor|ValidationException|start(ing)? ?key|ExclusiveStartKey/i.test(text)) {
           throw new ValidationError("The page cursor is not valid.", [
             { field: "cursor", code: "cursor.invalid", message: "Start again from the first page." },
           ]);

@@ -1,4 +1,11 @@
-import { honoPath, type RouteId, type RouteSpec, routes } from "@lapora/core/contract";
+import {
+  honoPath,
+  type RouteId,
+  type RouteSpec,
+  routes,
+  type Surface,
+  surfaceOf,
+} from "@lapora/core/contract";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, OfficerEnv } from "../app";
@@ -21,9 +28,17 @@ const tooLarge = (limit: number) =>
       c.json(errorBody("payload_too_large", `This request body may be at most ${limit / 1024} KB.`), 413),
   });
 
-/** Registers every contract route on `app`, at the contract's method and path, with its body limit. */
-export function register(app: Hono<AppEnv>, handlers: PublicHandlers & OfficerHandlers): Hono<AppEnv> {
+/**
+ * Registers the contract's routes on `app`, at the contract's method and path, with their body limits:
+ * all of them, or those of one surface (the public or the officer function in AWS).
+ */
+export function register(
+  app: Hono<AppEnv>,
+  handlers: PublicHandlers & OfficerHandlers,
+  surface?: Surface,
+): Hono<AppEnv> {
   for (const [key, spec] of Object.entries(routes) as [RouteId, RouteSpec][]) {
+    if (surface && surfaceOf(spec) !== surface) continue;
     const path = honoPath(spec.path);
     const handler = handlers[key] as Handler<AppEnv>;
     if (spec.maxBodyBytes) app.on(spec.method.toUpperCase(), path, tooLarge(spec.maxBodyBytes), handler);
