@@ -1,6 +1,6 @@
 import { findDesa, findKecamatan } from "../region/region";
 import type { Category } from "../report/category";
-import { LABELS } from "../report/labels";
+import { CATEGORY_LABELS } from "../report/labels";
 import type { Priority } from "../report/priority";
 import * as TrackingCode from "../report/tracking-code";
 import { isGsm7, septets, toGsm7, truncateSeptets } from "./gsm7";
@@ -14,7 +14,7 @@ export const MAX_CONSOLE_URL = 37;
 const MIN_NAME = 4;
 
 /** The category as officers say it: the report form's labels, with karhutla as officers write it. */
-export const CATEGORY_LABEL: Record<Category, string> = { ...LABELS.id.category, karhutla: "Karhutla" };
+export const CATEGORY_LABEL: Record<Category, string> = { ...CATEGORY_LABELS.id, karhutla: "Karhutla" };
 
 /**
  * The console page of a report, `{base}/konsol/laporan/{code}`, by its tracking code without prefix or

@@ -10,76 +10,90 @@ export interface Labels {
   priority: Record<Priority, string>;
 }
 
-/**
- * Every label of a category, status and priority, in Indonesian and English: the report form, the
- * tracking page, the statistics and the officers' console all show these, so they all say the same.
- */
-export const LABELS: Record<Lang, Labels> = {
+// Three tables, not one object, so a page that shows only categories and statuses (the report form,
+// the tracking page) does not carry the priorities the console shows.
+
+/** Every category's label, in Indonesian and English. */
+export const CATEGORY_LABELS: Record<Lang, Record<Category, string>> = {
   id: {
-    category: {
-      pencurian: "Pencurian",
-      penganiayaan: "Penganiayaan",
-      narkoba: "Narkoba",
-      kdrt: "KDRT",
-      penipuan: "Penipuan",
-      kecelakaan: "Kecelakaan",
-      kebakaran: "Kebakaran",
-      karhutla: "Kebakaran hutan/lahan",
-      perjudian: "Perjudian",
-      premanisme: "Premanisme",
-      "orang-hilang": "Orang hilang",
-      "gangguan-ketertiban": "Gangguan ketertiban",
-      lainnya: "Lainnya",
-    },
-    status: {
-      diterima: "Diterima",
-      diverifikasi: "Diverifikasi",
-      ditangani: "Sedang ditangani",
-      selesai: "Selesai",
-      ditolak: "Ditolak",
-      duplikat: "Duplikat",
-    },
-    priority: { darurat: "Darurat", tinggi: "Tinggi", sedang: "Sedang", rendah: "Rendah" },
+    pencurian: "Pencurian",
+    penganiayaan: "Penganiayaan",
+    narkoba: "Narkoba",
+    kdrt: "KDRT",
+    penipuan: "Penipuan",
+    kecelakaan: "Kecelakaan",
+    kebakaran: "Kebakaran",
+    karhutla: "Kebakaran hutan/lahan",
+    perjudian: "Perjudian",
+    premanisme: "Premanisme",
+    "orang-hilang": "Orang hilang",
+    "gangguan-ketertiban": "Gangguan ketertiban",
+    lainnya: "Lainnya",
   },
   en: {
-    category: {
-      pencurian: "Theft",
-      penganiayaan: "Assault",
-      narkoba: "Drugs",
-      kdrt: "Domestic violence",
-      penipuan: "Fraud",
-      kecelakaan: "Accident",
-      kebakaran: "Fire",
-      karhutla: "Forest or land fire",
-      perjudian: "Gambling",
-      premanisme: "Thuggery",
-      "orang-hilang": "Missing person",
-      "gangguan-ketertiban": "Public disorder",
-      lainnya: "Other",
-    },
-    status: {
-      diterima: "Received",
-      diverifikasi: "Verified",
-      ditangani: "Being handled",
-      selesai: "Resolved",
-      ditolak: "Rejected",
-      duplikat: "Duplicate",
-    },
-    priority: { darurat: "Emergency", tinggi: "High", sedang: "Medium", rendah: "Low" },
+    pencurian: "Theft",
+    penganiayaan: "Assault",
+    narkoba: "Drugs",
+    kdrt: "Domestic violence",
+    penipuan: "Fraud",
+    kecelakaan: "Accident",
+    kebakaran: "Fire",
+    karhutla: "Forest or land fire",
+    perjudian: "Gambling",
+    premanisme: "Thuggery",
+    "orang-hilang": "Missing person",
+    "gangguan-ketertiban": "Public disorder",
+    lainnya: "Other",
   },
 };
 
+/** Every status's label, in Indonesian and English. */
+export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
+  id: {
+    diterima: "Diterima",
+    diverifikasi: "Diverifikasi",
+    ditangani: "Sedang ditangani",
+    selesai: "Selesai",
+    ditolak: "Ditolak",
+    duplikat: "Duplikat",
+  },
+  en: {
+    diterima: "Received",
+    diverifikasi: "Verified",
+    ditangani: "Being handled",
+    selesai: "Resolved",
+    ditolak: "Rejected",
+    duplikat: "Duplicate",
+  },
+};
+
+/** Every priority's label, in Indonesian and English. */
+export const PRIORITY_LABELS: Record<Lang, Record<Priority, string>> = {
+  id: { darurat: "Darurat", tinggi: "Tinggi", sedang: "Sedang", rendah: "Rendah" },
+  en: { darurat: "Emergency", tinggi: "High", sedang: "Medium", rendah: "Low" },
+};
+
+/**
+ * Every label of a category, status and priority in one language: the report form, the tracking page,
+ * the statistics and the officers' console all show these, so they all say the same.
+ */
+export const labelsOf = (lang: Lang): Labels => ({
+  category: CATEGORY_LABELS[lang],
+  status: STATUS_LABELS[lang],
+  priority: PRIORITY_LABELS[lang],
+});
+
 /** The label of a category, e.g. `karhutla` -> "Kebakaran hutan/lahan". */
 export function categoryLabel(category: Category, lang: Lang): string {
-  return LABELS[lang].category[category];
+  return CATEGORY_LABELS[lang][category];
 }
 
 /** The label of a status, e.g. `ditangani` -> "Sedang ditangani". */
 export function statusLabel(status: Status, lang: Lang): string {
-  return LABELS[lang].status[status];
+  return STATUS_LABELS[lang][status];
 }
 
 /** The label of a priority, e.g. `darurat` -> "Darurat". */
 export function priorityLabel(priority: Priority, lang: Lang): string {
-  return LABELS[lang].priority[priority];
+  return PRIORITY_LABELS[lang][priority];
 }

@@ -3,9 +3,21 @@ import { useEffect, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
 import { navigate, trackPath } from "../lib/router";
 import { fetchReport, type TrackResult } from "./fetch-report";
-import { ReportView } from "./report-view";
+import type { ReportView as ReportViewType } from "./report-view";
 
 type View = { kind: "idle" } | { kind: "loading" } | TrackResult;
+
+// The report's view (timeline, steps) is its own chunk, fetched together with the report: the report
+// form, which shares this bundle, never downloads it.
+let ReportView: typeof ReportViewType | undefined;
+const loadReportView = () =>
+  import("./report-view").then(
+    (m) => {
+      ReportView = m.ReportView;
+      return true;
+    },
+    () => false,
+  );
 
 /** "Lacak Laporan": a code box, and the report for the code in the address (`/lacak/{code}`). */
 export function TrackPage({ code }: { code?: string | undefined }) {
@@ -22,8 +34,8 @@ export function TrackPage({ code }: { code?: string | undefined }) {
     if (parsed.code !== code) return navigate(trackPath(parsed.code)); // one canonical address to bookmark
     const controller = new AbortController();
     setView({ kind: "loading" });
-    fetchReport(parsed.code, controller.signal).then((result) => {
-      if (!controller.signal.aborted) setView(result);
+    Promise.all([fetchReport(parsed.code, controller.signal), loadReportView()]).then(([result, loaded]) => {
+      if (!controller.signal.aborted) setView(result.kind === "ok" && !loaded ? { kind: "failed" } : result);
     });
     return () => controller.abort();
   }, [code, attempt]);
@@ -87,7 +99,7 @@ export function TrackPage({ code }: { code?: string | undefined }) {
           </p>
         )}
       </div>
-      {view.kind === "ok" && <ReportView report={view.report} />}
+      {view.kind === "ok" && ReportView && <ReportView report={view.report} />}
     </section>
   );
 }

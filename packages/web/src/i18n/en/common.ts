@@ -1,4 +1,4 @@
-import { LABELS } from "@lapora/core/browser";
+import { CATEGORY_LABELS, STATUS_LABELS } from "@lapora/core/browser";
 import type { CommonTexts } from "../types";
 
 /** English texts both the public site and the officers' console show. Labels come from core. */
@@ -7,7 +7,6 @@ export const common: CommonTexts = {
   agency: "Musi Banyuasin Police",
   skip: "Skip to content",
   retry: "Try again",
-  categories: LABELS.en.category,
-  statuses: LABELS.en.status,
-  priorities: LABELS.en.priority,
+  categories: CATEGORY_LABELS.en,
+  statuses: STATUS_LABELS.en,
 };

@@ -1,7 +1,10 @@
+import { PRIORITY_LABELS } from "@lapora/core/browser";
+
 import type { ConsoleSectionTexts } from "../types";
 
 /** The officers' console's English texts. */
 export const consoleTexts: ConsoleSectionTexts = {
+  priorities: PRIORITY_LABELS.en,
   appName: "Lapora Console",
   signOut: "Sign out",
   signedInAs: (name, role) => `${name} · ${role}`,

@@ -1,4 +1,4 @@
-import { LABELS } from "@lapora/core/browser";
+import { CATEGORY_LABELS, STATUS_LABELS } from "@lapora/core/browser";
 
 /** Indonesian texts both the public site and the officers' console show. Labels come from core. */
 export const common = {
@@ -6,7 +6,6 @@ export const common = {
   agency: "Polres Musi Banyuasin",
   skip: "Langsung ke isi",
   retry: "Coba lagi",
-  categories: LABELS.id.category,
-  statuses: LABELS.id.status,
-  priorities: LABELS.id.priority,
+  categories: CATEGORY_LABELS.id,
+  statuses: STATUS_LABELS.id,
 };

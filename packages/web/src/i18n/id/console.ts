@@ -1,5 +1,8 @@
+import { PRIORITY_LABELS } from "@lapora/core/browser";
+
 /** The officers' console's Indonesian texts. */
 export const consoleTexts = {
+  priorities: PRIORITY_LABELS.id,
   appName: "Lapora Konsol",
   signOut: "Keluar",
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
