@@ -1,3 +1,4 @@
+export * from "./abuse/source";
 export * as Access from "./access/policy";
 export * as Alert from "./alert";
 export * as Audit from "./audit";

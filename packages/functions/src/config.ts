@@ -24,6 +24,8 @@ export const ApiEnv = z.object({
   API_SURFACE: z.optional(z.enum(["public", "officer"])),
   /** CloudFront's origin secret (X-Lapora-Origin): set, the API refuses requests that bypass CloudFront. */
   ORIGIN_SECRET: z.optional(z.string().check(z.minLength(32))),
+  /** The per-stage secret of source keys (HMACs of client addresses): every instance must share it. */
+  SOURCE_KEY_SECRET: z.optional(z.string().check(z.minLength(32))),
 });
 
 export const StatsEnv = z.object({

@@ -5,12 +5,16 @@ const Env = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), 3000),
   HOST: z._default(z.string(), "127.0.0.1"),
   LAPORA_DATA_DIR: z._default(z.string(), ".lapora"),
+  /** `1`: the client is the first X-Forwarded-For address (as CloudFront passes it), not the TCP peer. */
+  LAPORA_TRUST_PROXY: z._default(z.enum(["0", "1"]), "0"),
 });
 
 export interface LocalConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Limits by source read the client from X-Forwarded-For (tests and benches play many sources). */
+  trustProxy: boolean;
   tableName: string;
   bucketName: string;
   topicName: string;
@@ -28,6 +32,7 @@ export function loadLocalConfig(env: Record<string, string | undefined> = proces
     port: result.data.PORT,
     host: result.data.HOST,
     dataDir: resolve(result.data.LAPORA_DATA_DIR),
+    trustProxy: result.data.LAPORA_TRUST_PROXY === "1",
     tableName: "lapora-local",
     bucketName: "lapora-evidence-local",
     topicName: "lapora-alerts-local",

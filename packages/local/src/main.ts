@@ -30,7 +30,10 @@ try {
   process.exit(1);
 }
 
-const app = createLocalApp(runtime.deps, webDist, runtime.issuer, { smsInbox: runtime.alerts.inbox });
+const app = createLocalApp(runtime.deps, webDist, runtime.issuer, {
+  smsInbox: runtime.alerts.inbox,
+  trustProxy: config.trustProxy,
+});
 const statsDeps = await createLocalStatsDeps(runtime.deps, runtime.sns.endpoint);
 const stopStats = scheduleWeeklyStats(statsDeps, console.log);
 // For `npm run stats`: run the job inside this runtime, which owns the data folder.

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
 import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { firstForwarded } from "@lapora/core";
 import { contentSecurityPolicy } from "@lapora/core/infra";
 import { type ApiDeps, createApp } from "@lapora/functions/api/app";
 import { createLogger } from "@lapora/functions/lambda";
@@ -22,10 +24,18 @@ export function createLocalApp(
   dev: {
     smsInbox?: SmsInbox;
     /** The API app to serve; tests pass theirs with every answer checked against the contract. */
-    api?: { fetch(request: Request): Response | Promise<Response> };
+    api?: { fetch(request: Request, env?: unknown): Response | Promise<Response> };
+    /** The client is the first X-Forwarded-For address (LAPORA_TRUST_PROXY=1), else the TCP peer. */
+    trustProxy?: boolean;
   } = {},
 ) {
-  const api = dev.api ?? createApp(deps, createLogger("api-local"));
+  const api =
+    dev.api ??
+    createApp(deps, createLogger("api-local"), {
+      sourceOf: dev.trustProxy
+        ? (c) => firstForwarded(c.req.header("X-Forwarded-For"))
+        : (c) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress,
+    });
   // Photos go from the browser straight to s3rver, as they go to S3 in AWS.
   const csp = contentSecurityPolicy({ uploadOrigins: [deps.evidence.files.origin] });
   const root = relative(process.cwd(), webDist) || ".";
@@ -42,7 +52,7 @@ export function createLocalApp(
     }
   });
   // Handing /api/* to the API app whole keeps its own JSON 404 and error handler, exactly as in Lambda.
-  app.all("/api/*", (c) => api.fetch(c.req.raw));
+  app.all("/api/*", (c) => api.fetch(c.req.raw, c.env));
   // The local issuer's keys, where Cognito publishes a user pool's: {issuer}/.well-known/jwks.json.
   app.get("/auth/.well-known/jwks.json", (c) => c.json(issuer.jwks));
   const { smsInbox } = dev;

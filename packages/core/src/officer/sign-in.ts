@@ -12,27 +12,54 @@ export interface SignInProvider {
   setNewPassword(username: string, session: string, newPassword: string): Promise<SignInResult>;
 }
 
-/** Failed sign-ins per username, shared by every Lambda instance (the DynamoDB adapter is adapters/dynamo/sign-in-throttle.ts). */
-export interface SignInThrottle {
-  /** Seconds the username must still wait, or 0. */
-  waitSeconds(username: string, nowMs?: number): Promise<number>;
-  failed(username: string, nowMs?: number): Promise<void>;
-  succeeded(username: string): Promise<void>;
+/** Sign-ins a source may try for one NRP before it has to wait; each further attempt doubles the wait. */
+export const FREE_SIGN_IN_ATTEMPTS = 3;
+/** The longest a source ever waits between attempts for one NRP. */
+export const MAX_SIGN_IN_WAIT_SECONDS = 15 * 60;
+/**
+ * Failed sign-ins for one NRP, from all sources together, within `windowSeconds`, after which every
+ * source gets its first attempt only and then waits: guessing from many addresses slows down, while the
+ * real officer, from an address that has not failed, still signs in at once.
+ */
+export const NRP_FAILURE_CEILING = { failures: 20, windowSeconds: 15 * 60 };
+
+/** What a source must wait before its next attempt, after `attempts` (1 = the one just taken). */
+export function signInWaitSeconds(attempts: number, ceilingReached: boolean): number {
+  const free = ceilingReached ? 0 : FREE_SIGN_IN_ATTEMPTS;
+  return attempts < free ? 0 : Math.min(2 ** (attempts - free), MAX_SIGN_IN_WAIT_SECONDS);
 }
 
 /**
- * Signs an officer in, slowing down guessing: while a username is locked after repeated failures no
- * password is even tried, and each further failure doubles the lock.
+ * Sign-in attempts per NRP and source, shared by every Lambda instance (the DynamoDB adapter is
+ * adapters/dynamo/sign-in-throttle.ts). `source` is a source key (abuse/source.ts), never an address.
+ */
+export interface SignInThrottle {
+  /**
+   * Takes one attempt for this NRP from this source, atomically (racing attempts each count, so twelve
+   * guesses sent at once are not all tried), or says how many seconds to wait first.
+   */
+  take(username: string, source: string, nowMs?: number): Promise<{ waitSeconds: number }>;
+  /** A wrong password: counts towards the NRP's ceiling. */
+  failed(username: string, source: string, nowMs?: number): Promise<void>;
+  /** The right password: this source starts afresh for this NRP. */
+  succeeded(username: string, source: string): Promise<void>;
+}
+
+/**
+ * Signs an officer in, slowing down guessing by source: a source that keeps failing waits longer and
+ * longer, while the officer's own sign-in from elsewhere is never held up by it. No password is tried
+ * while the source must wait.
  */
 export async function signInThrottled(
   throttle: SignInThrottle,
   username: string,
+  source: string,
   attempt: () => Promise<SignInResult>,
 ): Promise<SignInResult> {
-  const wait = await throttle.waitSeconds(username);
+  const { waitSeconds: wait } = await throttle.take(username, source);
   if (wait > 0) throw new RateLimitedError(`Too many failed sign-ins. Try again in ${wait} seconds.`, wait);
   const result = await attempt();
-  if (result.kind === "invalid") await throttle.failed(username);
-  else await throttle.succeeded(username);
+  if (result.kind === "invalid") await throttle.failed(username, source);
+  else await throttle.succeeded(username, source);
   return result;
 }

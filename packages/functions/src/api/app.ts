@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import type { Alert, Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
+import { sourceKey } from "@lapora/core";
 import type { Surface } from "@lapora/core/contract";
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -32,7 +34,10 @@ export interface ApiDeps {
   evidence: Evidence.EvidenceDeps;
 }
 
-export type AppEnv = { Variables: { deps: ApiDeps; requestId: string; log: Log } };
+export type AppEnv = {
+  /** The source key of the request (an HMAC of the client's address), for limits by source. */
+  Variables: { deps: ApiDeps; requestId: string; log: Log; source: string };
+};
 export type OfficerEnv = AppEnv & { Variables: { officer: Officer.Officer } };
 
 const afterNoStore = createMiddleware(async (c, next) => {
@@ -48,7 +53,18 @@ export interface AppOptions {
    * that did not come through CloudFront (the raw execute-api address) is refused before anything runs.
    */
   originSecret?: string;
+  /**
+   * The client's address for this request: the TCP peer locally, the first X-Forwarded-For entry behind
+   * CloudFront. The app keeps only its source key (an HMAC, core/abuse/source.ts), never the address.
+   */
+  sourceOf?: (c: Context<AppEnv>) => string | undefined;
+  /** The per-stage secret of source keys; every instance of a stage must share it. */
+  sourceSecret?: string;
 }
+
+// Without a stage's secret (tests, one local process), source keys are still HMACs, under a secret of
+// this process.
+const PROCESS_SECRET = randomBytes(32).toString("base64url");
 
 /** The Hono app behind `/api`: the contract's routes (core/contract), with its storage injected. */
 export function createApp(deps: ApiDeps, log: Log = silentLog, options: AppOptions = {}) {
@@ -56,9 +72,11 @@ export function createApp(deps: ApiDeps, log: Log = silentLog, options: AppOptio
   app.use(requestId());
   if (options.originSecret) app.use(requireOrigin(options.originSecret));
   app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  const secret = options.sourceSecret ?? PROCESS_SECRET;
   app.use(async (c, next) => {
     c.set("deps", deps);
     c.set("log", log);
+    c.set("source", sourceKey(secret, options.sourceOf?.(c)));
     await next();
   });
   for (const area of ["/api/auth/*", "/api/officer/*", "/api/admin/*"]) app.use(area, afterNoStore);

@@ -1,3 +1,4 @@
+import { firstForwarded } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
@@ -42,6 +43,14 @@ export const handler = lambdaHandler({
       createApp(deps, log, {
         ...(config.API_SURFACE ? { surface: config.API_SURFACE } : {}),
         ...(config.ORIGIN_SECRET ? { originSecret: config.ORIGIN_SECRET } : {}),
+        ...(config.SOURCE_KEY_SECRET ? { sourceSecret: config.SOURCE_KEY_SECRET } : {}),
+        // Behind CloudFront (the origin secret proves it), the client is the first X-Forwarded-For
+        // address; API Gateway's own sourceIp would be CloudFront's.
+        sourceOf: (c) =>
+          config.ORIGIN_SECRET
+            ? firstForwarded(c.req.header("X-Forwarded-For"))
+            : (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
+                ?.requestContext?.http?.sourceIp,
       }),
     );
     return (event: ApiEvent, context) => serve(event, context as Parameters<typeof serve>[1]);

@@ -1,36 +1,67 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createService } from "../../db/service";
-import type { SignInThrottle } from "../../officer/sign-in";
+import { NRP_FAILURE_CEILING, type SignInThrottle, signInWaitSeconds } from "../../officer/sign-in";
 
-/** Failed sign-ins before the lock starts; the lock then doubles per failure, up to 15 minutes. */
-export const FREE_FAILURES = 3;
-const MAX_LOCK_SECONDS = 15 * 60;
+/** Tries before giving up on a record other attempts keep changing: then the attempt is refused briefly. */
+const MAX_RACES = 8;
+const DAY_SECONDS = 86_400;
 
-/** Remembers failed sign-ins per username, in DynamoDB, so every Lambda instance sees the same count. */
+/**
+ * Sign-in attempts in DynamoDB, so every Lambda instance sees the same counts: one item per NRP and
+ * source (its attempts and when the next may come), and one per NRP and time window (its failures from
+ * all sources). An attempt is taken with a conditional write on the count read, so racing attempts
+ * serialise and each one counts.
+ */
 export function createSignInThrottle(client: DynamoDBDocumentClient, table: string): SignInThrottle {
   const { signInAttempt } = createService(client, table).entities;
+  const perSource = (nrp: string, source: string) => `${nrp}#${source}`;
+  const window = (nrp: string, nowMs: number) =>
+    `${nrp}@${Math.floor(nowMs / 1000 / NRP_FAILURE_CEILING.windowSeconds)}`;
+
+  async function ceilingReached(nrp: string, nowMs: number): Promise<boolean> {
+    const { data } = await signInAttempt.get({ username: window(nrp, nowMs) }).go({ consistent: true });
+    return (data?.failures ?? 0) >= NRP_FAILURE_CEILING.failures;
+  }
+
   return {
-    async waitSeconds(username, nowMs = Date.now()) {
-      const { data } = await signInAttempt.get({ username }).go({ consistent: true });
-      return data?.lockedUntil ? Math.max(0, Math.ceil((data.lockedUntil - nowMs) / 1000)) : 0;
+    async take(username, source, nowMs = Date.now()) {
+      const key = perSource(username, source);
+      const ceiling = await ceilingReached(username, nowMs);
+      for (let race = 0; race < MAX_RACES; race++) {
+        const { data } = await signInAttempt.get({ username: key }).go({ consistent: true });
+        const lockedUntil = data?.lockedUntil ?? 0;
+        if (lockedUntil > nowMs) return { waitSeconds: Math.ceil((lockedUntil - nowMs) / 1000) };
+        const attempts = (data?.failures ?? 0) + 1;
+        const wait = signInWaitSeconds(attempts, ceiling);
+        const next = {
+          failures: attempts,
+          lockedUntil: nowMs + wait * 1000,
+          expiresAt: Math.floor(nowMs / 1000) + DAY_SECONDS,
+        };
+        try {
+          await (data
+            ? signInAttempt
+                .patch({ username: key })
+                .set(next)
+                .where((a, { eq }) => eq(a.failures, data.failures ?? 0))
+                .go()
+            : signInAttempt.create({ username: key, ...next }).go());
+          return { waitSeconds: 0 };
+        } catch (err) {
+          if (!/conditional/i.test(String(err))) throw err;
+        }
+      }
+      return { waitSeconds: 1 };
     },
-    async failed(username, nowMs = Date.now()) {
-      // An atomic ADD, so parallel guesses each count.
-      const { data } = await signInAttempt
-        .update({ username })
-        .add({ failures: 1 })
-        .set({ expiresAt: Math.floor(nowMs / 1000) + 86_400 })
-        .go({ response: "all_new" });
-      const failures = data.failures ?? 1;
-      if (failures < FREE_FAILURES) return;
-      const lock = Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCK_SECONDS);
+    async failed(username, _source, nowMs = Date.now()) {
       await signInAttempt
-        .update({ username })
-        .set({ lockedUntil: nowMs + lock * 1000 })
+        .update({ username: window(username, nowMs) })
+        .add({ failures: 1 })
+        .set({ expiresAt: Math.floor(nowMs / 1000) + NRP_FAILURE_CEILING.windowSeconds * 2 })
         .go();
     },
-    async succeeded(username) {
-      await signInAttempt.delete({ username }).go();
+    async succeeded(username, source) {
+      await signInAttempt.delete({ username: perSource(username, source) }).go();
     },
   };
 }

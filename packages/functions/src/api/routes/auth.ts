@@ -19,7 +19,9 @@ export const authHandlers: PublicHandlers<"signIn" | "newPassword"> = {
     const { nrp, password } = await bodyOf(c, routes.signIn);
     const { signIn, signInThrottle } = c.var.deps;
     return c.json(
-      answer(await Officer.signInThrottled(signInThrottle, nrp, () => signIn.signIn(nrp, password))),
+      answer(
+        await Officer.signInThrottled(signInThrottle, nrp, c.var.source, () => signIn.signIn(nrp, password)),
+      ),
     );
   },
   newPassword: async (c) => {
@@ -27,7 +29,7 @@ export const authHandlers: PublicHandlers<"signIn" | "newPassword"> = {
     const { signIn, signInThrottle } = c.var.deps;
     return c.json(
       answer(
-        await Officer.signInThrottled(signInThrottle, nrp, () =>
+        await Officer.signInThrottled(signInThrottle, nrp, c.var.source, () =>
           signIn.setNewPassword(nrp, session, newPassword),
         ),
       ),
