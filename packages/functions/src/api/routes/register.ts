@@ -24,8 +24,15 @@ export type OfficerHandlers<K extends OfficerRouteId = OfficerRouteId> = { [P in
 const tooLarge = (limit: number) =>
   bodyLimit({
     maxSize: limit,
-    onError: (c) =>
-      c.json(errorBody("payload_too_large", `This request body may be at most ${limit / 1024} KB.`), 413),
+    // The body is not read, so the connection cannot carry another request: say so, and close it
+    // cleanly, instead of leaving it to be reset under the client's next request.
+    onError: (c) => {
+      c.header("Connection", "close");
+      return c.json(
+        errorBody("payload_too_large", `This request body may be at most ${limit / 1024} KB.`),
+        413,
+      );
+    },
   });
 
 /**
