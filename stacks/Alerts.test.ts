@@ -3,7 +3,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { ESCALATION_TABLE_ACTIONS, REPORT_EVENTS_TABLE_ACTIONS } from "./Alerts";
-import { API_SUBSCRIPTION_GRANTS } from "./Api";
+import { API_SUBSCRIPTION_GRANTS } from "./api-grants";
 import { createTestApp, templateOf } from "./test-app";
 
 let t: Template;
@@ -142,9 +142,9 @@ describe("Alerts stack: escalation", () => {
 });
 
 describe("Api stack: officers' SMS subscriptions", () => {
-  it("lets the api function subscribe SMS endpoints on the alerts topic only, and manage subscriptions", () => {
+  it("lets the officer function subscribe SMS endpoints on the alerts topic only, and manage subscriptions", () => {
     const fnId = Object.entries(api.findResources("AWS::Lambda::Function")).find(([id]) =>
-      id.startsWith("api"),
+      id.startsWith("apiOfficer"),
     )?.[0];
     const statements = grants(api, fnId ?? "");
     const topic = statements.find((s) => actions([s]).includes("sns:Subscribe"));
@@ -159,6 +159,12 @@ describe("Api stack: officers' SMS subscriptions", () => {
       "sns:Unsubscribe",
     ]);
     expect(actions(statements).filter((a) => a.startsWith("sns:"))).toHaveLength(4);
+    const publicId = Object.keys(api.findResources("AWS::Lambda::Function")).find((id) =>
+      id.startsWith("apiPublic"),
+    );
+    const publicActions = actions(grants(api, publicId ?? ""));
+    expect(publicActions.length).toBeGreaterThan(0);
+    expect(publicActions.filter((a) => a.startsWith("sns:"))).toEqual([]);
     api.hasResourceProperties("AWS::Lambda::Function", {
       Environment: {
         Variables: Match.objectLike({
@@ -166,5 +172,51 @@ describe("Api stack: officers' SMS subscriptions", () => {
         }),
       },
     });
+  });
+});
+
+describe("Alerts stack: the SMS cap", () => {
+  const alarmsOn = (template: Template, metric: string) =>
+    Object.values(template.findResources("AWS::CloudWatch::Alarm"))
+      .map((a) => a.Properties)
+      .filter((p) => p.MetricName === metric);
+
+  it("raises an alarm on the alarm topic when an SMS to an officer fails", () => {
+    const [failed, ...more] = alarmsOn(t, "NumberOfNotificationsFailed");
+    expect(more).toEqual([]);
+    expect(failed).toMatchObject({
+      Namespace: "AWS/SNS",
+      Statistic: "Sum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      TreatMissingData: "notBreaching",
+      AlarmActions: [{ Ref: expect.stringMatching(/^alertAlarmsTopic/) }],
+    });
+    expect(failed.Dimensions).toEqual([
+      {
+        Name: "TopicName",
+        Value: {
+          "Fn::ImportValue": expect.stringMatching(/^test-lapora-Messaging:.*alertsTopic.*TopicName/),
+        },
+      },
+    ]);
+  });
+
+  it("warns at 50% and 80% of the stage's monthly cap, on the account's month-to-date spend", async () => {
+    const spend = (template: Template) => alarmsOn(template, "SMSMonthToDateSpentUSD");
+    for (const alarm of spend(t)) {
+      expect(alarm).toMatchObject({
+        Namespace: "AWS/SNS",
+        Statistic: "Maximum",
+        ComparisonOperator: "GreaterThanOrEqualToThreshold",
+        AlarmActions: [{ Ref: expect.stringMatching(/^alertAlarmsTopic/) }],
+      });
+      expect(alarm.Dimensions).toBeUndefined();
+    }
+    // 5 USD outside prod, 100 USD in prod (stacks/sms-settings.ts).
+    expect(spend(t).map((a) => a.Threshold)).toEqual([2.5, 4]);
+    const prod = await createTestApp({ stage: "prod" });
+    await config.stacks(prod);
+    expect(spend(templateOf(prod, "Alerts")).map((a) => a.Threshold)).toEqual([50, 80]);
   });
 });

@@ -10,6 +10,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Cron, Function as LambdaFunction, type StackContext, Topic, use } from "sst/constructs";
 import { Messaging } from "./Messaging";
 import { Storage } from "./Storage";
+import { addSmsAlarms } from "./sms-alarms";
 import { Web } from "./Web";
 
 /** The "alert sent" markers: claim (conditional put), read, release (delete), mark sent (update). */
@@ -114,6 +115,11 @@ export function Alerts({ stack }: StackContext) {
     comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
     treatMissingData: TreatMissingData.NOT_BREACHING,
   }).addAlarmAction(alarmAction);
+  addSmsAlarms(stack, {
+    alerts: alerts.cdk.topic,
+    monthlySpendLimitUsd: sms.monthlySpendLimitUsd,
+    action: alarmAction,
+  });
 
   return { reportEvents, escalation, failures, alarms };
 }

@@ -1,142 +1,127 @@
 import type { ApiEnvironment } from "@lapora/functions/config";
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { SecretValue } from "aws-cdk-lib";
+import { CfnRoute, type CfnStage } from "aws-cdk-lib/aws-apigatewayv2";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./Auth";
+import { API_ACCESS_LOG_FORMAT } from "./api-access-log";
+import { officerGrants, publicGrants } from "./api-grants";
+import { API_ROUTES, API_THROTTLE, apiConcurrency, type Surface } from "./api-limits";
 import { functionDefaults } from "./defaults";
 import { Jobs } from "./Jobs";
 import { Messaging } from "./Messaging";
 import { Storage } from "./Storage";
 
-/**
- * What the `api` function may do on the table and its indexes. TransactWriteItems is not an IAM action:
- * a transaction is authorised item by item, so PutItem/UpdateItem/ConditionCheckItem cover it.
- * SST `bind` is not used because it grants `dynamodb:*`.
- */
-export const API_TABLE_ACTIONS = [
-  "dynamodb:ConditionCheckItem",
-  // The sign-in throttle deletes an officer's failure counter after a successful sign-in.
-  "dynamodb:DeleteItem",
-  "dynamodb:GetItem",
-  "dynamodb:PutItem",
-  "dynamodb:Query",
-  "dynamodb:UpdateItem",
-];
+/** The header CloudFront adds to every request it forwards (packages/functions/src/api/auth.ts). */
+export const ORIGIN_HEADER = "X-Lapora-Origin";
 
 /**
- * What the `api` function may do in the officers' user pool: create an officer's sign-in (Cognito SMS-es
- * the temporary password) and switch it off and on. Sign-in itself (InitiateAuth, RespondToAuthChallenge)
- * is a public Cognito API that needs no IAM permission.
+ * The HTTP API and its two functions, one Hono app deployed twice: `apiPublic` serves the public door
+ * (the form, tracking, photos, statistics), `apiOfficer` sign-in, the console and the roster. Each has its
+ * own routes and throttles, its own reserved concurrency and only the permissions its routes need. The
+ * officer and admin routes need an officer's ID token, checked here by a JWT authorizer and again (with
+ * the roster) by the app. Both refuse a request without CloudFront's origin secret.
  */
-export const API_USER_POOL_ACTIONS = [
-  "cognito-idp:AdminCreateUser",
-  "cognito-idp:AdminDisableUser",
-  "cognito-idp:AdminEnableUser",
-];
-
-/**
- * The officer console's routes: API Gateway rejects a request without a valid ID token before Lambda runs.
- * `{proxy+}` needs at least one more segment, so the bare paths get a route too; otherwise `/api/officer`
- * would fall through to the public catch-all.
- */
-export const OFFICER_ROUTES = [
-  "ANY /api/officer",
-  "ANY /api/officer/{proxy+}",
-  "ANY /api/admin",
-  "ANY /api/admin/{proxy+}",
-] as const;
-
-/**
- * What the `api` function may do in the evidence bucket. Presigned requests act with the signer's rights:
- * upload forms need PutObject (and PutObjectTagging, for the form's unverified tag) on originals; officers'
- * links need GetObject on display copies, and on originals (and their versions) for SPKT and admin.
- */
-export const API_EVIDENCE_GRANTS = {
-  originals: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectTagging"],
-  display: ["s3:GetObject"],
-};
-
-/**
- * What the `api` function may do on the alerts topic, so roster changes keep officers' SMS subscriptions
- * in step (Aws.createSnsGateway, core/adapters/aws/sns-subscriptions.ts). Subscribe is allowed for SMS
- * endpoints only. Unsubscribe and SetSubscriptionAttributes act on a subscription ARN, which IAM has no
- * resource type for: they need "*".
- */
-export const API_SUBSCRIPTION_GRANTS = {
-  topic: ["sns:ListSubscriptionsByTopic", "sns:Subscribe"],
-  subscriptions: ["sns:SetSubscriptionAttributes", "sns:Unsubscribe"],
-};
-
-/** Steady-state requests per second and burst, for all callers together (a district-sized service). */
-export const API_THROTTLE = { rate: 25, burst: 50 };
-
-/**
- * The HTTP API: every `/api/*` request goes to the one Hono `api` function. The officer and admin routes
- * need an officer's ID token, checked here by a JWT authorizer and again (with the roster) by the app.
- */
-export function Api({ stack }: StackContext) {
+export function Api({ app, stack }: StackContext) {
   const { table, evidence } = use(Storage);
   const { userPool, clientId, issuer } = use(Auth);
   const { openData } = use(Jobs);
   const { alerts } = use(Messaging);
 
-  const fn = new LambdaFunction(stack, "api", {
-    handler: "packages/functions/src/api/handler.handler",
-    // Code splitting: what the handler loads with import() (the DynamoDB adapters and ElectroDB) becomes
-    // its own chunk, parsed on the first request that needs it instead of at every cold start.
-    nodejs: { ...functionDefaults.nodejs, splitting: true },
-    environment: {
-      TABLE_NAME: table.tableName,
-      AUTH_ISSUER: issuer,
-      AUTH_AUDIENCE: clientId,
-      USER_POOL_ID: userPool.userPoolId,
-      OPEN_DATA_BUCKET: openData.bucketName,
-      EVIDENCE_BUCKET: evidence.bucketName,
-      ALERTS_TOPIC_ARN: alerts.topicArn,
-    } satisfies ApiEnvironment,
-  });
-  fn.attachPermissions([
-    new PolicyStatement({
-      actions: API_TABLE_ACTIONS,
-      resources: [table.tableArn, `${table.tableArn}/index/*`],
-    }),
-    new PolicyStatement({ actions: API_USER_POOL_ACTIONS, resources: [userPool.userPoolArn] }),
-    // `GET /api/stats/files/{week}.json|csv` serves the open data the weekly job wrote.
-    new PolicyStatement({ actions: ["s3:GetObject"], resources: [`${openData.bucketArn}/stats/*`] }),
-    new PolicyStatement({
-      actions: API_EVIDENCE_GRANTS.originals,
-      resources: [`${evidence.bucketArn}/evidence/*`],
-    }),
-    new PolicyStatement({
-      actions: API_EVIDENCE_GRANTS.display,
-      resources: [`${evidence.bucketArn}/display/*`],
-    }),
-    new PolicyStatement({
-      actions: API_SUBSCRIPTION_GRANTS.topic,
-      resources: [alerts.topicArn],
-      conditions: { StringEqualsIfExists: { "sns:Protocol": "sms" } },
-    }),
-    new PolicyStatement({ actions: API_SUBSCRIPTION_GRANTS.subscriptions, resources: ["*"] }),
-  ]);
-
-  // The officer routes are more specific than `/api/{proxy+}`, so API Gateway matches them first; the
-  // catch-all stays public for residents' routes and for `/api/auth/*` (signing in).
-  const officerRoutes = Object.fromEntries(
-    OFFICER_ROUTES.map((route) => [route, { function: fn, authorizer: "officer" as const }]),
+  // Random values per stage, never in the template or the repository: CloudFormation resolves each dynamic
+  // reference at deploy time, into both functions' environment (and the origin secret into CloudFront's
+  // origin header, stacks/Web.ts). LAPORA_ORIGIN_SECRET_VERSION picks up a rotated value (docs/deploy.md).
+  const stageSecret = (id: string, what: string, versionId?: string) => {
+    const secret = new Secret(stack, id, {
+      description: `Lapora ${app.stage}: ${what}`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    const value = SecretValue.secretsManager(secret.secretArn, versionId ? { versionId } : {});
+    return { secret, value: value.unsafeUnwrap() };
+  };
+  const origin = stageSecret(
+    "originSecret",
+    `the ${ORIGIN_HEADER} header CloudFront sends to the API`,
+    process.env.LAPORA_ORIGIN_SECRET_VERSION,
   );
+  // The app keys its limits by an HMAC of the client's address under this, with a key derived per day.
+  const sourceKey = stageSecret("sourceKeySecret", "the key of source HMACs (the API's limits per address)");
+
+  const concurrency = apiConcurrency(app.stage, {
+    public: process.env.LAPORA_API_PUBLIC_CONCURRENCY,
+    officer: process.env.LAPORA_API_OFFICER_CONCURRENCY,
+  });
+
+  const apiFunction = (id: string, surface: Surface) => {
+    const reserved = concurrency[surface];
+    return new LambdaFunction(stack, id, {
+      handler: "packages/functions/src/api/handler.handler",
+      // Code splitting: what the handler loads with import() (the DynamoDB adapters and ElectroDB) becomes
+      // its own chunk, parsed on the first request that needs it instead of at every cold start.
+      nodejs: { ...functionDefaults.nodejs, splitting: true },
+      ...(reserved === undefined ? {} : { reservedConcurrentExecutions: reserved }),
+      environment: {
+        TABLE_NAME: table.tableName,
+        AUTH_ISSUER: issuer,
+        AUTH_AUDIENCE: clientId,
+        USER_POOL_ID: userPool.userPoolId,
+        OPEN_DATA_BUCKET: openData.bucketName,
+        EVIDENCE_BUCKET: evidence.bucketName,
+        ALERTS_TOPIC_ARN: alerts.topicArn,
+        API_SURFACE: surface,
+        ORIGIN_SECRET: origin.value,
+        SOURCE_KEY_SECRET: sourceKey.value,
+      } satisfies ApiEnvironment,
+    });
+  };
+  const fns: Record<Surface, LambdaFunction> = {
+    public: apiFunction("apiPublic", "public"),
+    officer: apiFunction("apiOfficer", "officer"),
+  };
+  const resources = {
+    tableArn: table.tableArn,
+    userPoolArn: userPool.userPoolArn,
+    openDataBucketArn: openData.bucketArn,
+    evidenceBucketArn: evidence.bucketArn,
+    alertsTopicArn: alerts.topicArn,
+  };
+  fns.public.attachPermissions(publicGrants(resources));
+  fns.officer.attachPermissions(officerGrants(resources));
 
   const api = new HttpApi(stack, "httpApi", {
     // The web app calls /api on its own origin through CloudFront (stacks/Web.ts), so no CORS.
     cors: false,
-    accessLog: { retention: "one_month" },
+    accessLog: { retention: "one_month", format: API_ACCESS_LOG_FORMAT },
     defaults: { throttle: API_THROTTLE },
     authorizers: {
       // ID tokens of the console's app client: API Gateway checks signature, expiry, `iss` and `aud`.
       officer: { type: "jwt", jwt: { issuer, audience: [clientId] } },
     },
-    routes: { ...officerRoutes, "ANY /api/{proxy+}": fn },
+    routes: Object.fromEntries(
+      API_ROUTES.map(({ route, surface, guarded }) => [
+        route,
+        guarded ? { function: fns[surface], authorizer: "officer" as const } : { function: fns[surface] },
+      ]),
+    ),
   });
+
+  // SST sets only the stage's default throttle; each route gets its own bucket here. API Gateway refuses
+  // settings for a route that does not exist yet, so the stage waits for the routes.
+  const stage = api.cdk.httpApi.defaultStage?.node.defaultChild as CfnStage;
+  stage.routeSettings = Object.fromEntries(
+    API_ROUTES.map(({ route, throttle }) => [
+      route,
+      { ThrottlingRateLimit: throttle.rate, ThrottlingBurstLimit: throttle.burst },
+    ]),
+  );
+  for (const route of api.node.findAll().filter((c) => c instanceof CfnRoute)) stage.addDependency(route);
 
   stack.addOutputs({ ApiUrl: api.url });
 
-  return { api, fn };
+  return {
+    api,
+    fns,
+    originSecret: origin.value,
+    secrets: { origin: origin.secret, sourceKey: sourceKey.secret },
+  };
 }

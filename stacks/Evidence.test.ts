@@ -2,9 +2,9 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { type App, Function as LambdaFunction } from "sst/constructs";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
-import { API_EVIDENCE_GRANTS } from "./Api";
+import { API_EVIDENCE_GRANTS } from "./api-grants";
 import { DISPLAY_ACTIONS, EVIDENCE_TABLE_ACTIONS, ORIGINAL_ACTIONS, PROD_RETENTION_DAYS } from "./Evidence";
-import { createTestApp, templateOf } from "./test-app";
+import { createTestApp, functionIdOf, grantsOf, templateOf } from "./test-app";
 
 let t: Template;
 let app: App;
@@ -136,17 +136,28 @@ describe("Evidence stack: CORS of the evidence bucket", () => {
   });
 });
 
-describe("Api stack: what the api function may do in the evidence bucket", () => {
-  it("signs upload forms for originals and links to display copies and originals, nothing bucket-wide", () => {
+describe("Api stack: what the api functions may do in the evidence bucket", () => {
+  const onEvidence = (fn: string) => {
     const api = templateOf(app, "Api");
-    const statements = Object.values(api.findResources("AWS::IAM::Policy"))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
-      .filter((s) => /ExportsOutput\w*evidence/.test(resourceText(s)));
+    return grantsOf(api, functionIdOf(api, fn)).filter((s) =>
+      /ExportsOutput\w*evidence/.test(resourceText(s)),
+    );
+  };
+
+  it("officers: links to display copies and originals, and upload forms, nothing bucket-wide", () => {
+    const statements = onEvidence("apiOfficer");
     const on = (prefix: string) => statements.find((s) => resourceText(s).includes(`/${prefix}/*`));
     expect([on("evidence")?.Action].flat().sort()).toEqual([...API_EVIDENCE_GRANTS.originals].sort());
     expect([on("display")?.Action].flat()).toEqual(API_EVIDENCE_GRANTS.display);
     expect(statements).toHaveLength(2);
     expect(statements.flatMap((s) => [s.Action].flat())).not.toContain("s3:DeleteObject");
+  });
+
+  it("the public door: upload forms for originals only, never a read", () => {
+    const statements = onEvidence("apiPublic");
+    expect(statements).toHaveLength(1);
+    expect(resourceText(statements[0] as Statement)).toContain("/evidence/*");
+    expect([statements[0]?.Action].flat().sort()).toEqual(["s3:PutObject", "s3:PutObjectTagging"]);
   });
 });
 

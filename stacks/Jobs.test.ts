@@ -2,7 +2,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { WEEKLY_STATS_SCHEDULE } from "./Jobs";
-import { createTestApp, templateOf } from "./test-app";
+import { createTestApp, functionIdOf, grantsOf, templateOf } from "./test-app";
 
 let t: Template;
 let api: Template;
@@ -62,14 +62,16 @@ describe("Jobs stack: weekly statistics", () => {
     });
   });
 
-  it("lets the API read the open-data files and nothing else in that bucket", () => {
+  it("lets each API function read the open-data files and nothing else in that bucket", () => {
     // The evidence bucket's grants are checked in stacks/Evidence.test.ts.
-    const s3 = statements(api).filter(
-      (s) =>
-        [s.Action].flat().some((a) => a.startsWith("s3:")) &&
-        !JSON.stringify(s.Resource).includes("evidence"),
-    );
-    expect(s3.map((s) => s.Action)).toEqual(["s3:GetObject"]);
-    expect(JSON.stringify(s3)).toContain("/stats/*");
+    for (const fn of ["apiPublic", "apiOfficer"]) {
+      const s3 = grantsOf(api, functionIdOf(api, fn)).filter(
+        (s) =>
+          [s.Action].flat().some((a) => a.startsWith("s3:")) &&
+          !JSON.stringify(s.Resource).includes("evidence"),
+      );
+      expect(s3.map((s) => s.Action)).toEqual(["s3:GetObject"]);
+      expect(JSON.stringify(s3)).toContain("/stats/*");
+    }
   });
 });

@@ -33,13 +33,34 @@ describe("Messaging stack", () => {
   });
 });
 
-/** What the SMS-settings custom resource calls SNS with, on create and on update. */
+/** The logical id of the role SNS writes SMS delivery status with. */
+function deliveryRole(template: Template): string {
+  const ids = Object.keys(template.findResources("AWS::IAM::Role")).filter((id) =>
+    id.startsWith("smsDeliveryLogs"),
+  );
+  expect(ids).toHaveLength(1);
+  return ids[0] as string;
+}
+
+/**
+ * What the SMS-settings custom resource calls SNS with, on create and on update. The call is JSON joined
+ * around the delivery-status role's ARN, which only exists at deploy time: it reads "ROLE" here.
+ */
 function smsCall(template: Template) {
   const resources = Object.values(template.findResources("Custom::AWS"));
   expect(resources).toHaveLength(1);
   const props = resources[0]?.Properties;
-  expect(props.Update).toBe(props.Create);
-  return JSON.parse(props.Create);
+  expect(props.Update).toEqual(props.Create);
+  const role = { "Fn::GetAtt": [deliveryRole(template), "Arn"] };
+  const parts = props.Create["Fn::Join"][1] as unknown[];
+  const text = parts
+    .map((p) => {
+      if (typeof p === "string") return p;
+      expect(p).toEqual(role);
+      return "ROLE";
+    })
+    .join("");
+  return JSON.parse(text);
 }
 
 describe("Messaging stack: SMS settings", () => {
@@ -48,25 +69,53 @@ describe("Messaging stack: SMS settings", () => {
       service: "SNS",
       action: "setSMSAttributes",
       parameters: {
-        attributes: { DefaultSMSType: "Transactional", DefaultSenderID: "LAPORAUJI", MonthlySpendLimit: "5" },
+        attributes: {
+          DefaultSMSType: "Transactional",
+          DefaultSenderID: "LAPORAUJI",
+          MonthlySpendLimit: "5",
+          DeliveryStatusIAMRole: "ROLE",
+          DeliveryStatusSuccessSamplingRate: "100",
+        },
       },
       physicalResourceId: { id: "sms-attributes" },
     });
   });
 
-  it("may call SetSMSAttributes and nothing else", () => {
+  it("may call SetSMSAttributes and pass the delivery-status role, nothing else", () => {
     const policies = Object.values(t.findResources("AWS::IAM::Policy")).filter((p) =>
       JSON.stringify(p.Properties.PolicyDocument).includes("sns:"),
     );
     expect(policies.map((p) => p.Properties.PolicyDocument.Statement)).toEqual([
-      [{ Action: "sns:SetSMSAttributes", Effect: "Allow", Resource: "*" }],
+      [
+        { Action: "sns:SetSMSAttributes", Effect: "Allow", Resource: "*" },
+        { Action: "iam:PassRole", Effect: "Allow", Resource: { "Fn::GetAtt": [deliveryRole(t), "Arn"] } },
+      ],
     ]);
+  });
+
+  it("logs SMS delivery status with a role only SNS assumes, writing only SNS's own log groups", () => {
+    const role = t.toJSON().Resources[deliveryRole(t)].Properties;
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      { Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" } },
+    ]);
+    const statements = role.Policies.flatMap(
+      (p: { PolicyDocument: { Statement: unknown[] } }) => p.PolicyDocument.Statement,
+    );
+    expect(statements).toHaveLength(1);
+    expect(statements[0].Action).toEqual([
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]);
+    const resource = JSON.stringify(statements[0].Resource);
+    expect(resource).toContain(":log-group:sns/");
+    expect(resource).not.toMatch(/log-group:\*/);
   });
 
   it("uses prod's own limits in prod, and deploy-time overrides", async () => {
     const app = await createTestApp({ stage: "prod" });
     await config.stacks(app);
-    expect(smsCall(templateOf(app, "Messaging")).parameters.attributes).toEqual({
+    expect(smsCall(templateOf(app, "Messaging")).parameters.attributes).toMatchObject({
       DefaultSMSType: "Transactional",
       DefaultSenderID: "LAPORA",
       MonthlySpendLimit: "100",

@@ -1,7 +1,13 @@
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
 import { type StackContext, Topic } from "sst/constructs";
 import { smsSettings } from "./sms-settings";
+
+/**
+ * The share of delivered SMS whose delivery status SNS logs (failures are always logged). A district sends
+ * a few hundred SMS a month, and "did officer X get the alert?" must have an answer: all of them.
+ */
+export const SMS_SUCCESS_SAMPLING_PERCENT = "100";
 
 /**
  * The SNS `alerts` topic: report-events publishes each alert once, and SNS delivers it to every officer's
@@ -12,6 +18,25 @@ export function Messaging({ app, stack }: StackContext) {
   const sms = smsSettings(app.stage);
   const alerts = new Topic(stack, "alerts", {
     cdk: { topic: { enforceSSL: true } },
+  });
+
+  // SNS writes each SMS's delivery status (destination, price, carrier's answer) to CloudWatch Logs, in
+  // log groups it names `sns/<region>/<account>/...`, with this role.
+  const deliveryLogs = new Role(stack, "smsDeliveryLogs", {
+    assumedBy: new ServicePrincipal("sns.amazonaws.com"),
+    description: "SNS writes SMS delivery status to CloudWatch Logs",
+    inlinePolicies: {
+      logs: new PolicyDocument({
+        statements: [
+          new PolicyStatement({
+            actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+            resources: [
+              `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:sns/${stack.region}/${stack.account}/*`,
+            ],
+          }),
+        ],
+      }),
+    },
   });
 
   // There is no CloudFormation resource for SMS settings, so a custom resource calls SetSMSAttributes.
@@ -25,6 +50,8 @@ export function Messaging({ app, stack }: StackContext) {
         DefaultSMSType: "Transactional",
         DefaultSenderID: sms.senderId,
         MonthlySpendLimit: sms.monthlySpendLimitUsd,
+        DeliveryStatusIAMRole: deliveryLogs.roleArn,
+        DeliveryStatusSuccessSamplingRate: SMS_SUCCESS_SAMPLING_PERCENT,
       },
     },
     physicalResourceId: PhysicalResourceId.of("sms-attributes"),
@@ -32,12 +59,14 @@ export function Messaging({ app, stack }: StackContext) {
   new AwsCustomResource(stack, "smsAttributes", {
     onCreate: call,
     onUpdate: call,
-    // SetSMSAttributes has no resource type in IAM: it can only be granted on "*".
+    // SetSMSAttributes has no resource type in IAM: it can only be granted on "*". Naming the delivery
+    // status role needs PassRole on it.
     policy: AwsCustomResourcePolicy.fromStatements([
       new PolicyStatement({ actions: ["sns:SetSMSAttributes"], resources: ["*"] }),
+      new PolicyStatement({ actions: ["iam:PassRole"], resources: [deliveryLogs.roleArn] }),
     ]),
     installLatestAwsSdk: false,
   });
 
-  return { alerts, sms };
+  return { alerts, sms, deliveryLogs };
 }

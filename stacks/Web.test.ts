@@ -3,15 +3,19 @@ import { contentSecurityPolicy } from "@lapora/core/infra";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
+import { ORIGIN_HEADER } from "./Api";
 import { createTestApp, templateOf } from "./test-app";
 import { SPA_ROUTING_CODE } from "./Web";
+import { EDGE_REGION, webAclParameterName } from "./web-acl";
 
 let t: Template;
+let api: Template;
 
 beforeAll(async () => {
   const app = await createTestApp();
   await config.stacks(app);
   t = templateOf(app, "Web");
+  api = templateOf(app, "Api");
 });
 
 function securityHeaders() {
@@ -153,5 +157,83 @@ describe("Web stack: site bucket", () => {
 
   it("outputs the site URL", () => {
     t.hasOutput("SiteUrl", { Value: Match.anyValue() });
+  });
+});
+
+/** The value an `Fn::ImportValue` of the Web stack stands for in the Api stack that exports it. */
+function exported(value: unknown): unknown {
+  const name = (value as { "Fn::ImportValue"?: string })["Fn::ImportValue"];
+  const outputs = Object.values(
+    api.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>,
+  );
+  return outputs.find((o) => o.Export?.Name === name)?.Value;
+}
+
+describe("Web stack: the API answers only through CloudFront", () => {
+  function apiOrigin() {
+    const behavior = distribution().CacheBehaviors.find(
+      (b: { PathPattern: string }) => b.PathPattern === "/api/*",
+    );
+    return distribution().Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId);
+  }
+
+  it("adds the origin secret header to every request for the API origin, and to no other origin", () => {
+    expect(apiOrigin().OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_HEADER, HeaderValue: expect.anything() },
+    ]);
+    const others = distribution().Origins.filter((o: { Id: string }) => o.Id !== apiOrigin().Id);
+    expect(others.length).toBeGreaterThan(0);
+    for (const origin of others) expect(origin.OriginCustomHeaders).toBeUndefined();
+  });
+
+  it("sends the same value both functions check: the Api stack's origin secret", () => {
+    const [prefix, reference, suffix] = apiOrigin().OriginCustomHeaders[0].HeaderValue["Fn::Join"][1];
+    const [secretId] = Object.keys(api.findResources("AWS::SecretsManager::Secret")).filter((id) =>
+      id.startsWith("originSecret"),
+    );
+    expect([prefix, exported(reference), suffix]).toEqual([
+      "{{resolve:secretsmanager:",
+      { Ref: secretId },
+      ":SecretString:::}}",
+    ]);
+    const apiFunctions = Object.values(api.findResources("AWS::Lambda::Function")).filter(
+      (f) => f.Properties.Environment?.Variables?.API_SURFACE,
+    );
+    expect(apiFunctions).toHaveLength(2);
+    for (const fn of apiFunctions) {
+      expect(fn.Properties.Environment.Variables.ORIGIN_SECRET).toEqual({
+        "Fn::Join": ["", [prefix, { Ref: secretId }, suffix]],
+      });
+    }
+  });
+});
+
+describe("Web stack: the web ACL", () => {
+  it("puts the Edge app's web ACL on the distribution, read from its SSM parameter in us-east-1", () => {
+    const lookups = Object.entries(t.findResources("Custom::AWS")).filter(([id]) =>
+      id.startsWith("webAclLookup"),
+    );
+    expect(lookups).toHaveLength(1);
+    const [lookupId, lookup] = lookups[0] ?? [];
+    expect(distribution().WebACLId).toEqual({ "Fn::GetAtt": [lookupId, "Parameter.Value"] });
+    const call = JSON.parse(lookup?.Properties.Create);
+    expect(call).toMatchObject({
+      service: "SSM",
+      action: "getParameter",
+      region: EDGE_REGION,
+      parameters: { Name: webAclParameterName("test") },
+    });
+    expect(lookup?.Properties.Update).toBe(lookup?.Properties.Create);
+  });
+
+  it("may read that one parameter and nothing else", () => {
+    const statements = Object.values(t.findResources("AWS::IAM::Policy"))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string; Resource: unknown }[])
+      .filter((s) => JSON.stringify(s.Action).includes("ssm:"));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.Action).toBe("ssm:GetParameter");
+    expect(JSON.stringify(statements[0]?.Resource)).toContain(
+      `:ssm:${EDGE_REGION}:123456789012:parameter${webAclParameterName("test")}`,
+    );
   });
 });

@@ -19,8 +19,9 @@ import {
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
-import { Api } from "./Api";
+import { Api, ORIGIN_HEADER } from "./Api";
 import { Storage } from "./Storage";
+import { webAclArnFromEdge } from "./web-acl";
 
 /**
  * CloudFront viewer-request code for client-side routing: a path whose last segment has no file
@@ -38,9 +39,13 @@ export const SPA_ROUTING_CODE = `function handler(event) {
   return request;
 }`;
 
-/** The static web app on S3 + CloudFront, with `/api/*` on the same domain going to the HTTP API. */
-export function Web({ stack }: StackContext) {
-  const { api } = use(Api);
+/**
+ * The static web app on S3 + CloudFront, with `/api/*` on the same domain going to the HTTP API, behind the
+ * Edge app's web ACL. CloudFront adds the origin secret to every API request; without it the API answers 403,
+ * so the raw execute-api address serves nothing.
+ */
+export function Web({ app, stack }: StackContext) {
+  const { api, originSecret } = use(Api);
   const { evidence } = use(Storage);
   // Browsers post photos straight to the evidence bucket, at the regional endpoint presigned POST uses.
   const csp = contentSecurityPolicy({
@@ -70,6 +75,8 @@ export function Web({ stack }: StackContext) {
 
   const apiOrigin = new HttpOrigin(Fn.parseDomainName(api.url), {
     protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    // Replaces any header of that name a viewer sends.
+    customHeaders: { [ORIGIN_HEADER]: originSecret },
   });
   const site = new StaticSite(stack, "site", {
     path: "packages/web",
@@ -80,6 +87,7 @@ export function Web({ stack }: StackContext) {
     cdk: {
       bucket: { enforceSSL: true, encryption: BucketEncryption.S3_MANAGED },
       distribution: {
+        webAclId: webAclArnFromEdge(stack, app.stage),
         errorResponses: [],
         // Price class 200 includes the Jakarta edge locations and skips the dearest regions.
         priceClass: PriceClass.PRICE_CLASS_200,

@@ -31,6 +31,16 @@ describe("the app as sst.config.ts composes it", () => {
     expect(app.region).toBe("ap-southeast-3");
   });
 
+  it("composes the Edge stack alone when deployed to us-east-1, and never in Jakarta", async () => {
+    const edge = await createTestApp({ region: "us-east-1" });
+    await config.stacks(edge);
+    expect(() => templateOf(edge, "Edge")).not.toThrow();
+    for (const name of STACKS) expect(() => templateOf(edge, name)).toThrow();
+    const main = await createTestApp();
+    await config.stacks(main);
+    expect(() => templateOf(main, "Edge")).toThrow();
+  });
+
   it("grants no service-wide or global wildcard anywhere", async () => {
     const app = await createTestApp();
     await config.stacks(app);

@@ -7,9 +7,10 @@ import { initProject, useProject } from "sst/project.js";
  * A fresh SST app for stack tests, set up the way `sst deploy` sets one up, minus AWS.
  * `app.finish()` then builds the functions for real (esbuild, on this machine) and skips
  * everything that needs an account, because SST checks NODE_ENV=test (vitest sets it).
- * `stage` overrides the app's stage (the project itself stays on "test"), e.g. to check prod settings.
+ * `stage` overrides the app's stage (the project itself stays on "test"), e.g. to check prod settings;
+ * `region` the app's region, as `sst deploy --region` does (the Edge app, in us-east-1).
  */
-export async function createTestApp(options: { stage?: string } = {}): Promise<App> {
+export async function createTestApp(options: { stage?: string; region?: string } = {}): Promise<App> {
   if (process.env.NODE_ENV !== "test") throw new Error("stack tests must run with NODE_ENV=test");
   // Building a function in deploy mode runs `npm install` for native packages (none here): keep it offline.
   process.env.npm_config_offline = "true";
@@ -21,7 +22,7 @@ export async function createTestApp(options: { stage?: string } = {}): Promise<A
     mode: "deploy",
     stage: options.stage ?? config.stage,
     name: config.name,
-    region: config.region,
+    region: options.region ?? config.region,
     account: "123456789012",
   });
   // Templates, not asset contents, are under test: skip CDK asset bundling (the sharp layer's npm install).
@@ -34,4 +35,23 @@ export function templateOf(app: App, stack: string): Template {
   const found = app.node.tryFindChild(`${app.stage}-${app.name}-${stack}`);
   if (!(found instanceof Stack)) throw new Error(`No stack ${stack} in app ${app.stage}-${app.name}`);
   return Template.fromStack(found);
+}
+
+export type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+/** The logical id of the one function whose id starts with `prefix` (e.g. "apiPublic"). */
+export function functionIdOf(template: Template, prefix: string): string {
+  const ids = Object.keys(template.findResources("AWS::Lambda::Function")).filter((id) =>
+    id.startsWith(prefix),
+  );
+  if (ids.length !== 1) throw new Error(`${ids.length} functions start with ${prefix}`);
+  return ids[0] as string;
+}
+
+/** Every statement of the IAM policies attached to a function's role. */
+export function grantsOf(template: Template, fnId: string): Statement[] {
+  const role = template.toJSON().Resources[fnId].Properties.Role["Fn::GetAtt"][0];
+  return Object.values(template.findResources("AWS::IAM::Policy"))
+    .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
