@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { ORIGIN_HEADER } from "./Api";
 import { createTestApp, templateOf } from "./test-app";
-import { SPA_ROUTING_CODE } from "./Web";
+import { CLIENT_ADDRESS_CODE, CLIENT_HEADER, SPA_ROUTING_CODE } from "./Web";
 import { EDGE_REGION, webAclParameterName } from "./web-acl";
 
 let t: Template;
@@ -113,8 +113,8 @@ describe("Web stack: routing", () => {
 
   it("routes app pages to index.html with one CloudFront function, leaving files alone", () => {
     const fns = Object.values(t.findResources("AWS::CloudFront::Function"));
-    expect(fns).toHaveLength(1);
-    const code = fns[0]?.Properties.FunctionCode as string;
+    const code = fns.find((f) => f.Properties.FunctionCode === SPA_ROUTING_CODE)?.Properties
+      .FunctionCode as string;
     expect(code).toBe(SPA_ROUTING_CODE);
     const handler = runInNewContext(`${code}; handler`) as (e: unknown) => { uri: string };
     const route = (uri: string) => handler({ request: { uri } }).uri;
@@ -235,5 +235,34 @@ describe("Web stack: the web ACL", () => {
     expect(JSON.stringify(statements[0]?.Resource)).toContain(
       `:ssm:${EDGE_REGION}:123456789012:parameter${webAclParameterName("test")}`,
     );
+  });
+});
+
+describe("Web stack: the client's address for the API", () => {
+  it("overwrites x-lapora-client with the address CloudFront saw, on every /api/* behaviour", () => {
+    const fns = Object.values(t.findResources("AWS::CloudFront::Function"));
+    expect(fns.map((f) => f.Properties.FunctionCode)).toContain(CLIENT_ADDRESS_CODE);
+    const handler = runInNewContext(`${CLIENT_ADDRESS_CODE}; handler`) as (e: unknown) => {
+      headers: Record<string, { value: string }>;
+    };
+    // A viewer that sends the header itself, and a spoofed X-Forwarded-For, get CloudFront's view.
+    const request = {
+      headers: {
+        [CLIENT_HEADER]: { value: "10.0.0.1" },
+        "x-forwarded-for": { value: "10.0.0.2" },
+      },
+    };
+    expect(handler({ request, viewer: { ip: "203.0.113.9" } }).headers[CLIENT_HEADER]?.value).toBe(
+      "203.0.113.9",
+    );
+    const apiBehaviours = distribution().CacheBehaviors.filter((b: { PathPattern: string }) =>
+      b.PathPattern.startsWith("/api/"),
+    );
+    expect(apiBehaviours.length).toBeGreaterThanOrEqual(2);
+    for (const b of apiBehaviours) {
+      expect(b.FunctionAssociations, b.PathPattern).toEqual([
+        { EventType: "viewer-request", FunctionARN: expect.anything() },
+      ]);
+    }
   });
 });

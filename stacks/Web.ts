@@ -20,6 +20,16 @@ import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
 import { Api, ORIGIN_HEADER } from "./Api";
+
+/** The header the API reads the client's address from, behind CloudFront (packages/functions, handler.ts). */
+export const CLIENT_HEADER = "x-lapora-client";
+/** Sets CLIENT_HEADER to the viewer's address, replacing anything the viewer sent under that name. */
+export const CLIENT_ADDRESS_CODE = `function handler(event) {
+  var request = event.request;
+  request.headers["${CLIENT_HEADER}"] = { value: event.viewer.ip };
+  return request;
+}`;
+
 import { Storage } from "./Storage";
 import { webAclArnFromEdge } from "./web-acl";
 
@@ -73,6 +83,14 @@ export function Web({ app, stack }: StackContext) {
     runtime: FunctionRuntime.JS_2_0,
   });
 
+  // The client's address, as the API may trust it: X-Forwarded-For starts with whatever the viewer sent,
+  // so this function overwrites a header of our own with the address CloudFront saw.
+  const clientAddress = new CloudFrontFunction(stack, "ClientAddress", {
+    code: FunctionCode.fromInline(CLIENT_ADDRESS_CODE),
+    runtime: FunctionRuntime.JS_2_0,
+  });
+  const viewerAddress = [{ function: clientAddress, eventType: FunctionEventType.VIEWER_REQUEST }];
+
   const apiOrigin = new HttpOrigin(Fn.parseDomainName(api.url), {
     protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
     // Replaces any header of that name a viewer sends.
@@ -106,6 +124,7 @@ export function Web({ app, stack }: StackContext) {
             allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
             cachePolicy: CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS,
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            functionAssociations: viewerAddress,
           },
           // The Hono app sets its own security headers, as it does locally.
           "/api/*": {
@@ -116,6 +135,7 @@ export function Web({ app, stack }: StackContext) {
             // API Gateway routes by its own Host name, so the viewer's Host must not be forwarded. With
             // caching disabled, this policy does forward Authorization (officers' ID tokens).
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            functionAssociations: viewerAddress,
           },
         },
       },

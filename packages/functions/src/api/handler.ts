@@ -1,4 +1,3 @@
-import { firstForwarded } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
@@ -44,11 +43,11 @@ export const handler = lambdaHandler({
         ...(config.API_SURFACE ? { surface: config.API_SURFACE } : {}),
         ...(config.ORIGIN_SECRET ? { originSecret: config.ORIGIN_SECRET } : {}),
         ...(config.SOURCE_KEY_SECRET ? { sourceSecret: config.SOURCE_KEY_SECRET } : {}),
-        // Behind CloudFront (the origin secret proves it), the client is the first X-Forwarded-For
-        // address; API Gateway's own sourceIp would be CloudFront's.
+        // Behind CloudFront (the origin secret proves it), the client is the address CloudFront saw, in a
+        // header its function sets (stacks/Web.ts): X-Forwarded-For starts with whatever the client sent.
         sourceOf: (c) =>
           config.ORIGIN_SECRET
-            ? firstForwarded(c.req.header("X-Forwarded-For"))
+            ? c.req.header("X-Lapora-Client")
             : (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
                 ?.requestContext?.http?.sourceIp,
       }),
