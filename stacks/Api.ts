@@ -1,3 +1,5 @@
+/** The header CloudFront adds to every request it forwards to the API: one definition in core (infra). */
+import { ORIGIN_HEADER } from "@lapora/core/infra";
 import type { ApiEnvironment } from "@lapora/functions/config";
 import { SecretValue } from "aws-cdk-lib";
 import { CfnRoute, type CfnStage } from "aws-cdk-lib/aws-apigatewayv2";
@@ -12,8 +14,7 @@ import { Jobs } from "./Jobs";
 import { Messaging } from "./Messaging";
 import { Storage } from "./Storage";
 
-/** The header CloudFront adds to every request it forwards (packages/functions/src/api/auth.ts). */
-export const ORIGIN_HEADER = "X-Lapora-Origin";
+export { ORIGIN_HEADER };
 
 /**
  * The HTTP API and its two functions, one Hono app deployed twice: `apiPublic` serves the public door

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy } from "@lapora/core/infra";
+import { CLIENT_HEADER, contentSecurityPolicy } from "@lapora/core/infra";
 import { Duration, Fn } from "aws-cdk-lib";
 import {
   AllowedMethods,
@@ -21,8 +21,7 @@ import { BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { type StackContext, StaticSite, use } from "sst/constructs";
 import { Api, ORIGIN_HEADER } from "./Api";
 
-/** The header the API reads the client's address from, behind CloudFront (packages/functions, handler.ts). */
-export const CLIENT_HEADER = "x-lapora-client";
+export { CLIENT_HEADER };
 /** Sets CLIENT_HEADER to the viewer's address, replacing anything the viewer sent under that name. */
 export const CLIENT_ADDRESS_CODE = `function handler(event) {
   var request = event.request;

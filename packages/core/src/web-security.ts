@@ -22,3 +22,12 @@ export function contentSecurityPolicy(options: { uploadOrigins?: readonly string
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** The header CloudFront adds to every request it forwards to the API, with the stage's origin secret. */
+export const ORIGIN_HEADER = "X-Lapora-Origin";
+
+/**
+ * The header the API reads the client's address from behind CloudFront: a CloudFront function sets it to
+ * the viewer's address, replacing anything the viewer sent (X-Forwarded-For starts with whatever it sent).
+ */
+export const CLIENT_HEADER = "x-lapora-client";

@@ -1,4 +1,5 @@
 import * as Aws from "@lapora/core/aws";
+import { ORIGIN_HEADER } from "@lapora/core/infra";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import type { JWTVerifyGetKey } from "jose";
@@ -58,8 +59,7 @@ export const requireOfficer = createMiddleware<OfficerEnv>(async (c, next) => {
   await next();
 });
 
-/** The header CloudFront adds to every request it forwards to the API (stacks/Web.ts). */
-export const ORIGIN_HEADER = "X-Lapora-Origin";
+export { ORIGIN_HEADER };
 
 /**
  * Refuses every request that does not carry CloudFront's origin secret: the API answers only through

@@ -1,4 +1,5 @@
 import * as Aws from "@lapora/core/aws";
+import { CLIENT_HEADER } from "@lapora/core/infra";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
 import { apiDeps, lambdaClients } from "../deps";
@@ -47,7 +48,7 @@ export const handler = lambdaHandler({
         // header its function sets (stacks/Web.ts): X-Forwarded-For starts with whatever the client sent.
         sourceOf: (c) =>
           config.ORIGIN_SECRET
-            ? c.req.header("X-Lapora-Client")
+            ? c.req.header(CLIENT_HEADER)
             : (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
                 ?.requestContext?.http?.sourceIp,
       }),
