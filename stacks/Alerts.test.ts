@@ -37,7 +37,7 @@ const importOf = (stack: string, text: string) => (s: Statement) =>
   JSON.stringify(s.Resource).includes(`test-lapora-${stack}:`) && JSON.stringify(s.Resource).includes(text);
 
 describe("Alerts stack: report-events on the table stream", () => {
-  it("reads the table's stream from the start, only new reports and escalations, with partial failures", () => {
+  it("reads the table's stream from the start, only alerting items (no held report), with partial failures", () => {
     t.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
       FunctionName: { Ref: functionId("reportEvents") },
       EventSourceArn: { "Fn::ImportValue": Match.stringLikeRegexp("test-lapora-Storage:.*StreamArn") },
@@ -48,7 +48,13 @@ describe("Alerts stack: report-events on the table stream", () => {
     });
     expect(JSON.parse(JSON.stringify(STREAM_FILTER))).toEqual({
       eventName: ["INSERT"],
-      dynamodb: { NewImage: { __edb_e__: { S: ["report", "escalation"] } } },
+      dynamodb: {
+        NewImage: {
+          __edb_e__: { S: ["report", "escalation", "release", "heldSummary"] },
+          // A report held in quarantine never invokes report-events.
+          heldReason: { S: [{ exists: false }] },
+        },
+      },
     });
   });
 
@@ -130,14 +136,22 @@ describe("Alerts stack: escalation", () => {
     });
   });
 
-  it("may only query the open-reports index and the table, and write escalations with their audit entries", () => {
+  it("may only query the open-reports index, the quarantine and the table, and write escalations and summaries", () => {
     const statements = grants(t, functionId("escalationJob")).filter(
       (s) => !actions([s])[0]?.startsWith("xray:"),
     );
-    expect(actions(statements)).toEqual([...ESCALATION_TABLE_ACTIONS].sort());
+    expect([...new Set(actions(statements))]).toEqual([...ESCALATION_TABLE_ACTIONS].sort());
     const resources = JSON.stringify(statements.map((s) => s.Resource));
     expect(resources).toContain("/index/gsi4");
-    expect(resources).not.toMatch(/index\/gsi[123]|index\/\*/);
+    expect(resources).not.toMatch(/index\/gsi[12]|index\/\*/);
+    // gsi3 holds the roster too: the job may read only the quarantine's partition of it.
+    const onGsi3 = statements.filter((s) => JSON.stringify(s.Resource).includes("/index/gsi3"));
+    expect(onGsi3).toEqual([
+      expect.objectContaining({
+        Action: "dynamodb:Query",
+        Condition: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["quarantine"] } },
+      }),
+    ]);
   });
 });
 

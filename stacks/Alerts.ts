@@ -20,8 +20,12 @@ export const REPORT_EVENTS_TABLE_ACTIONS = [
   "dynamodb:PutItem",
   "dynamodb:UpdateItem",
 ];
-/** Escalation: the open-reports index and a report's escalations (Query), each step with its audit entry (PutItem). */
-export const ESCALATION_TABLE_ACTIONS = ["dynamodb:PutItem", "dynamodb:Query"];
+/**
+ * Escalation: the open-reports index and a report's escalations (Query), each step with its audit entry
+ * (PutItem); and the quarantine's held darurat reports (gsi3 `quarantine`, Query) with the last summary
+ * (GetItem) and the next one (PutItem).
+ */
+export const ESCALATION_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"];
 export const ESCALATION_SCHEDULE = "rate(1 minute)";
 /** An SMS later than this is no longer an alert: the record goes to the failure queue instead. */
 export const MAX_ALERT_AGE = Duration.hours(2);
@@ -90,6 +94,12 @@ export function Alerts({ stack }: StackContext) {
           new PolicyStatement({
             actions: ESCALATION_TABLE_ACTIONS,
             resources: [table.tableArn, `${table.tableArn}/index/${TABLE.gsi4.name}`],
+          }),
+          // gsi3 also holds the roster and every report by time: only the quarantine's partition.
+          new PolicyStatement({
+            actions: ["dynamodb:Query"],
+            resources: [`${table.tableArn}/index/${TABLE.gsi3.name}`],
+            conditions: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["quarantine"] } },
           }),
         ],
       },

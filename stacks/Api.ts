@@ -1,5 +1,5 @@
 /** The header CloudFront adds to every request it forwards to the API: one definition in core (infra). */
-import { ORIGIN_HEADER } from "@lapora/core/infra";
+import { ORIGIN_HEADER, parseReportLimits } from "@lapora/core/infra";
 import type { ApiEnvironment } from "@lapora/functions/config";
 import { SecretValue } from "aws-cdk-lib";
 import { CfnRoute, type CfnStage } from "aws-cdk-lib/aws-apigatewayv2";
@@ -72,6 +72,8 @@ export function Api({ app, stack }: StackContext) {
         API_SURFACE: surface,
         ORIGIN_SECRET: origin.value,
         SOURCE_KEY_SECRET: sourceKey.value,
+        // Checked here, so a bad value fails the deploy rather than every cold start.
+        REPORT_LIMITS: JSON.stringify(parseReportLimits(process.env.LAPORA_REPORT_LIMITS)),
       } satisfies ApiEnvironment,
     });
   };

@@ -59,6 +59,7 @@ describe("Api stack: the public function's permissions", () => {
       "$lapora#reportid_01jd5x",
       "$lapora#trackingcode_lpr7k3mq9tz4hx2r",
       "$lapora#key_report:6f1c2a",
+      "$lapora#counterkey_address#q2jz#492312",
       "$lapora#week_2026-w47",
       "weekly-stats",
     ]) {
@@ -74,6 +75,10 @@ describe("Api stack: the public function's permissions", () => {
       "open-reports", // gsi4
       "$lapora#kecamatan_16.06.01", // gsi2
       "$lapora#key_officer:x", // idempotency of anything but a report
+      "quarantine", // gsi3: SPKT's list of held reports
+      "$lapora#releaseof_01jd5x", // a release from quarantine: it alerts
+      "$lapora#summaryid_2026-12-02t10:00:00.000z", // a held-darurat summary: it alerts
+      "$lapora#summaryof_darurat",
     ]) {
       expect(like(PUBLIC_PARTITIONS, key), key).toBe(false);
     }

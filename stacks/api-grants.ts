@@ -31,6 +31,9 @@ export const PUBLIC_PARTITIONS = [
   "$lapora#trackingcode_*",
   // Idempotency records of submissions (`report:{Idempotency-Key}`).
   "$lapora#key_report:*",
+  // The limits by source: a source's report count per window (a held report's hold item is in its
+  // report's collection, above; SPKT's list of them, gsi3 `quarantine`, is not).
+  "$lapora#counterkey_*",
   // A week's published figures, and the list of published weeks (gsi3).
   "$lapora#week_*",
   "weekly-stats",

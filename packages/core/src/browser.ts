@@ -4,6 +4,7 @@
  * (`@lapora/core/browser`). Plain re-exports, so the bundler keeps only what a page uses; types that
  * live beside server code (evidence/viewing) are re-exported as types only.
  */
+export * from "./abuse/form";
 export * from "./access/policy";
 export type { AuditEntry } from "./audit/types";
 export * from "./evidence/rules";

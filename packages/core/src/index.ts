@@ -1,3 +1,5 @@
+export * from "./abuse/admission";
+export * from "./abuse/form";
 export * from "./abuse/source";
 export * as Access from "./access/policy";
 export * as Alert from "./alert";

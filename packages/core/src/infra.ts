@@ -4,6 +4,7 @@
  * indexes, the stream filter of the alert consumer, the evidence bucket's prefixes, tag and CORS, and
  * the security headers. Pure: no SDK, nothing that runs at import.
  */
+export { parseReportLimits, REPORT_LIMITS } from "./abuse/admission";
 export { STREAM_FILTER } from "./alert/stream";
 export * from "./db/table";
 export * from "./evidence/rules";

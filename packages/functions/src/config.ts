@@ -26,6 +26,11 @@ export const ApiEnv = z.object({
   ORIGIN_SECRET: z.optional(z.string().check(z.minLength(32))),
   /** The per-stage secret of source keys (HMACs of client addresses): every instance must share it. */
   SOURCE_KEY_SECRET: z.optional(z.string().check(z.minLength(32))),
+  /**
+   * JSON overriding some of core's REPORT_LIMITS (abuse/admission.ts), e.g.
+   * `{"address":{"soft":40,"hard":160}}`; checked at cold start.
+   */
+  REPORT_LIMITS: z.optional(z.string()),
 });
 
 export const StatsEnv = z.object({

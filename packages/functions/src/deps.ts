@@ -4,7 +4,15 @@
  * only in the clients they pass (a region in AWS, emulator endpoints locally) and in who officers are
  * (Cognito, or the local issuer).
  */
-import { Alert, type Evidence, type Officer, type Stats } from "@lapora/core";
+import { randomBytes } from "node:crypto";
+import {
+  Alert,
+  type Evidence,
+  type Officer,
+  REPORT_LIMITS,
+  type ReportLimits,
+  type Stats,
+} from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import type * as DynamoAdapters from "@lapora/core/dynamo";
 import type { ApiDeps } from "./api/app";
@@ -71,12 +79,29 @@ export function evidenceDeps(w: Wiring): Evidence.EvidenceDeps {
   };
 }
 
+// Without a stage's secret (tests, one local process), source keys are still HMACs, under a secret of
+// this process.
+const PROCESS_SECRET = randomBytes(32).toString("base64url");
+
+/** Limits by source: the stage's secret of source keys (all its instances share it) and its limits. */
+export interface AdmissionSettings {
+  secret?: string | undefined;
+  limits?: ReportLimits;
+  now?: () => Date;
+}
+
 /** What the api Lambda (and the local server) serve the API with. */
-export function apiDeps(w: Wiring, identity: Identity): ApiDeps {
+export function apiDeps(w: Wiring, identity: Identity, admission: AdmissionSettings = {}): ApiDeps {
   const dynamo = fromDynamo(w);
   return {
+    admission: {
+      secret: admission.secret ?? PROCESS_SECRET,
+      limits: admission.limits ?? REPORT_LIMITS,
+      ...(admission.now ? { now: admission.now } : {}),
+    },
     ...identity,
     reports: dynamo((d, c, t) => d.createDynamoReportStore(c, t)),
+    quarantine: dynamo((d, c, t) => d.createDynamoQuarantineStore(c, t)),
     officers: dynamo((d, c, t) => d.createDynamoOfficerStore(c, t)),
     audit: dynamo((d, c, t) => d.createDynamoAuditStore(c, t)),
     signInThrottle: dynamo((d, c, t) => d.createSignInThrottle(c, t)),

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { parseReportLimits, type ReportLimits } from "@lapora/core";
 import * as z from "zod/mini";
 
 const Env = z.object({
@@ -7,6 +8,8 @@ const Env = z.object({
   LAPORA_DATA_DIR: z._default(z.string(), ".lapora"),
   /** `1`: the client is the first X-Forwarded-For address (as CloudFront passes it), not the TCP peer. */
   LAPORA_TRUST_PROXY: z._default(z.enum(["0", "1"]), "0"),
+  /** JSON overriding some of the limits by source, as REPORT_LIMITS does in AWS (core/abuse/admission.ts). */
+  LAPORA_REPORT_LIMITS: z.optional(z.string()),
 });
 
 export interface LocalConfig {
@@ -15,6 +18,7 @@ export interface LocalConfig {
   dataDir: string;
   /** Limits by source read the client from X-Forwarded-For (tests and benches play many sources). */
   trustProxy: boolean;
+  reportLimits: ReportLimits;
   tableName: string;
   bucketName: string;
   topicName: string;
@@ -33,6 +37,7 @@ export function loadLocalConfig(env: Record<string, string | undefined> = proces
     host: result.data.HOST,
     dataDir: resolve(result.data.LAPORA_DATA_DIR),
     trustProxy: result.data.LAPORA_TRUST_PROXY === "1",
+    reportLimits: parseReportLimits(result.data.LAPORA_REPORT_LIMITS),
     tableName: "lapora-local",
     bucketName: "lapora-evidence-local",
     topicName: "lapora-alerts-local",

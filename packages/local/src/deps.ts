@@ -2,7 +2,7 @@ import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { createTokenVerifier } from "@lapora/functions/api/auth";
-import { apiDeps, clientsFor } from "@lapora/functions/deps";
+import { type AdmissionSettings, apiDeps, clientsFor } from "@lapora/functions/deps";
 import { createLocalJWKSet } from "jose";
 import { createLocalSmsQueues, createLocalSqsClient } from "./alerts/sms-queues";
 import { createLocalDirectory, createLocalSignIn } from "./auth/credentials";
@@ -24,6 +24,8 @@ export function createLocalDeps(options: {
   sns: { endpoint: string; topicArn: string };
   /** The evidence bucket, on s3rver (`s3Endpoint` unless another s3rver is named). */
   evidence: { bucket: string; s3Endpoint?: string };
+  /** Limits by source (default core's REPORT_LIMITS) and the source-key secret (default one per process). */
+  admission?: AdmissionSettings;
 }): ApiDeps & {
   client: ReturnType<typeof Aws.createDocumentClient>;
   localDirectory: ReturnType<typeof createLocalDirectory>;
@@ -67,6 +69,7 @@ export function createLocalDeps(options: {
         ...(options.jwks === "in-process" ? { keys: createLocalJWKSet(issuer.jwks) } : {}),
       }),
     },
+    options.admission,
   );
   return { ...deps, client, localDirectory: directory, smsQueues, sqs };
 }

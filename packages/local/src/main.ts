@@ -24,6 +24,7 @@ try {
     bucketName: config.bucketName,
     topicName: config.topicName,
     publicUrl: `http://localhost:${config.port}`,
+    reportLimits: config.reportLimits,
   });
 } catch (err) {
   console.error(`Lapora could not start: ${(err as Error).message}`);

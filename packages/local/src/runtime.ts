@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { ReportLimits } from "@lapora/core";
 import { ensureTable } from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { type LocalAlerts, startLocalAlerts } from "./alerts/local-alerts";
@@ -41,6 +42,8 @@ export async function startRuntime(options: {
   topicName: string;
   /** Where the API is reachable by the API itself, e.g. http://localhost:3000. */
   publicUrl: string;
+  /** Limits by source; core's REPORT_LIMITS by default. */
+  reportLimits?: ReportLimits;
 }): Promise<Runtime> {
   const started: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -71,6 +74,7 @@ export async function startRuntime(options: {
       openDataBucket: LOCAL_OPEN_DATA_BUCKET,
       sns: { endpoint: sns.endpoint, topicArn: sns.topicArn },
       evidence: { bucket: options.bucketName },
+      ...(options.reportLimits ? { admission: { limits: options.reportLimits } } : {}),
     });
     await seedDemoOfficers(deps.officers, deps.localDirectory);
     const alerts = await startLocalAlerts({

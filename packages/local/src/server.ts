@@ -4,13 +4,23 @@ import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { firstForwarded } from "@lapora/core";
 import { contentSecurityPolicy } from "@lapora/core/infra";
-import { type ApiDeps, createApp } from "@lapora/functions/api/app";
+import { type ApiDeps, type AppOptions, createApp } from "@lapora/functions/api/app";
 import { createLogger } from "@lapora/functions/lambda";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { listInboxes, renderSmsPage } from "./alerts/sms-page";
 import type { SmsInbox } from "./alerts/sms-queues";
 import type { LocalIssuer } from "./auth/issuer";
+
+/**
+ * The client's address on one machine: the first X-Forwarded-For entry when the runtime trusts a proxy
+ * (LAPORA_TRUST_PROXY=1, as CloudFront passes it, so tests and benches play many sources), else the TCP peer.
+ */
+export function localSourceOf(trustProxy = false): NonNullable<AppOptions["sourceOf"]> {
+  return trustProxy
+    ? (c) => firstForwarded(c.req.header("X-Forwarded-For"))
+    : (c) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
+}
 
 /**
  * One app on one port: the same Hono API the Lambda runs, plus the built web app with the same
@@ -30,12 +40,7 @@ export function createLocalApp(
   } = {},
 ) {
   const api =
-    dev.api ??
-    createApp(deps, createLogger("api-local"), {
-      sourceOf: dev.trustProxy
-        ? (c) => firstForwarded(c.req.header("X-Forwarded-For"))
-        : (c) => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress,
-    });
+    dev.api ?? createApp(deps, createLogger("api-local"), { sourceOf: localSourceOf(dev.trustProxy) });
   // Photos go from the browser straight to s3rver, as they go to S3 in AWS.
   const csp = contentSecurityPolicy({ uploadOrigins: [deps.evidence.files.origin] });
   const root = relative(process.cwd(), webDist) || ".";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CreateTopicCommand } from "@aws-sdk/client-sns";
+import { firstForwarded, type ReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { createApp } from "@lapora/functions/api/app";
 import { type LocalAlertsOptions, startLocalAlerts } from "@lapora/local/alerts/local-alerts";
@@ -32,12 +33,16 @@ export const waitUntil = async (what: string, ok: () => boolean | Promise<boolea
  * poller feeding report-events, and the API app for reports and roster changes. Only the last hop, a
  * phone receiving an SMS, is not real: each officer's subscription is an SQS queue.
  */
-export async function startAlertsTestbed(options: Partial<LocalAlertsOptions> = {}) {
+export async function startAlertsTestbed(
+  options: Partial<LocalAlertsOptions> = {},
+  /** Limits by source for this bed's reports; core's REPORT_LIMITS by default. */
+  limits?: ReportLimits,
+) {
   const sns = Aws.createSnsClient({ endpoint: inject("snsEndpoint") });
   const { TopicArn } = await (await sns()).send(new CreateTopicCommand({ Name: `alerts-${randomUUID()}` }));
   (await sns()).destroy();
   if (!TopicArn) throw new Error("fauxqs created no topic");
-  const deps = await createTestDeps({ topicArn: TopicArn });
+  const deps = await createTestDeps({ topicArn: TopicArn, ...(limits ? { limits } : {}) });
   const alerts = await startLocalAlerts({
     deps,
     dynamoEndpoint: inject("dynamoEndpoint"),
@@ -51,7 +56,10 @@ export async function startAlertsTestbed(options: Partial<LocalAlertsOptions> = 
     log: () => {},
     ...options,
   });
-  const app = checkedApp(createApp(deps));
+  // Sources are played with X-Forwarded-For, as CloudFront passes the client; without it, one source.
+  const app = checkedApp(
+    createApp(deps, undefined, { sourceOf: (c) => firstForwarded(c.req.header("X-Forwarded-For")) }),
+  );
   const adminToken = await deps.issuer.sign(OFFICER.admin);
 
   return {
@@ -59,15 +67,20 @@ export async function startAlertsTestbed(options: Partial<LocalAlertsOptions> = 
     alerts,
     app,
     topicArn: TopicArn,
-    /** POSTs a report (validReport with overrides) and returns its receipt. */
-    async report(overrides: Record<string, unknown>) {
+    /** POSTs a report (validReport with overrides), with extra headers, and returns its receipt. */
+    async report(overrides: Record<string, unknown>, headers: Record<string, string> = {}) {
       const res = await app.request("/api/reports", {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(validReport(overrides)),
       });
       if (res.status !== 201) throw new Error(`report answered ${res.status}: ${await res.text()}`);
-      return (await res.json()) as { id: string; trackingCode: string; priority: string };
+      return (await res.json()) as { id: string; trackingCode: string; priority: string; notice?: string };
+    },
+    /** A call to the officer API as `nrp`. */
+    async officer(nrp: string, method: string, path: string) {
+      const token = await deps.issuer.sign(nrp);
+      return app.request(`/api/officer${path}`, { method, headers: { authorization: `Bearer ${token}` } });
     },
     /** An admin API call, as officer 80010006. */
     admin(method: string, path: string, body?: unknown) {

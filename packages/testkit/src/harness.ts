@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { serve } from "@hono/node-server";
+import type { ReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { ensureTable } from "@lapora/core/dynamo";
 import { createApp } from "@lapora/functions/api/app";
@@ -10,7 +11,7 @@ import { createLocalIssuer, type LocalIssuer } from "@lapora/local/auth/issuer";
 import { createLocalDeps } from "@lapora/local/deps";
 import { LOCAL_AUDIENCE } from "@lapora/local/runtime";
 import { seedDemoOfficers } from "@lapora/local/seed";
-import { createLocalApp } from "@lapora/local/server";
+import { createLocalApp, localSourceOf } from "@lapora/local/server";
 import { inject } from "vitest";
 import { checkedApp } from "./contract";
 
@@ -48,6 +49,8 @@ export async function createTestDeps(
     topicArn?: string;
     /** An evidence bucket on another s3rver (one whose events this process hears); default the shared one. */
     evidence?: { bucket: string; s3Endpoint: string };
+    /** Limits by source; core's REPORT_LIMITS by default. */
+    limits?: ReportLimits;
   } = {},
 ) {
   const { tableName } = await createTestTable();
@@ -65,6 +68,7 @@ export async function createTestDeps(
     // Officers' SMS queues are named after the table; pass a topic of the test's own to count its SMS.
     sns: { endpoint: inject("snsEndpoint"), topicArn: options.topicArn ?? inject("topicArn") },
     evidence: options.evidence ?? { bucket: inject("bucketName") },
+    ...(options.limits ? { admission: { limits: options.limits } } : {}),
   });
   if (options.seed !== false) await seedDemoOfficers(deps.officers, deps.localDirectory);
   return { ...deps, tableName, issuer };
@@ -74,15 +78,23 @@ export async function createTestDeps(
  * The whole local app (API + built web app) on a free port, against a fresh table with the demo
  * officers: what a browser test talks to. Needs `npm run build:web` first (npm test does it).
  */
-export async function startTestServer(): Promise<{
+export async function startTestServer(
+  options: {
+    /** Limits by source for this server's reports; core's REPORT_LIMITS by default. */
+    limits?: ReportLimits;
+    /** The client is the first X-Forwarded-For address, so one test plays many sources. */
+    trustProxy?: boolean;
+  } = {},
+): Promise<{
   url: string;
   deps: Awaited<ReturnType<typeof createTestDeps>>;
   issuer: LocalIssuer;
   close(): Promise<void>;
 }> {
-  const deps = await createTestDeps();
+  const deps = await createTestDeps(options.limits ? { limits: options.limits } : {});
+  const api = createApp(deps, undefined, { sourceOf: localSourceOf(options.trustProxy) });
   const app = createLocalApp(deps, resolve(import.meta.dirname, "../../web/dist"), deps.issuer, {
-    api: checkedApp(createApp(deps)),
+    api: checkedApp(api),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((r) => server.once("listening", () => r()));

@@ -14,6 +14,17 @@ export function sourceKey(secret: string, address: string | undefined, at = new 
   return createHmac("sha256", day).update(normalise(address)).digest("base64url").slice(0, 22);
 }
 
+/**
+ * The key of a device token (the web app's `Lapora-Device`), under the same daily-rotated secret: the
+ * token itself is never stored.
+ */
+export function deviceKey(secret: string, token: string, at = new Date()): string {
+  const day = createHmac("sha256", secret)
+    .update(`lapora-device:${wibDay(at)}`)
+    .digest();
+  return createHmac("sha256", day).update(token).digest("base64url").slice(0, 22);
+}
+
 function normalise(address: string | undefined): string {
   const a = (address ?? "")
     .trim()

@@ -12,6 +12,7 @@ import {
   canManageRoster,
   canRead,
   canReadFullStats,
+  canReviewQuarantine,
   canSeeReporterContact,
   ensure,
   ensureCanRead,
@@ -49,7 +50,7 @@ function officer(nrp: string, role: Role, kecamatan?: string, desa?: string[]): 
 }
 
 type Area = "own desa" | "other desa, same kecamatan" | "other kecamatan" | "assigned to them";
-const area = (a: Area, who: Officer): Pick<Report, "kecamatan" | "desa" | "assignee"> => {
+const area = (a: Area, who: Officer): Pick<Report, "kecamatan" | "desa" | "assignee" | "heldReason"> => {
   switch (a) {
     case "own desa":
       return { kecamatan: SEKAYU, desa: `${SEKAYU}.1011` };
@@ -125,26 +126,36 @@ describe("who may read and act on a report, by role and area", () => {
 });
 
 describe("what else each role may do", () => {
-  // contact, original, roster, full stats
-  const TABLE: Record<Role, [boolean, boolean, boolean, boolean]> = {
-    spkt: [true, true, false, true],
-    kapolsek: [true, false, false, false],
-    bhabinkamtibmas: [true, false, false, false],
-    pimpinan: [false, false, false, true],
-    admin: [false, true, true, false],
+  // contact, original, roster, full stats, quarantine
+  const TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
+    spkt: [true, true, false, true, true],
+    kapolsek: [true, false, false, false, false],
+    bhabinkamtibmas: [true, false, false, false, false],
+    pimpinan: [false, false, false, true, false],
+    admin: [false, true, true, false, false],
   };
-  it.each(Object.entries(TABLE))("%s", (role, [contact, original, roster, stats]) => {
+  it.each(Object.entries(TABLE))("%s", (role, [contact, original, roster, stats, quarantine]) => {
     const who = { role: role as Role };
     expect(canSeeReporterContact(who)).toBe(contact);
     expect(canDownloadOriginal(who)).toBe(original);
     expect(canManageRoster(who)).toBe(roster);
     expect(canReadFullStats(who)).toBe(stats);
+    expect(canReviewQuarantine(who)).toBe(quarantine);
     expect(permissionsOf(who)).toEqual({
       actions: ACTS[role as Role],
       manageRoster: roster,
       readFullStats: stats,
       downloadOriginal: original,
+      reviewQuarantine: quarantine,
     });
+  });
+
+  it("keeps a held report from everyone but SPKT, and from every triage step until released", () => {
+    const held = { ...area("own desa", officers.spkt), heldReason: "device-limit" as const };
+    for (const officer of Object.values(officers)) {
+      expect(canRead(officer, held)).toBe(officer.role === "spkt");
+      for (const action of TRIAGE_ACTIONS) expect(canAct(officer, action, held)).toBe(false);
+    }
   });
 
   it("refuses with a ForbiddenError carrying the message", () => {

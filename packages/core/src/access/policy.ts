@@ -41,11 +41,15 @@ const ACTIONS: Record<Officer["role"], readonly TriageAction[]> = {
   admin: [],
 };
 
-type Area = Pick<Report, "kecamatan" | "desa" | "assignee">;
+type Area = Pick<Report, "kecamatan" | "desa" | "assignee"> & Partial<Pick<Report, "heldReason">>;
 type Who = Pick<Officer, "role" | "nrp" | "kecamatan" | "desa">;
 
-/** True when the report lies in the officer's area (or is assigned to them). */
+/**
+ * True when the report lies in the officer's area (or is assigned to them). A report held for review
+ * (quarantine) is SPKT's alone until released.
+ */
 export function canRead(officer: Who, report: Area): boolean {
+  if (report.heldReason !== undefined) return canReviewQuarantine(officer);
   switch (officer.role) {
     case "spkt":
     case "pimpinan":
@@ -60,6 +64,8 @@ export function canRead(officer: Who, report: Area): boolean {
 
 /** True when the officer may take this action on this report. */
 export function canAct(officer: Who, action: TriageAction, report: Area): boolean {
+  // A held report is released (or discarded) first: only then is it a case anyone works on.
+  if (report.heldReason !== undefined) return false;
   return ACTIONS[officer.role].includes(action) && canRead(officer, report);
 }
 
@@ -116,6 +122,14 @@ export function canReadFullStats(officer: Pick<Officer, "role">): boolean {
   return officer.role === "pimpinan" || officer.role === "spkt";
 }
 
+/**
+ * The quarantine: reports held for review (bot traps, sources past their soft limit). The duty desk, who
+ * works around the clock, lists them, releases the real ones (their alerts go then) and discards spam.
+ */
+export function canReviewQuarantine(officer: Pick<Officer, "role">): boolean {
+  return officer.role === "spkt";
+}
+
 /** Everything the console needs to hide what the server would refuse, for `GET /api/officer/me`. */
 export function permissionsOf(officer: Pick<Officer, "role">) {
   return {
@@ -123,6 +137,7 @@ export function permissionsOf(officer: Pick<Officer, "role">) {
     manageRoster: canManageRoster(officer),
     readFullStats: canReadFullStats(officer),
     downloadOriginal: canDownloadOriginal(officer),
+    reviewQuarantine: canReviewQuarantine(officer),
   };
 }
 export type Permissions = ReturnType<typeof permissionsOf>;

@@ -51,9 +51,9 @@ describe("filterPolicyFor", () => {
     });
   });
 
-  it("gives SPKT every darurat, and the second escalation step everywhere", () => {
+  it("gives SPKT every darurat, the second escalation step everywhere, and the held-darurat summaries", () => {
     expect(filterPolicyFor(base)).toEqual({
-      $or: [{ alert: ["baru"], priority: ["darurat"] }, { alert: ["eskalasi-spkt"] }],
+      $or: [{ alert: ["baru"], priority: ["darurat"] }, { alert: ["eskalasi-spkt", "ditahan"] }],
     });
   });
 
@@ -80,7 +80,9 @@ describe("filterPolicyFor", () => {
       kecamatan: ["16.06.01"],
       alert: ["eskalasi-kapolsek"],
     });
-    expect(filterPolicyFor({ ...base, alertPriorities: [] })).toEqual({ alert: ["eskalasi-spkt"] });
+    expect(filterPolicyFor({ ...base, alertPriorities: [] })).toEqual({
+      alert: ["eskalasi-spkt", "ditahan"],
+    });
     expect(filterPolicyFor({ ...bhabin, alertPriorities: [] })).toBeNull();
   });
 

@@ -26,7 +26,8 @@ const kind = (k: AlertKind): string[] => [k];
  * The FilterPolicy of an officer's SMS subscription, or null when they should get no SMS at all (inactive,
  * or nothing to get). Area comes from the role: a Bhabinkamtibmas their desa, a Kapolsek their kecamatan,
  * everyone else the whole regency. Priorities of new reports come from alertPriorities. On top, a
- * Kapolsek gets the first escalation step of their kecamatan and SPKT the second step everywhere.
+ * Kapolsek gets the first escalation step of their kecamatan, and SPKT the second step everywhere and
+ * the summaries of held darurat reports.
  * SNS evaluates it: keys AND together, values in a list OR, and `$or` joins alternatives.
  */
 export function filterPolicyFor(officer: Officer): FilterPolicy | null {
@@ -44,7 +45,8 @@ export function filterPolicyFor(officer: Officer): FilterPolicy | null {
       return { kecamatan: [officer.kecamatan], ...(fresh ? { $or: [fresh, escalation] } : escalation) };
     }
     case "spkt": {
-      const escalation: FilterPolicy = { alert: kind("eskalasi-spkt") };
+      // SPKT reviews the quarantine, so it alone hears of held darurat reports.
+      const escalation: FilterPolicy = { alert: [...kind("eskalasi-spkt"), ...kind("ditahan")] };
       return fresh ? { $or: [fresh, escalation] } : escalation;
     }
     case "pimpinan":

@@ -74,8 +74,15 @@ export function buildSms(p: SmsParts): string {
   return `${head}${desa}, Kec. ${kec}${wait}. ${link}`;
 }
 
+/** SPKT's summary of held darurat reports, e.g. `LAPORA: 3 laporan DARURAT ditahan di karantina. Periksa https://…/konsol/karantina`. */
+export function heldSummarySms(count: number, consoleUrl: string): string {
+  const link = `${checkConsoleUrl(consoleUrl)}/konsol/karantina`;
+  return `LAPORA: ${Math.min(count, 9999)} laporan DARURAT ditahan di karantina. Periksa ${toGsm7(link)}`;
+}
+
 /** The SMS of an alert about a report in Musi Banyuasin, with the region names looked up by code. */
 export function smsFor(alert: Alert, consoleUrl: string): string {
+  if (alert.kind === "ditahan") return heldSummarySms(alert.heldCount ?? 0, consoleUrl);
   const found = findDesa(alert.desa);
   const parsed = TrackingCode.parse(alert.trackingCode);
   return buildSms({

@@ -1,24 +1,35 @@
 import * as z from "zod/mini";
 import { CATEGORIES } from "../report/category";
 import { PRIORITIES } from "../report/priority";
-import { type Alert, ESCALATION_LEVELS } from "./types";
+import { type Alert, ESCALATION_LEVELS, heldSummaryAlert } from "./types";
+
+/** The entities whose insertion is an alert. */
+const ALERTING = ["report", "escalation", "release", "heldSummary"] as const;
 
 /**
- * Which table stream records are alerts: inserted reports and escalations (ElectroDB names an item's
- * entity in `__edb_e__`). One pattern, in Lambda's event-filter syntax, used by the event source mapping
- * in AWS and by the local poller, so both hand report-events the same records.
+ * Which table stream records are alerts: inserted reports not held in quarantine, escalations, releases
+ * from quarantine and summaries of held darurat reports (ElectroDB names an item's entity in `__edb_e__`).
+ * One pattern, in Lambda's event-filter syntax, used by the event source mapping in AWS and by the local
+ * poller, so both hand report-events the same records: a flood held in quarantine never even invokes it.
  */
 export const STREAM_FILTER = {
   eventName: ["INSERT"],
-  dynamodb: { NewImage: { __edb_e__: { S: ["report", "escalation"] } } },
+  dynamodb: { NewImage: { __edb_e__: { S: ALERTING }, heldReason: { S: [{ exists: false }] } } },
 } as const;
 
-/** True when `value` matches a Lambda event-filter `pattern` (a list means any of its values). */
+/**
+ * True when `value` matches a Lambda event-filter `pattern`: a list means any of its values, and
+ * `{ exists: false }` in one matches a field that is absent (`{ exists: true }` one that is present).
+ */
 export function matchesFilter(pattern: unknown, value: unknown): boolean {
   if (Array.isArray(pattern)) return pattern.some((p) => matchesFilter(p, value));
+  if (pattern && typeof pattern === "object" && "exists" in pattern) {
+    return (value !== undefined) === (pattern as { exists: boolean }).exists;
+  }
   if (pattern && typeof pattern === "object") {
-    if (!value || typeof value !== "object") return false;
-    return Object.entries(pattern).every(([k, p]) => matchesFilter(p, (value as Record<string, unknown>)[k]));
+    // A missing parent is a missing field: `{ exists: false }` below it still matches.
+    const fields = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    return Object.entries(pattern).every(([k, p]) => matchesFilter(p, fields[k]));
   }
   return pattern === value;
 }
@@ -31,25 +42,38 @@ const source = {
   kecamatan: z.string(),
   desa: z.string(),
 };
-const ReportImage = z.object({ __edb_e__: z.literal("report"), ...source });
+const ReportImage = z.object({
+  __edb_e__: z.literal("report"),
+  heldReason: z.optional(z.string()),
+  ...source,
+});
+const ReleaseImage = z.object({ __edb_e__: z.literal("release"), ...source });
+const SummaryImage = z.object({
+  __edb_e__: z.literal("heldSummary"),
+  summaryId: z.string().check(z.minLength(1)),
+  count: z.number().check(z.int(), z.positive()),
+});
 const EscalationImage = z.object({
   __edb_e__: z.literal("escalation"),
   ...source,
   level: z.enum(ESCALATION_LEVELS),
   waitedMinutes: z.number(),
 });
-const Image = z.discriminatedUnion("__edb_e__", [ReportImage, EscalationImage]);
+const Image = z.discriminatedUnion("__edb_e__", [ReportImage, EscalationImage, ReleaseImage, SummaryImage]);
 
 /**
- * The alert an inserted item calls for, from its unmarshalled new image: `baru` for a report, the
- * escalation step for an escalation, null for anything else. A malformed report or escalation throws.
+ * The alert an inserted item calls for, from its unmarshalled new image: `baru` for a report (unless held
+ * in quarantine) or a release from quarantine, the escalation step for an escalation, `ditahan` for a
+ * summary of held darurat reports, null for anything else. A malformed item of those kinds throws.
  */
 export function alertFromImage(image: Record<string, unknown>): Alert | null {
-  if (image.__edb_e__ !== "report" && image.__edb_e__ !== "escalation") return null;
+  if (!(ALERTING as readonly unknown[]).includes(image.__edb_e__)) return null;
   const item = Image.parse(image);
+  if (item.__edb_e__ === "heldSummary") return heldSummaryAlert(item.summaryId, item.count);
+  if (item.__edb_e__ === "report" && item.heldReason !== undefined) return null;
   const { reportId, trackingCode, category, priority, kecamatan, desa } = item;
   const base = { reportId, trackingCode, category, priority, kecamatan, desa };
-  return item.__edb_e__ === "report"
-    ? { ...base, kind: "baru" }
-    : { ...base, kind: `eskalasi-${item.level}`, waitedMinutes: item.waitedMinutes };
+  return item.__edb_e__ === "escalation"
+    ? { ...base, kind: `eskalasi-${item.level}`, waitedMinutes: item.waitedMinutes }
+    : { ...base, kind: "baru" };
 }

@@ -2,10 +2,12 @@ import type { Category } from "../report/category";
 import type { Priority } from "../report/priority";
 
 /**
- * Which alert a message is: a new report (`baru`), or one of the two escalation steps of a report still
- * unverified (first the Kapolsek of its kecamatan, then SPKT). Each is sent at most once per report.
+ * Which alert a message is: a new report (`baru`, also when released from quarantine), one of the two
+ * escalation steps of a report still unverified (first the Kapolsek of its kecamatan, then SPKT), each at
+ * most once per report; or SPKT's summary of darurat reports held in quarantine (`ditahan`), at most one
+ * per 15 minutes.
  */
-export const ALERT_KINDS = ["baru", "eskalasi-kapolsek", "eskalasi-spkt"] as const;
+export const ALERT_KINDS = ["baru", "eskalasi-kapolsek", "eskalasi-spkt", "ditahan"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** The escalation steps, in order. */
@@ -30,4 +32,23 @@ export interface Alert extends AlertSource {
   kind: AlertKind;
   /** Minutes since the report came in, for escalations. */
   waitedMinutes?: number;
+  /** For `ditahan`: how many darurat reports were held since the last summary. */
+  heldCount?: number;
+}
+
+/**
+ * The summary alert of held darurat reports: not about one report, so its "report" is the summary's id
+ * (the exactly-once marker's key) and it routes to SPKT by its kind alone.
+ */
+export function heldSummaryAlert(summaryId: string, count: number): Alert {
+  return {
+    kind: "ditahan",
+    reportId: `ditahan-${summaryId}`,
+    trackingCode: "-",
+    category: "lainnya",
+    priority: "darurat",
+    kecamatan: "-",
+    desa: "-",
+    heldCount: count,
+  };
 }

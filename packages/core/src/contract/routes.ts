@@ -4,6 +4,7 @@
  * `GET /api/openapi.json` is generated from it, and the integration tests check every answer against it.
  */
 import * as z from "zod/mini";
+import { FormMeta } from "../abuse/form";
 import { PhotoRequest, ReportPhotos } from "../evidence/schema";
 import { NewPasswordBody, OfficerInput, OfficerUpdate, SignInBody, VersionBody } from "../officer/schema";
 import { QueueParams } from "../report/queue";
@@ -44,7 +45,7 @@ export interface RouteSpec {
 const ok = <S extends z.ZodMiniType>(schema: S, description = "OK") => ({ description, schema });
 
 /** The body of `POST /api/reports`: the report's fields, and the type of each photo to upload. */
-export const ReportSubmission = z.extend(ReportInput, { photos: ReportPhotos });
+export const ReportSubmission = z.extend(ReportInput, { photos: ReportPhotos, form: z.optional(FormMeta) });
 
 const REPORT_BODY_BYTES = 64 * 1024;
 const PHOTO_BODY_BYTES = 4 * 1024;
@@ -90,13 +91,22 @@ export const routes = {
           "8-128 of A-Za-z0-9._:- (a UUID made once per report): a retry never makes a second report.",
       },
       "Accept-Language": { required: false, description: "`id` for Indonesian field messages." },
+      "Lapora-Device": {
+        required: false,
+        description:
+          "The web app's random device token (16-64 of A-Za-z0-9_-): the finer key of the limits by source.",
+      },
     },
     body: ReportSubmission,
     maxBodyBytes: REPORT_BODY_BYTES,
     responses: {
-      201: ok(S.IntakeReceipt, "Stored (or the replay of a stored report: Idempotent-Replayed: true)."),
+      201: ok(
+        S.IntakeReceipt,
+        "Stored (or the replay of a stored report: Idempotent-Replayed: true). `notice: review`: the source sent many reports, so SPKT checks this one before officers are alerted.",
+      ),
     },
-    errors: [400, 409, 413, 415, 503],
+    // 429 (with Retry-After): the source is past its hard limit of reports per window.
+    errors: [400, 409, 413, 415, 429, 503],
   },
   trackReport: {
     method: "get",
@@ -246,6 +256,33 @@ export const routes = {
     params: { week: "An ISO week, e.g. 2026-W47." },
     responses: { 200: ok(S.FullWeekly) },
     errors: [400, 401, 403, 404],
+  },
+  quarantine: {
+    ...officer,
+    method: "get",
+    path: "/api/officer/quarantine",
+    summary: "Reports held for review (bot traps, sources past their soft limit), oldest first; SPKT only.",
+    query: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(4000))) }),
+    responses: { 200: ok(S.HeldList) },
+    errors: [400, 401, 403],
+  },
+  releaseHeld: {
+    ...officer,
+    method: "post",
+    path: "/api/officer/quarantine/{id}/release",
+    summary: "Releases a held report: its alerts go out once, as a new report's; audited. SPKT only.",
+    params: { id: "The report's id." },
+    responses: { 200: ok(S.Released) },
+    errors: [401, 403, 404, 409],
+  },
+  discardHeld: {
+    ...officer,
+    method: "post",
+    path: "/api/officer/quarantine/{id}/discard",
+    summary: "Discards a held report as spam: no alert, in no queue or statistic; audited. SPKT only.",
+    params: { id: "The report's id." },
+    responses: { 200: ok(S.Discarded) },
+    errors: [401, 403, 404, 409],
   },
   listOfficers: {
     ...admin,

@@ -4,6 +4,7 @@
  * types from them. Each is checked against the domain's own type below, so neither can drift.
  */
 import * as z from "zod/mini";
+import { DISCARDED, HOLD_REASONS } from "../abuse/form";
 import type { Permissions, TriageAction } from "../access/policy";
 import { TRIAGE_ACTIONS } from "../access/policy";
 import type { AuditEntry } from "../audit/types";
@@ -15,6 +16,7 @@ import type { Officer } from "../officer/types";
 import { CATEGORIES } from "../report/category";
 import { PRIORITIES } from "../report/priority";
 import type { PublicReportView } from "../report/public-view";
+import type { HeldReport } from "../report/quarantine";
 import { STATUSES } from "../report/status";
 import type { ReportSummary } from "../report/triage-service";
 import type { Report, SubmitReceipt } from "../report/types";
@@ -57,7 +59,14 @@ export const UploadForm = z.object({
 
 const UploadGrantSchema = z.object({ token: str, forms: z.array(UploadForm), maxPhotos: int });
 
-const receiptFields = { id: str, trackingCode: str, status, priority, createdAt: str };
+const receiptFields = {
+  id: str,
+  trackingCode: str,
+  status,
+  priority,
+  createdAt: str,
+  notice: z.optional(z.literal("review")),
+};
 export const SubmitReceiptSchema = z.object(receiptFields);
 /** `POST /api/reports` → 201: the receipt and the upload capability (shown only here). */
 export const IntakeReceipt = z.object({ ...receiptFields, uploads: UploadGrantSchema });
@@ -140,6 +149,7 @@ const PermissionsSchema = z.object({
   manageRoster: z.boolean(),
   readFullStats: z.boolean(),
   downloadOriginal: z.boolean(),
+  reviewQuarantine: z.boolean(),
 });
 
 /** `GET /api/officer/me`: the officer, and what the server will let them do (for the console's buttons). */
@@ -169,6 +179,9 @@ const reportFields = {
   secondsToAcknowledge: z.optional(num),
   resolvedAt: z.optional(str),
   secondsToResolve: z.optional(num),
+  heldReason: z.optional(z.enum([...HOLD_REASONS, DISCARDED])),
+  heldAt: z.optional(str),
+  releasedAt: z.optional(str),
 };
 
 /** A report as an officer sees it; `reporter` has the contact only for roles that call back. */
@@ -216,6 +229,21 @@ export const Assignees = z.object({ items: z.array(z.object({ nrp: str, name: st
 export const OfficerList = z.object({ items: z.array(OfficerSchema) });
 export const OfficerAdded = z.object({ officer: OfficerSchema, temporaryPassword: z.optional(str) });
 
+const HeldReportSchema = z.object({
+  reportId: str,
+  trackingCode: str,
+  category,
+  priority,
+  kecamatan: str,
+  desa: str,
+  createdAt: str,
+  reason: z.enum(HOLD_REASONS),
+});
+/** SPKT's quarantine list, oldest first. */
+export const HeldList = z.object({ items: z.array(HeldReportSchema), cursor: z.nullable(str) });
+export const Released = z.object({ id: str, released: z.literal(true) });
+export const Discarded = z.object({ id: str, discarded: z.literal(true) });
+
 /** The OpenAPI document itself (`GET /api/openapi.json`). */
 export const OpenApiDocument = z.looseObject({ openapi: z.literal("3.1.0") });
 
@@ -237,6 +265,7 @@ export type ContractMatchesDomain = [
   Holds<Same<Out<typeof ReportSummarySchema>, ReportSummary>>,
   Holds<Same<Out<typeof EvidenceViewSchema>, EvidenceView>>,
   Holds<Same<Out<typeof AuditEntrySchema>, AuditEntry>>,
+  Holds<Same<Out<typeof HeldReportSchema>, HeldReport>>,
   Holds<Same<Out<typeof Me>["actions"][number], TriageAction>>,
 ];
 

@@ -4,6 +4,7 @@ import { alertEntities } from "./entities/alert";
 import { auditEntities } from "./entities/audit";
 import { evidenceEntities } from "./entities/evidence";
 import { officerEntities } from "./entities/officer";
+import { quarantineEntities } from "./entities/quarantine";
 import { reportEntities } from "./entities/report";
 import { statsEntities } from "./entities/stats";
 import { perClientAndTable } from "./memo";
@@ -23,6 +24,7 @@ function buildService(client: DynamoDBDocumentClient, table: string) {
       ...evidenceEntities(binding),
       ...alertEntities(binding),
       ...statsEntities(binding),
+      ...quarantineEntities(binding),
     },
     binding,
   );

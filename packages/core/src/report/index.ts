@@ -2,6 +2,7 @@ export * from "./category";
 export * from "./intake";
 export * from "./priority";
 export * from "./public-view";
+export * from "./quarantine";
 export * from "./queue";
 export * from "./schema";
 export * from "./service";

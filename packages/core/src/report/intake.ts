@@ -1,3 +1,4 @@
+import { countersFor, type ReportLimits, type ReportSource, trapOf, windowOf } from "../abuse/admission";
 import { ValidationError } from "../errors";
 import { parseReportPhotos } from "../evidence/schema";
 import { type EvidenceDeps, openUploads, type UploadGrant } from "../evidence/uploads";
@@ -11,6 +12,8 @@ import type { SubmitReceipt } from "./types";
 export interface IntakeDeps {
   reports: ReportStore;
   evidence: EvidenceDeps;
+  /** Limits by source and bot traps (abuse/admission.ts), with the stage's source-key secret. */
+  admission: { secret: string; limits: ReportLimits; now?: () => Date };
 }
 
 /** A report as it arrived: the parsed JSON body, the Idempotency-Key header if any, the reader's language. */
@@ -18,18 +21,20 @@ export interface IntakeRequest {
   body: unknown;
   idempotencyKey?: string | undefined;
   lang?: Lang;
+  /** Where it came from: the source key of the client address and the device token, if sent. */
+  source: ReportSource;
 }
 
 /** The 201 answer: the receipt and the upload capability with a form per photo (shown only here). */
 export type IntakeReceipt = SubmitReceipt & { uploads: UploadGrant };
 
-/** The report fields, and apart from them `photos` (the type of each photo to upload). */
-function splitPhotos(body: unknown): { fields: unknown; photos: unknown } {
-  if (!body || typeof body !== "object" || Array.isArray(body) || !("photos" in body)) {
-    return { fields: body, photos: undefined };
+/** The report fields, and apart from them `photos` (the type of each photo to upload) and `form` (traps). */
+function splitBody(body: unknown): { fields: unknown; photos: unknown; form: unknown } {
+  if (!body || typeof body !== "object" || Array.isArray(body)) {
+    return { fields: body, photos: undefined, form: undefined };
   }
-  const { photos, ...fields } = body as Record<string, unknown>;
-  return { fields, photos };
+  const { photos, form, ...fields } = body as Record<string, unknown>;
+  return { fields, photos, form };
 }
 
 /** Throws a ValidationError naming the header unless the key is absent or well-formed. */
@@ -41,8 +46,9 @@ export function checkIdempotencyKey(key: string | undefined): void {
 
 /**
  * Intake of a new report, `POST /api/reports`: checks the Idempotency-Key, validates the fields and the
- * photo types (each bad field named, nothing stored), stores the report under the key's scope with the
- * hash of the body, and opens its uploads. A replay of the same body under the same key gets the first
+ * photo types (each bad field named, nothing stored), counts it against its source's limits (held for
+ * review past a soft one or when a bot trap caught it, 429 past a hard one), stores the report under the
+ * key's scope with the hash of the body, and opens its uploads. A replay of the same body under the same key gets the first
  * receipt back (`replayed`) with a fresh capability and forms only for slots not yet filled.
  */
 export async function intake(
@@ -51,12 +57,20 @@ export async function intake(
 ): Promise<{ receipt: IntakeReceipt; replayed: boolean }> {
   const { body, idempotencyKey: key } = request;
   checkIdempotencyKey(key);
-  const { fields, photos } = splitPhotos(body);
+  const { fields, photos, form } = splitBody(body);
   const parsed = parseReportInput(fields, request.lang ?? "en");
   if (!parsed.ok) throw new ValidationError("The report has invalid fields.", parsed.issues);
   const photoTypes = parseReportPhotos(photos);
+  const { secret, limits, now = () => new Date() } = deps.admission;
+  const at = now();
+  const admission = {
+    counters: countersFor(secret, request.source, limits, at),
+    trap: trapOf(form, limits),
+    secondsLeft: windowOf(limits, at).secondsLeft,
+  };
   const { receipt, replayed } = await submit(deps.reports, parsed.value, {
     ...(key ? { idempotency: { key: `report:${key}`, requestHash: hashRequest(body) } } : {}),
+    admission,
   });
   const uploads = await openUploads(deps.evidence, receipt, photoTypes);
   return { receipt: { ...receipt, uploads }, replayed };

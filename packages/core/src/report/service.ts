@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { ConflictError, NotFoundError, UnavailableError, ValidationError } from "../errors";
+import { type SourceCounter, takesOf } from "../abuse/admission";
+import type { HoldReason } from "../abuse/form";
+import { ConflictError, NotFoundError, RateLimitedError, UnavailableError, ValidationError } from "../errors";
 import { IDEMPOTENCY_TTL_SECONDS } from "../idempotency";
 import { wibDay } from "../time";
 import { derivePriority } from "./priority";
@@ -12,6 +14,12 @@ import type { Report, SubmitReceipt } from "./types";
 export interface SubmitOptions {
   /** Present when the client sent an Idempotency-Key; with `requestHash` of the raw body. */
   idempotency?: { key: string; requestHash: string };
+  /**
+   * The source's counters (abuse/admission.ts) and the bot trap the form fell into. Under every soft limit
+   * the report alerts as usual; past one, or trapped, it is held for SPKT's review; past a hard limit it
+   * is refused with RateLimitedError, whose retry-after is `secondsLeft` (the window's end).
+   */
+  admission?: { counters: readonly SourceCounter[]; trap: HoldReason | null; secondsLeft: number };
   now?: () => Date;
   newId?: () => string;
   newCode?: () => string;
@@ -39,6 +47,9 @@ export function create(input: ReportInput, at: Date, reportId: string, trackingC
   };
 }
 
+/** A source past its soft limit is told its report is checked first; a trapped bot is told nothing. */
+const NOTICED: readonly string[] = ["address-limit", "device-limit"] satisfies HoldReason[];
+
 function receiptOf(r: Report): SubmitReceipt {
   return {
     id: r.reportId,
@@ -46,6 +57,7 @@ function receiptOf(r: Report): SubmitReceipt {
     status: r.status,
     priority: r.priority,
     createdAt: r.createdAt,
+    ...(r.heldReason && NOTICED.includes(r.heldReason) ? { notice: "review" as const } : {}),
   };
 }
 
@@ -60,6 +72,7 @@ export async function submit(
 ): Promise<{ receipt: SubmitReceipt; replayed: boolean }> {
   const {
     idempotency,
+    admission,
     now = () => new Date(),
     newId = randomUUID,
     newCode = () => TrackingCode.generate(),
@@ -67,6 +80,7 @@ export async function submit(
   // The write comes first: the transaction's own condition on the idempotency item says whether the key
   // is taken, so a first submission costs one round trip and only a repeat reads the stored receipt.
   let keyTaken = false;
+  let hold: HoldReason | undefined = admission?.trap ?? undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const at = now();
     const nowSeconds = Math.floor(at.getTime() / 1000);
@@ -80,6 +94,7 @@ export async function submit(
       }
     }
     const report = create(input, at, newId(), newCode());
+    if (hold) Object.assign(report, { heldReason: hold, heldAt: report.createdAt });
     const receipt = receiptOf(report);
     const outcome = await store.create(
       report,
@@ -90,8 +105,21 @@ export async function submit(
         createdAt: report.createdAt,
         expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
       },
+      admission && {
+        counters: takesOf(admission.counters, hold ? "hard" : "soft"),
+        ...(hold ? { hold } : {}),
+      },
     );
     if (outcome === "created") return { receipt, replayed: false };
+    if (outcome === "limit_address" || outcome === "limit_device") {
+      if (hold) {
+        const wait = admission?.secondsLeft ?? 60;
+        throw new RateLimitedError(`Too many reports from this source. Try again in ${wait} seconds.`, wait);
+      }
+      // Past a soft limit: the same report again, held for review, under the hard limits.
+      hold = outcome === "limit_device" ? "device-limit" : "address-limit";
+      continue;
+    }
     keyTaken = outcome === "idempotency_taken";
     // A racing request with the same key won, or (rarely) the code was taken, or DynamoDB saw two
     // transactions touch one item at once: back off with jitter and look again.

@@ -1,14 +1,32 @@
+import type { CounterTake } from "../abuse/admission";
+import type { HoldReason } from "../abuse/form";
 import type { AuditEntry } from "../audit/types";
 import type { QueueQuery } from "./queue";
 import type { IdempotencyRecord, Report } from "./types";
 
 /** How an attempt to write a new report ended. Only `created` wrote anything. */
-export type CreateOutcome = "created" | "idempotency_taken" | "code_taken" | "conflict";
+export type CreateOutcome =
+  | "created"
+  | "idempotency_taken"
+  | "code_taken"
+  | "conflict"
+  | `limit_${CounterTake["kind"]}`;
+
+/** What a new report takes from its source's counters, and whether it is held for review. */
+export interface Admission {
+  counters: readonly CounterTake[];
+  /** Set when the report goes to quarantine: the report carries it as heldReason, with a hold item. */
+  hold?: HoldReason;
+}
 
 /** The port the report service needs from storage. */
 export interface ReportStore {
-  /** Writes the report, its tracking-code claim and its idempotency record in one transaction. */
-  create(report: Report, idempotency?: IdempotencyRecord): Promise<CreateOutcome>;
+  /**
+   * Writes the report, its tracking-code claim, its idempotency record, its source counters (each only
+   * while under its limit) and, when held, its hold item, in one transaction: a retry that finds its key
+   * taken counts nothing.
+   */
+  create(report: Report, idempotency?: IdempotencyRecord, admission?: Admission): Promise<CreateOutcome>;
   /** The live (unexpired) idempotency record for `key`, read consistently. */
   getIdempotency(key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined>;
   getById(reportId: string): Promise<Report | undefined>;

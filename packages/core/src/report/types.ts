@@ -1,3 +1,4 @@
+import type { DISCARDED, HoldReason } from "../abuse/form";
 import type { Category } from "./category";
 import type { Priority } from "./priority";
 import type { Status } from "./status";
@@ -36,6 +37,11 @@ export interface Report {
   /** First officer response (leaving `diterima`), and the seconds it took from createdAt. */
   acknowledgedAt?: string;
   secondsToAcknowledge?: number;
+  /** Held for SPKT's review (report/quarantine.ts): why, and since when; or discarded by SPKT as spam. */
+  heldReason?: HoldReason | typeof DISCARDED;
+  heldAt?: string;
+  /** When SPKT released it from quarantine: its alerts went then. */
+  releasedAt?: string;
   /** When it became `selesai`, and the seconds it took from createdAt. */
   resolvedAt?: string;
   secondsToResolve?: number;
@@ -48,6 +54,12 @@ export interface SubmitReceipt {
   status: Status;
   priority: Priority;
   createdAt: string;
+  /**
+   * `review`: the report is stored, but its source sent many reports, so SPKT checks it before officers are
+   * alerted (the page says so, and to call 110 in an emergency). Absent for every other report, including
+   * one caught by a bot trap, which must look accepted.
+   */
+  notice?: "review";
 }
 
 /** A stored idempotency record: the request's hash and the receipt it got. */

@@ -11,7 +11,7 @@ import type { Officer } from "../officer/types";
 import { PRIORITIES } from "../report/priority";
 import type { QueueQuery } from "../report/queue";
 import { OPEN_STATUSES } from "../report/status";
-import type { CreateOutcome, ReportStore } from "../report/store";
+import type { Admission, CreateOutcome, ReportStore } from "../report/store";
 import type { IdempotencyRecord, Report } from "../report/types";
 import { copy, Faults, type Journal, tick } from "./fake-kit";
 
@@ -63,19 +63,27 @@ export class FakeReportStore implements ReportStore {
   readonly reports = new Map<string, Report>();
   readonly codes = new Map<string, string>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** Source counters by key, and the ids of held reports (SPKT's list). */
+  readonly counts = new Map<string, number>();
+  readonly held = new Set<string>();
   constructor(
     private readonly audit = new FakeAuditStore(),
     private readonly journal: Journal = [],
   ) {}
 
-  async create(report: Report, idem?: IdempotencyRecord): Promise<CreateOutcome> {
+  async create(report: Report, idem?: IdempotencyRecord, admission?: Admission): Promise<CreateOutcome> {
     this.journal.push(`reports.create ${report.reportId}`);
     await tick();
     // An expired record that TTL has not deleted yet counts as free, as in the adapter's condition.
     const nowSeconds = Math.floor(Date.parse(report.createdAt) / 1000);
     const held = idem && this.idempotency.get(idem.key);
     if (held && held.expiresAt >= nowSeconds) return "idempotency_taken";
+    const counters = admission?.counters ?? [];
+    const limited = counters.find((c) => (this.counts.get(c.key) ?? 0) >= c.limit);
+    if (limited) return `limit_${limited.kind}`;
     if (this.codes.has(report.trackingCode)) return "code_taken";
+    for (const c of counters) this.counts.set(c.key, (this.counts.get(c.key) ?? 0) + 1);
+    if (admission?.hold) this.held.add(report.reportId);
     if (this.reports.has(report.reportId)) throw new Error(`Report ${report.reportId} exists: a bug.`);
     this.reports.set(report.reportId, copy(report));
     this.codes.set(report.trackingCode, report.reportId);
@@ -123,6 +131,8 @@ export class FakeReportStore implements ReportStore {
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     const matching = [...this.reports.values()]
       .filter((r) => {
+        // A held report has no index keys (db/entities/report.ts).
+        if (r.heldReason !== undefined) return false;
         if (q.index === "urgent" && !OPEN_STATUSES.includes(r.status)) return false;
         if (q.index === "area" && r.kecamatan !== (q.kecamatan ?? "")) return false;
         if (q.index === "urgent" && q.kecamatan && r.kecamatan !== q.kecamatan) return false;

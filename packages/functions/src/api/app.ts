@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Alert, Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
 import { sourceKey } from "@lapora/core";
 import type { Surface } from "@lapora/core/contract";
@@ -20,6 +19,8 @@ import { register } from "./routes/register";
 /** What the API needs from the outside world, built by one composition root (../deps.ts). */
 export interface ApiDeps {
   reports: Report.ReportStore;
+  /** Reports held for SPKT's review. */
+  quarantine: Report.QuarantineStore;
   officers: Officer.OfficerStore;
   audit: Audit.AuditStore;
   directory: Officer.IdentityDirectory;
@@ -32,6 +33,8 @@ export interface ApiDeps {
   alerts: Alert.AlertSubscriptions;
   /** Photo evidence: upload capabilities and slots (DynamoDB), and the evidence bucket. */
   evidence: Evidence.EvidenceDeps;
+  /** Limits by source and bot traps for new reports, with the stage's secret of source keys. */
+  admission: Report.IntakeDeps["admission"];
 }
 
 export type AppEnv = {
@@ -58,13 +61,7 @@ export interface AppOptions {
    * CloudFront. The app keeps only its source key (an HMAC, core/abuse/source.ts), never the address.
    */
   sourceOf?: (c: Context<AppEnv>) => string | undefined;
-  /** The per-stage secret of source keys; every instance of a stage must share it. */
-  sourceSecret?: string;
 }
-
-// Without a stage's secret (tests, one local process), source keys are still HMACs, under a secret of
-// this process.
-const PROCESS_SECRET = randomBytes(32).toString("base64url");
 
 /** The Hono app behind `/api`: the contract's routes (core/contract), with its storage injected. */
 export function createApp(deps: ApiDeps, log: Log = silentLog, options: AppOptions = {}) {
@@ -72,7 +69,7 @@ export function createApp(deps: ApiDeps, log: Log = silentLog, options: AppOptio
   app.use(requestId());
   if (options.originSecret) app.use(requireOrigin(options.originSecret));
   app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
-  const secret = options.sourceSecret ?? PROCESS_SECRET;
+  const { secret } = deps.admission;
   app.use(async (c, next) => {
     c.set("deps", deps);
     c.set("log", log);

@@ -1,3 +1,4 @@
+import { parseReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { CLIENT_HEADER } from "@lapora/core/infra";
 import { handle } from "hono/aws-lambda";
@@ -38,12 +39,12 @@ export const handler = lambdaHandler({
         signIn: Aws.createCognitoSignIn(cognito, config.AUTH_AUDIENCE),
         verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
       },
+      { secret: config.SOURCE_KEY_SECRET, limits: parseReportLimits(config.REPORT_LIMITS) },
     );
     const serve = handle(
       createApp(deps, log, {
         ...(config.API_SURFACE ? { surface: config.API_SURFACE } : {}),
         ...(config.ORIGIN_SECRET ? { originSecret: config.ORIGIN_SECRET } : {}),
-        ...(config.SOURCE_KEY_SECRET ? { sourceSecret: config.SOURCE_KEY_SECRET } : {}),
         // Behind CloudFront (the origin secret proves it), the client is the address CloudFront saw, in a
         // header its function sets (stacks/Web.ts): X-Forwarded-For starts with whatever the client sent.
         sourceOf: (c) =>

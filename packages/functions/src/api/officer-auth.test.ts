@@ -5,8 +5,8 @@ import {
   createLocalStatsDeps,
   createTestDeps,
   LOCAL_AUDIENCE,
+  reportFields,
   TEST_ISSUER,
-  validReport,
 } from "@lapora/testkit";
 import { generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -50,7 +50,7 @@ beforeAll(async () => {
     [],
   );
   const input = Report.parseReportInput(
-    validReport({ reporter: { anonymous: false, name: "Siti", phone: "081233334444" } }),
+    reportFields({ reporter: { anonymous: false, name: "Siti", phone: "081233334444" } }),
   );
   if (!input.ok) throw new Error("fixture");
   ({
@@ -110,6 +110,14 @@ async function freshOfficer(): Promise<{ nrp: string; version: number }> {
   return { nrp, version: 1 };
 }
 
+/** A fresh report held in quarantine (a bot trap caught it), for SPKT to release or discard. */
+async function heldReport(): Promise<string> {
+  const input = Report.parseReportInput(reportFields());
+  if (!input.ok) throw new Error("fixture");
+  const admission = { counters: [], trap: "no-form" as const, secondsLeft: 60 };
+  return (await Report.submit(deps.reports, input.value, { admission })).receipt.id;
+}
+
 /** Each officer route, and how to call it; `needs` builds a body that is valid at the time of the call. */
 const ROUTES: { name: string; call: () => Promise<{ method: string; path: string; body?: unknown }> }[] = [
   { name: "GET /api/officer/me", call: async () => ({ method: "GET", path: "/api/officer/me" }) },
@@ -153,6 +161,18 @@ const ROUTES: { name: string; call: () => Promise<{ method: string; path: string
   {
     name: "GET /api/officer/reports/{id}/assignees",
     call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}/assignees` }),
+  },
+  {
+    name: "GET /api/officer/quarantine",
+    call: async () => ({ method: "GET", path: "/api/officer/quarantine" }),
+  },
+  {
+    name: "POST /api/officer/quarantine/{id}/release",
+    call: async () => ({ method: "POST", path: `/api/officer/quarantine/${await heldReport()}/release` }),
+  },
+  {
+    name: "POST /api/officer/quarantine/{id}/discard",
+    call: async () => ({ method: "POST", path: `/api/officer/quarantine/${await heldReport()}/discard` }),
   },
   { name: "GET /api/admin/officers", call: async () => ({ method: "GET", path: "/api/admin/officers" }) },
   {
@@ -199,6 +219,9 @@ const EXPECTED: Record<string, number[]> = {
   "GET /api/officer/stats/weekly/{week}": [200, 403, 403, 403, 403, 200, 403],
   "POST /api/officer/reports/{id}/actions": [200, 200, 403, 200, 403, 403, 403],
   "GET /api/officer/reports/{id}/assignees": [200, 403, 403, 200, 403, 403, 403],
+  "GET /api/officer/quarantine": [200, 403, 403, 403, 403, 403, 403],
+  "POST /api/officer/quarantine/{id}/release": [200, 403, 403, 403, 403, 403, 403],
+  "POST /api/officer/quarantine/{id}/discard": [200, 403, 403, 403, 403, 403, 403],
   "GET /api/admin/officers": [403, 403, 403, 403, 403, 403, 200],
   "POST /api/admin/officers": [403, 403, 403, 403, 403, 403, 201],
   "PATCH /api/admin/officers/{nrp}": [403, 403, 403, 403, 403, 403, 200],

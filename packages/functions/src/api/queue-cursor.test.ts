@@ -1,5 +1,5 @@
 import { Report } from "@lapora/core";
-import { type CheckedApp, checkedApp, createTestDeps, readJson, validReport } from "@lapora/testkit";
+import { type CheckedApp, checkedApp, createTestDeps, readJson, reportFields } from "@lapora/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
   app = checkedApp(createApp(deps));
   token = await deps.issuer.sign("80010001");
   for (let i = 0; i < 3; i++) {
-    const input = Report.parseReportInput(validReport());
+    const input = Report.parseReportInput(reportFields());
     if (!input.ok) throw new Error("fixture");
     await Report.submit(deps.reports, input.value);
   }

@@ -1,4 +1,4 @@
-import { Alert } from "@lapora/core";
+import { Alert, Report } from "@lapora/core";
 import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadEscalationConfig } from "../config";
@@ -8,15 +8,23 @@ import { lambdaHandler } from "../lambda";
 // EventBridge scheduled events carry the scheduled `time`.
 const Event = z.object({ time: z.optional(z.iso.datetime()) });
 
+export interface EscalationJobStores {
+  escalations: Alert.EscalationStore;
+  quarantine: Report.QuarantineStore;
+}
+
 /**
- * One run of the escalation check at `event.time` (else now): see Alert.escalateOverdue. The SMS are sent
- * by report-events when the escalation items reach the stream.
+ * One run of the every-minute job at `event.time` (else now): escalates overdue reports (see
+ * Alert.escalateOverdue), and sums up darurat reports held in quarantine for SPKT, at most once per 15
+ * minutes (Report.summariseHeldDarurat). The SMS are sent by report-events when the items reach the stream.
  */
-export async function runEscalation(store: Alert.EscalationStore, afterMinutes: number, event: unknown = {}) {
+export async function runEscalation(stores: EscalationJobStores, afterMinutes: number, event: unknown = {}) {
   const parsed = Event.safeParse(event ?? {});
   if (!parsed.success) throw new Error(`Unexpected event: ${JSON.stringify(event)}`);
   const now = parsed.data.time ? new Date(parsed.data.time) : new Date();
-  return Alert.escalateOverdue(store, { afterMinutes, now });
+  const result = await Alert.escalateOverdue(stores.escalations, { afterMinutes, now });
+  const summary = await Report.summariseHeldDarurat(stores.quarantine, now);
+  return { ...result, heldDaruratSummarised: summary?.count ?? 0 };
 }
 
 /** The `escalation` Lambda, every minute (stacks/Alerts.ts). */
@@ -25,10 +33,17 @@ export const handler = lambdaHandler({
   config: loadEscalationConfig,
   init: (config, log) => {
     const { dynamo } = lambdaClients(config);
-    const store = Dynamo.createDynamoEscalationStore(dynamo, config.TABLE_NAME);
+    const stores = {
+      escalations: Dynamo.createDynamoEscalationStore(dynamo, config.TABLE_NAME),
+      quarantine: Dynamo.createDynamoQuarantineStore(dynamo, config.TABLE_NAME),
+    };
     return async (event: unknown) => {
-      const result = await runEscalation(store, config.ESCALATION_MINUTES, event);
-      log.info("escalation checked", { checked: result.checked, escalated: result.escalated });
+      const result = await runEscalation(stores, config.ESCALATION_MINUTES, event);
+      log.info("escalation checked", {
+        checked: result.checked,
+        escalated: result.escalated,
+        heldDaruratSummarised: result.heldDaruratSummarised,
+      });
       return result;
     };
   },

@@ -71,10 +71,12 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
     log,
   });
 
-  const escalations = Dynamo.createDynamoEscalationStore(deps.client, tableName);
+  const stores = {
+    escalations: Dynamo.createDynamoEscalationStore(deps.client, tableName),
+    quarantine: Dynamo.createDynamoQuarantineStore(deps.client, tableName),
+  };
   const minutes = options.escalationMinutes ?? 15;
-  const escalate = (time?: Date) =>
-    runEscalation(escalations, minutes, time ? { time: time.toISOString() } : {});
+  const escalate = (time?: Date) => runEscalation(stores, minutes, time ? { time: time.toISOString() } : {});
   const timer = setInterval(() => {
     escalate().catch((err) => log(`escalation: ${(err as Error).message}`));
   }, options.escalationEveryMs ?? 60_000);

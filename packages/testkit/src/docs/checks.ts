@@ -105,7 +105,10 @@ export const CHECKS: Record<string, (md: string) => string[]> = {
     const out = diff("local variables", table.map(name), [...actual.keys()]);
     for (const row of table) {
       const value = actual.get(name(row));
-      if (value !== undefined && ticked(row[1])[0] !== value) out.push(`${name(row)} defaults to ${value}`);
+      // An optional variable (no default) is documented with words, not a value.
+      const documented = ticked(row[1])[0] ?? "";
+      if (value !== undefined && documented !== value)
+        out.push(`${name(row)} defaults to ${value || "nothing"}`);
     }
     return out;
   },

@@ -20,15 +20,18 @@ export function createDynamoEscalationStore(client: DynamoDBDocumentClient, tabl
         ),
       );
       return pages.flatMap((p) =>
-        p.data.map(({ reportId, trackingCode, category, priority, kecamatan, desa, createdAt }) => ({
-          reportId,
-          trackingCode,
-          category,
-          priority,
-          kecamatan,
-          desa,
-          createdAt,
-        })),
+        // A report released from quarantine waits from its release: that is when its alerts went.
+        p.data.map(
+          ({ reportId, trackingCode, category, priority, kecamatan, desa, createdAt, releasedAt }) => ({
+            reportId,
+            trackingCode,
+            category,
+            priority,
+            kecamatan,
+            desa,
+            createdAt: releasedAt ?? createdAt,
+          }),
+        ),
       );
     },
     async levels(reportId) {

@@ -10,6 +10,7 @@ export { createDynamoEscalationStore } from "./escalation-store";
 export { createDynamoEvidenceStore } from "./evidence-store";
 export { createDynamoMarkerStore } from "./marker-store";
 export { createDynamoOfficerStore } from "./officer-store";
+export { createDynamoQuarantineStore } from "./quarantine-store";
 export { createDynamoReportStore } from "./report-store";
 export { createSignInThrottle } from "./sign-in-throttle";
 export { createDynamoStatsStore } from "./stats-store";

@@ -15,10 +15,11 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
   };
 
   return {
-    async create(item, idem) {
+    async create(item, idem, admission) {
       const nowSeconds = Math.floor(Date.parse(item.createdAt) / 1000);
+      const counters = admission?.counters ?? [];
       const result = await db.transaction
-        .write(({ report, trackingCode, idempotency }) => [
+        .write(({ report, trackingCode, idempotency, sourceCount, hold }) => [
           report.create(item).commit(),
           trackingCode.create({ trackingCode: item.trackingCode, reportId: item.reportId }).commit(),
           ...(idem
@@ -33,13 +34,42 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
                   .commit(),
               ]
             : []),
+          // One unit of each counter, unless it has reached its limit (the window's count goes by TTL).
+          ...counters.map((c) =>
+            sourceCount
+              .update({ counterKey: c.key })
+              .add({ count: 1 })
+              .set({ expiresAt: c.expiresAt })
+              .where(({ count }, { notExists, lt }) => `${notExists(count)} OR ${lt(count, c.limit)}`)
+              .commit(),
+          ),
+          ...(admission?.hold
+            ? [
+                hold
+                  .create({
+                    reportId: item.reportId,
+                    createdAt: item.createdAt,
+                    reason: admission.hold,
+                    trackingCode: item.trackingCode,
+                    category: item.category,
+                    priority: item.priority,
+                    kecamatan: item.kecamatan,
+                    desa: item.desa,
+                  })
+                  .commit(),
+              ]
+            : []),
         ])
         .go();
       if (!result.canceled) return "created";
       const codes: string[] = result.data.map((d) => d.code);
       if (codes.includes("TransactionConflict")) return "conflict";
-      if (codes[2] === "ConditionalCheckFailed") return "idempotency_taken";
-      if (codes[1] === "ConditionalCheckFailed") return "code_taken";
+      const failed = (i: number) => codes[i] === "ConditionalCheckFailed";
+      if (idem && failed(2)) return "idempotency_taken";
+      const first = idem ? 3 : 2;
+      const limited = counters.findIndex((_, i) => failed(first + i));
+      if (limited >= 0) return `limit_${counters[limited]?.kind ?? "address"}`;
+      if (failed(1)) return "code_taken";
       // The report id is a fresh UUID, so a failed condition on it means a bug, not a race.
       throw new Error(`Report transaction canceled: ${codes.join(", ")}`);
     },

@@ -6,15 +6,21 @@
  * - all reports, newest first:           gsi3pk = reports, gsi3sk = $report_1#createdat_{iso}#reportid_{id}
  * - open reports, most urgent first (sparse: only diterima/diverifikasi/ditangani are in it):
  *                                        gsi4pk = open-reports, gsi4sk = $report_1#priorityrank_{0-3}#createdat_{iso}#reportid_{id}
+ * A report held for review (`heldReason` set: see report/quarantine.ts) has none of the four index keys, so it
+ * is in no queue, no statistics and no escalation; its hold item lists it for SPKT (entities/quarantine.ts).
  * - tracking code -> report id (claim):  pk = $lapora#trackingcode_{code}, sk = $trackingcode_1
  * - idempotency key -> stored response:  pk = $lapora#key_{scope#key}, sk = $idempotency_1, expires by TTL
  */
 import { Entity } from "electrodb";
+import { DISCARDED, HOLD_REASONS } from "../../abuse/form";
 import { CATEGORIES } from "../../report/category";
 import { PRIORITIES } from "../../report/priority";
 import { OPEN_STATUSES, STATUSES, type Status } from "../../report/status";
 import { TABLE } from "../table";
 import { type Binding, primary } from "./keys";
+
+/** Only a report not held for review is in the day, area, time and open-reports indexes. */
+const notHeld = (attr: { heldReason?: unknown }) => attr.heldReason === undefined;
 
 export function reportEntities(binding: Binding) {
   const report = new Entity(
@@ -49,6 +55,10 @@ export function reportEntities(binding: Binding) {
         duplicateOf: { type: "string" },
         acknowledgedAt: { type: "string" },
         secondsToAcknowledge: { type: "number" },
+        /** Why the report is held for SPKT's review, or that SPKT discarded it; absent once released. */
+        heldReason: { type: [...HOLD_REASONS, DISCARDED] as const },
+        heldAt: { type: "string" },
+        releasedAt: { type: "string" },
         resolvedAt: { type: "string" },
         secondsToResolve: { type: "number" },
         // Derived for the urgency index: darurat sorts first.
@@ -78,23 +88,26 @@ export function reportEntities(binding: Binding) {
           sk: { ...primary.sk, composite: [] },
         },
         byDay: {
+          condition: notHeld,
           index: TABLE.gsi1.name,
           pk: { field: TABLE.gsi1.partitionKey, composite: ["createdDay"] },
           sk: { field: TABLE.gsi1.sortKey, composite: ["createdAt", "reportId"] },
         },
         byArea: {
+          condition: notHeld,
           index: TABLE.gsi2.name,
           pk: { field: TABLE.gsi2.partitionKey, composite: ["kecamatan"] },
           sk: { field: TABLE.gsi2.sortKey, composite: ["createdAt", "reportId"] },
         },
         byTime: {
+          condition: notHeld,
           index: TABLE.gsi3.name,
           pk: { field: TABLE.gsi3.partitionKey, composite: [], template: "reports" },
           sk: { field: TABLE.gsi3.sortKey, composite: ["createdAt", "reportId"] },
         },
         openByUrgency: {
           index: TABLE.gsi4.name,
-          condition: (attr) => OPEN_STATUSES.includes(attr.status as Status),
+          condition: (attr) => notHeld(attr) && OPEN_STATUSES.includes(attr.status as Status),
           pk: { field: TABLE.gsi4.partitionKey, composite: [], template: "open-reports" },
           sk: { field: TABLE.gsi4.sortKey, composite: ["priorityRank", "createdAt", "reportId"] },
         },

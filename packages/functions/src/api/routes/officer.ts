@@ -14,6 +14,9 @@ export const officerHandlers: OfficerHandlers<
   | "reportAction"
   | "assignees"
   | "fullStats"
+  | "quarantine"
+  | "releaseHeld"
+  | "discardHeld"
 > = {
   me: (c) => {
     const permissions = Access.permissionsOf(c.var.officer);
@@ -43,4 +46,13 @@ export const officerHandlers: OfficerHandlers<
     c.json({ items: await Report.assignableOfficers(c.var.deps, c.var.officer, c.req.param("id") ?? "") }),
   fullStats: async (c) =>
     c.json(await Stats.getFull(c.var.deps.stats, c.var.officer, c.req.param("week") ?? "")),
+  quarantine: async (c) => {
+    const { cursor } = queryOf(c, routes.quarantine);
+    const { items, cursor: next } = await Report.listHeld(c.var.deps, c.var.officer, cursor);
+    return c.json({ items, cursor: next });
+  },
+  releaseHeld: async (c) =>
+    c.json(await Report.releaseHeld(c.var.deps, c.var.officer, c.req.param("id") ?? "")),
+  discardHeld: async (c) =>
+    c.json(await Report.discardHeld(c.var.deps, c.var.officer, c.req.param("id") ?? "")),
 };

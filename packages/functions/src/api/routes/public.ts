@@ -1,4 +1,4 @@
-import { Evidence, Region, Report, Stats } from "@lapora/core";
+import { DEVICE_HEADER, Evidence, Region, Report, Stats } from "@lapora/core";
 import { bearerToken, langOf, noStore, readJson } from "../request";
 import type { PublicHandlers } from "./register";
 
@@ -46,6 +46,7 @@ export const publicHandlers: PublicHandlers<
       body: await readJson(c),
       idempotencyKey: c.req.header("Idempotency-Key"),
       lang: langOf(c),
+      source: { source: c.var.source, deviceToken: c.req.header(DEVICE_HEADER) },
     });
     noStore(c);
     if (replayed) c.header("Idempotent-Replayed", "true");
