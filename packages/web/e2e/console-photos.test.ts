@@ -39,6 +39,8 @@ async function submitReport(description: string, photos: string[]): Promise<Subm
       description,
       reporter: { anonymous: true },
       ...(photos.length > 0 ? { photos } : {}),
+      // What the form adds: the honeypot left empty, and the seconds it was open.
+      form: { website: "", fillSeconds: 40 },
     }),
   });
   expect(res.status).toBe(201);

@@ -40,6 +40,8 @@ async function submitReport(
       occurredAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
       description,
       reporter,
+      // What the form adds: the honeypot left empty, and the seconds it was open.
+      form: { website: "", fillSeconds: 40 },
     }),
   });
   expect(res.status).toBe(201);

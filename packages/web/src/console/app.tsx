@@ -1,4 +1,4 @@
-import { canReadFullStats } from "@lapora/core/browser";
+import { canReadFullStats, canReviewQuarantine } from "@lapora/core/browser";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BrandBar } from "../brand-bar";
 import { ConsoleLangProvider, useT } from "../i18n/console-lang";
@@ -6,6 +6,7 @@ import { call } from "../lib/api";
 import {
   CONSOLE_BASE,
   type ConsoleRoute,
+  consoleQuarantinePath,
   consoleRouteOf,
   consoleStatsPath,
   linkClick,
@@ -15,28 +16,35 @@ import { DetailPage } from "./detail/detail-page";
 import { endSession, officerAuth, useSession } from "./lib/session";
 import type { Me } from "./lib/types";
 import { MeContext } from "./me";
+import { QuarantinePage } from "./quarantine/quarantine-page";
 import { queueSearch } from "./queue/filters";
 import { QueuePage } from "./queue/queue-page";
 import { SignInPage } from "./sign-in";
 import { StatsPage } from "./stats/stats-page";
 
-/** The console's pages, for the roles that have more than the queue (the leadership statistics). */
+/** The console's pages, for the roles that have more than the queue (statistics, the quarantine). */
 function Nav({ me, route }: { me: Me; route: ConsoleRoute }) {
   const { t } = useT();
-  if (!canReadFullStats(me.officer)) return null;
-  const stats = route.page === "stats";
+  const stats = canReadFullStats(me.officer);
+  const quarantine = canReviewQuarantine(me.officer);
+  if (!stats && !quarantine) return null;
+  const current = (page: ConsoleRoute["page"]) =>
+    route.page === page || (page === "queue" && route.page === "report") ? "page" : undefined;
   return (
     <nav class="console-bar console-nav" aria-label={t.nav.label}>
-      <a
-        href={`${CONSOLE_BASE}${queueSearch()}`}
-        onClick={linkClick}
-        aria-current={stats ? undefined : "page"}
-      >
+      <a href={`${CONSOLE_BASE}${queueSearch()}`} onClick={linkClick} aria-current={current("queue")}>
         {t.nav.queue}
       </a>
-      <a href={consoleStatsPath()} onClick={linkClick} aria-current={stats ? "page" : undefined}>
-        {t.nav.stats}
-      </a>
+      {quarantine && (
+        <a href={consoleQuarantinePath()} onClick={linkClick} aria-current={current("quarantine")}>
+          {t.nav.quarantine}
+        </a>
+      )}
+      {stats && (
+        <a href={consoleStatsPath()} onClick={linkClick} aria-current={current("stats")}>
+          {t.nav.stats}
+        </a>
+      )}
     </nav>
   );
 }
@@ -124,6 +132,8 @@ function SignedIn({ token }: { token: string }) {
           <DetailPage key={route.id} id={route.id} />
         ) : route.page === "stats" ? (
           <StatsPage week={route.week} />
+        ) : route.page === "quarantine" ? (
+          <QuarantinePage />
         ) : (
           <QueuePage />
         )}

@@ -20,12 +20,25 @@ export interface FormState {
   phone: string;
 }
 
+/**
+ * What the form tells the server about itself (the bot traps, core/abuse/form.ts): the honeypot field a
+ * person never sees, and how many seconds the form was open before it was first sent.
+ */
+export interface FormMeta {
+  website: string;
+  fillSeconds: number;
+}
+
 /** A draft kept on the phone: the entries, the report's Idempotency-Key, and bodies whose fate is unknown. */
 export interface Draft {
   state: FormState;
   key: string | null;
   /** Bodies sent with `key` that got no clear answer: the server may have stored one of them. */
   pendingBodies: string[];
+  /** When the form was first opened (this phone's clock, ms), for the fill time. */
+  startedAt: number;
+  /** Fixed at the first send, so every retry of the report is byte-identical. */
+  form: FormMeta | null;
 }
 
 export function emptyState(now = new Date()): FormState {
@@ -93,12 +106,19 @@ function reviveState(raw: unknown): FormState {
 /** The draft saved on this phone, or a fresh one. */
 export function loadDraft(): Draft {
   const raw = readJson(DRAFT_KEY) as Partial<Record<keyof Draft, unknown>> | undefined;
-  if (!raw || typeof raw !== "object") return { state: emptyState(), key: null, pendingBodies: [] };
+  const fresh = { state: emptyState(), key: null, pendingBodies: [], startedAt: Date.now(), form: null };
+  if (!raw || typeof raw !== "object") return fresh;
   const pending = Array.isArray(raw.pendingBodies) ? raw.pendingBodies : [];
+  const form = raw.form as Partial<FormMeta> | null | undefined;
   return {
     state: reviveState(raw.state),
     key: typeof raw.key === "string" ? raw.key : null,
     pendingBodies: pending.filter((b): b is string => typeof b === "string"),
+    startedAt: typeof raw.startedAt === "number" ? raw.startedAt : fresh.startedAt,
+    form:
+      form && typeof form.website === "string" && typeof form.fillSeconds === "number"
+        ? { website: form.website, fillSeconds: form.fillSeconds }
+        : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { messageFor } from "@lapora/core/browser";
+import type { Ref } from "preact";
 import { useLang } from "../i18n/lang";
 import { CategoryField } from "./category-field";
 import { DescriptionField } from "./description-field";
@@ -17,7 +18,16 @@ import { WhenField } from "./when-field";
 type Form = ReturnType<typeof useReportForm>;
 
 /** The "Buat Laporan" form: fields in the order the issue gives, the summary above, status below. */
-export function ReportForm({ form, photos }: { form: Form; photos: Photos }) {
+export function ReportForm({
+  form,
+  photos,
+  honeypot,
+}: {
+  form: Form;
+  photos: Photos;
+  /** The bot trap: a field people never see or reach, which scripts that fill every field fill in. */
+  honeypot: Ref<HTMLInputElement>;
+}) {
   const { t, lang } = useLang();
   const props: FieldProps = {
     state: form.state,
@@ -50,7 +60,17 @@ export function ReportForm({ form, photos }: { form: Form; photos: Photos }) {
       <LocationField {...props} />
       <PhotoField photos={photos} />
       <ReporterFields {...props} />
-      <SubmitStatus progress={form.progress} failure={form.failure} />
+      <div class="trap" aria-hidden="true">
+        <label>
+          {t.form.honeypot}
+          <input type="text" name="website" ref={honeypot} tabIndex={-1} autoComplete="off" />
+        </label>
+      </div>
+      <SubmitStatus
+        progress={form.progress}
+        failure={form.failure}
+        happeningNow={form.state.happeningNow === "yes"}
+      />
       <button type="submit" class="button button-primary button-block" aria-disabled={sending}>
         {sending ? t.form.sending : t.form.submit}
       </button>

@@ -1,4 +1,4 @@
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { useLang } from "../i18n/lang";
 import { PhotoUploads } from "./photo-uploads";
 import { ReportForm } from "./report-form";
@@ -10,7 +10,8 @@ import { useReportForm } from "./use-report-form";
 export function ReportPage() {
   const { t, lang } = useLang();
   const photos = usePhotos();
-  const form = useReportForm(lang, photos.types);
+  const honeypot = useRef<HTMLInputElement>(null);
+  const form = useReportForm(lang, photos.types, () => honeypot.current?.value ?? "");
   const done = form.done;
   // Photos go up once the report is stored, with the forms its receipt carries.
   useEffect(() => {
@@ -40,7 +41,7 @@ export function ReportPage() {
         </a>
       </p>
       <p>{t.form.intro}</p>
-      <ReportForm form={form} photos={photos} />
+      <ReportForm form={form} photos={photos} honeypot={honeypot} />
     </section>
   );
 }

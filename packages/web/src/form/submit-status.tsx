@@ -1,8 +1,22 @@
 import { useLang } from "../i18n/lang";
 import type { Progress } from "../lib/submit";
+import { EmergencyNotice } from "./happening-field";
+import type { useReportForm } from "./use-report-form";
 
-/** Progress while sending (a polite live region), and the outcome when sending did not work. */
-export function SubmitStatus({ progress, failure }: { progress: Progress | null; failure: string | null }) {
+/**
+ * Progress while sending (a polite live region), and the outcome when sending did not work. Refused for
+ * too many reports from this source, the resident is told when to try again and, above all, to call 110
+ * if someone is in danger (the full call-110 box for a report that is happening now).
+ */
+export function SubmitStatus({
+  progress,
+  failure,
+  happeningNow,
+}: {
+  progress: Progress | null;
+  failure: ReturnType<typeof useReportForm>["failure"];
+  happeningNow: boolean;
+}) {
   const { t } = useLang();
   let text = "";
   if (progress?.phase === "sending") text = t.submit.sending;
@@ -23,6 +37,19 @@ export function SubmitStatus({ progress, failure }: { progress: Progress | null;
           {t.submit.failed}
         </p>
       )}
+      {typeof failure === "object" && failure !== null && (
+        <div role="alert" class="alert" data-testid="limited">
+          <p>{t.submit.limited(Math.max(1, Math.ceil(failure.limitedSeconds / 60)))}</p>
+          <p>
+            <strong>{t.submit.limitedCall}</strong>{" "}
+            <a href="tel:110">
+              <span aria-hidden="true">📞 </span>
+              {t.emergency.call}
+            </a>
+          </p>
+        </div>
+      )}
+      {typeof failure === "object" && failure !== null && happeningNow && <EmergencyNotice />}
     </>
   );
 }

@@ -39,6 +39,11 @@ export function Success({
       </h1>
       <p>{t.success.lead}</p>
       {done.earlier && <p class="alert">{t.success.earlier}</p>}
+      {done.receipt.notice === "review" && (
+        <p class="alert" data-testid="review-notice">
+          {t.success.review}
+        </p>
+      )}
       <div class="receipt">
         <p class="receipt-label" id="code-label">
           {t.success.codeLabel}
@@ -59,7 +64,9 @@ export function Success({
         <span aria-hidden="true">💡 </span>
         {t.success.save}
       </p>
-      {done.happeningNow && <EmergencyNotice />}
+      {(done.happeningNow || done.receipt.priority === "darurat" || done.receipt.notice === "review") && (
+        <EmergencyNotice />
+      )}
       <div class="actions">
         <a class="button" href={trackPath(code)} onClick={linkClick}>
           {t.success.track}

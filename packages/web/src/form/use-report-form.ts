@@ -1,7 +1,15 @@
 import type { Lang } from "@lapora/core/browser";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { newIdempotencyKey, type Progress, type Receipt, type SubmitResult, sendReport } from "../lib/submit";
-import { clearDraft, type Draft, type FormState, loadDraft, saveDraft, toBody } from "./form-state";
+import {
+  clearDraft,
+  type Draft,
+  type FormMeta,
+  type FormState,
+  loadDraft,
+  saveDraft,
+  toBody,
+} from "./form-state";
 import {
   type FieldErrors,
   type FieldName,
@@ -37,14 +45,19 @@ const AFFECTS: Record<keyof FormState, FieldName[]> = {
  * The report form's state: draft, validation as you go, and submitting with one key across retries.
  * `photoTypes` gives the type of each photo to send; the body then asks for an upload form per photo.
  */
-export function useReportForm(lang: Lang, photoTypes: () => Promise<string[]> = async () => []) {
+export function useReportForm(
+  lang: Lang,
+  photoTypes: () => Promise<string[]> = async () => [],
+  /** The honeypot field's value at the time of sending (people never see it, so leave it empty). */
+  honeypot: () => string = () => "",
+) {
   const [draft, setDraft] = useState<Draft>(loadDraft);
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [schemaReady, setSchemaReady] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [failure, setFailure] = useState<"failed" | "rejected" | null>(null);
+  const [failure, setFailure] = useState<"failed" | "rejected" | { limitedSeconds: number } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [summaryTick, setSummaryTick] = useState(0);
   const busy = useRef(false);
@@ -93,11 +106,15 @@ export function useReportForm(lang: Lang, photoTypes: () => Promise<string[]> = 
       setShowAll(true);
       if (local && Object.keys(local).length > 0) return setSummaryTick((n) => n + 1);
       const photos = await photoTypes();
-      const json = JSON.stringify(photos.length > 0 ? { ...body, photos } : body);
+      const form: FormMeta = draft.form ?? {
+        website: honeypot(),
+        fillSeconds: Math.max(0, Math.round((Date.now() - draft.startedAt) / 1000)),
+      };
+      const json = JSON.stringify({ ...body, ...(photos.length > 0 ? { photos } : {}), form });
       const earlierBodies = draft.pendingBodies.filter((b) => b !== json);
       let key = draft.key ?? newIdempotencyKey();
       // Saved before sending: if the phone dies mid-request, the retry after a reload uses the same key.
-      const pending = { ...draft, key, pendingBodies: [...earlierBodies, json].slice(-5) };
+      const pending = { ...draft, key, form, pendingBodies: [...earlierBodies, json].slice(-5) };
       setDraft(pending);
       saveDraft(pending);
       let result: SubmitResult = await sendReport(json, key, lang, setProgress);
@@ -125,6 +142,9 @@ export function useReportForm(lang: Lang, photoTypes: () => Promise<string[]> = 
         );
         setFailure("rejected");
         setSummaryTick((n) => n + 1);
+      } else if (result.kind === "limited") {
+        // Nothing was stored: the draft stays for later, the resident is told when.
+        setFailure({ limitedSeconds: result.retryAfterSeconds });
       } else {
         setFailure("failed");
       }

@@ -30,7 +30,15 @@ const KINDS: Record<number, ErrorKind> = {
  */
 export type ApiResult<T> =
   | { kind: "ok"; status: number; data: T }
-  | { kind: ErrorKind; status: number; message: string; details: FieldDetail[]; retryAfter: number };
+  | {
+      kind: ErrorKind;
+      status: number;
+      message: string;
+      details: FieldDetail[];
+      /** Seconds; 60 when the answer did not say (`retryAfterSent` false). */
+      retryAfter: number;
+      retryAfterSent: boolean;
+    };
 
 /** A bearer token for the request, and what to do when the server answers 401 to it. */
 export interface Auth {
@@ -69,7 +77,13 @@ export async function call<T>(
   const headers: Record<string, string> = { Accept: "application/json" };
   if (json !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = `Bearer ${token}`;
-  const error = { status: 0, message: "", details: [] as FieldDetail[], retryAfter: 60 };
+  const error = {
+    status: 0,
+    message: "",
+    details: [] as FieldDetail[],
+    retryAfter: 60,
+    retryAfterSent: false,
+  };
   try {
     const res = await fetch(path, {
       method,
@@ -81,7 +95,9 @@ export async function call<T>(
     if (res.ok) return { kind: "ok", status: res.status, data: (await res.json()) as T };
     const kind = KINDS[res.status] ?? "failed";
     if (kind === "unauthorized" && !signal?.aborted) auth?.onUnauthorized?.(path);
-    error.retryAfter = Number(res.headers.get("Retry-After")) || 60;
+    const retryAfter = Number(res.headers.get("Retry-After"));
+    error.retryAfterSent = retryAfter > 0;
+    error.retryAfter = retryAfter || 60;
     // Object(): a body that is not JSON, or JSON null, reads as {}.
     const body: { message?: unknown; details?: unknown } = Object(await res.json().catch(() => undefined));
     if (typeof body.message === "string") error.message = body.message;

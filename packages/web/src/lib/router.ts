@@ -75,20 +75,24 @@ export const CONSOLE_BASE = "/konsol";
 export type ConsoleRoute =
   | { page: "queue" }
   | { page: "report"; id: string }
-  | { page: "stats"; week: string | undefined };
+  | { page: "stats"; week: string | undefined }
+  | { page: "quarantine" };
 
 /**
  * `/konsol/laporan/{id}` is one report, `/konsol/statistik[/{week}]` the leadership statistics (the
- * latest week unless one is named); every other console address is the queue.
+ * latest week unless one is named), `/konsol/karantina` the reports held for SPKT's review; every other
+ * console address is the queue.
  */
 export function consoleRouteOf(path: string): ConsoleRoute {
   const report = /^\/konsol\/laporan\/([^/]+)\/?$/.exec(path);
   if (report?.[1]) return { page: "report", id: decodeURIComponent(report[1]) };
   const stats = /^\/konsol\/statistik(?:\/([^/]+))?\/?$/.exec(path);
   if (stats) return { page: "stats", week: stats[1] ? decodeURIComponent(stats[1]) : undefined };
+  if (/^\/konsol\/karantina\/?$/.test(path)) return { page: "quarantine" };
   return { page: "queue" };
 }
 
 export const consoleReportPath = (id: string) => `${CONSOLE_BASE}/laporan/${encodeURIComponent(id)}`;
+export const consoleQuarantinePath = () => `${CONSOLE_BASE}/karantina`;
 export const consoleStatsPath = (week?: string) =>
   `${CONSOLE_BASE}/statistik${week ? `/${encodeURIComponent(week)}` : ""}`;

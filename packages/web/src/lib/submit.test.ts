@@ -14,6 +14,7 @@ const failed = (status: number) => ({
   message: "",
   details: [],
   retryAfter: 60,
+  retryAfterSent: false,
 });
 
 describe("what one attempt's answer means", () => {
@@ -25,7 +26,7 @@ describe("what one attempt's answer means", () => {
     expect(outcomeOf({ kind: "ok", status: 200, data: RECEIPT })).toEqual({ kind: "failed" });
   });
 
-  it("retries when the answer is unclear: no answer, a broken receipt, 408, 429 or 5xx", () => {
+  it("retries when the answer is unclear: no answer, a broken receipt, 408, 429 without Retry-After or 5xx", () => {
     expect(outcomeOf(failed(0))).toBe("retry");
     expect(outcomeOf(failed(201))).toBe("retry");
     expect(
@@ -33,6 +34,15 @@ describe("what one attempt's answer means", () => {
     ).toBe("retry");
     for (const status of [408, 500, 502, 503, 504]) expect(outcomeOf(failed(status))).toBe("retry");
     expect(outcomeOf({ ...failed(429), kind: "rate_limited" })).toBe("retry");
+  });
+
+  it("stops on a 429 with Retry-After: the source is past its limit, so the resident is told when", () => {
+    expect(
+      outcomeOf({ ...failed(429), kind: "rate_limited", retryAfter: 1800, retryAfterSent: true }),
+    ).toEqual({
+      kind: "limited",
+      retryAfterSeconds: 1800,
+    });
   });
 
   it("stops on a refusal: the fields for a 400, the key's earlier body for a 409, else failed", () => {

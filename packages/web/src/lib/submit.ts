@@ -1,7 +1,8 @@
-import type { Lang } from "@lapora/core/browser";
+import { DEVICE_HEADER, type Lang } from "@lapora/core/browser";
 import type { AnswerOf } from "@lapora/core/contract";
 import type { UploadGrant } from "../form/photo-upload";
 import { type ApiResult, call, type FieldDetail } from "./api";
+import { deviceToken } from "./device";
 
 /** The receipt, and the upload capability with a form per photo (absent from an older API). */
 export type Receipt = Omit<AnswerOf<"submitReport", 201>, "uploads"> & { uploads?: UploadGrant };
@@ -10,6 +11,8 @@ export type SubmitResult =
   | { kind: "created"; receipt: Receipt }
   | { kind: "invalid"; details: FieldDetail[] }
   | { kind: "conflict" }
+  /** Too many reports from this network or phone: try again after `retryAfterSeconds`. */
+  | { kind: "limited"; retryAfterSeconds: number }
   | { kind: "failed" };
 
 export type Progress =
@@ -31,8 +34,9 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// No clear answer: offline, dropped, timed out (0), a 201 whose receipt did not arrive whole, 408, 429 or
-// 5xx. The report may or may not have arrived; sending the same bytes with the same key settles it.
+// No clear answer: offline, dropped, timed out (0), a 201 whose receipt did not arrive whole, 408, a 429
+// without Retry-After (API Gateway's shared throttle) or 5xx. The report may or may not have arrived;
+// sending the same bytes with the same key settles it.
 const unclear = (status: number) =>
   status === 0 || status === 201 || status === 408 || status === 429 || status >= 500;
 
@@ -42,6 +46,10 @@ export function outcomeOf(res: ApiResult<Receipt>): SubmitResult | "retry" {
     return { kind: "created", receipt: res.data };
   if (res.kind === "invalid") return { kind: "invalid", details: res.details };
   if (res.kind === "conflict") return { kind: "conflict" };
+  // A 429 with Retry-After (the API's limit by source, or the WAF's) is clear: retrying before then only
+  // gets 429 again, so the resident is told when instead.
+  if (res.kind === "rate_limited" && res.retryAfterSent)
+    return { kind: "limited", retryAfterSeconds: res.retryAfter };
   return unclear(res.status) ? "retry" : { kind: "failed" };
 }
 
@@ -52,7 +60,7 @@ async function attempt(body: string, key: string, lang: Lang, onProgress: (p: Pr
   try {
     const res = await call<Receipt>("POST", "/api/reports", {
       json: body,
-      headers: { "Idempotency-Key": key, "Accept-Language": lang },
+      headers: { "Idempotency-Key": key, "Accept-Language": lang, [DEVICE_HEADER]: deviceToken() },
       signal: controller.signal,
     });
     return outcomeOf(res);

@@ -24,5 +24,9 @@ export type EvidenceView = EvidenceList["items"][number];
 /** One entry of a report's audit trail. */
 export type AuditEntry = AnswerOf<"reportAudit", 200>["items"][number];
 
+/** `GET /api/officer/quarantine`: reports held for SPKT's review, oldest first. */
+export type HeldList = AnswerOf<"quarantine", 200>;
+export type HeldReport = HeldList["items"][number];
+
 /** The unsuppressed weekly figures (`GET /api/officer/stats/weekly/{week}`). */
 export type WeeklyStats = AnswerOf<"fullStats", 200>;

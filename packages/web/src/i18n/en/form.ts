@@ -49,6 +49,7 @@ export const form: FormTexts = {
       phoneHint: "For example: 0812 3456 7890 or +62 812 3456 7890",
     },
     submit: "Send Report",
+    honeypot: "Leave this field empty",
     sending: "Sending…",
     clear: "Clear the form",
     clearConfirm: "Clear everything you typed on this phone?",
@@ -62,6 +63,9 @@ export const form: FormTexts = {
     failed:
       "Your report has not been sent yet. Check your signal, then press Send Report again. What you typed is kept.",
     rejected: "The server refused this report. Check the marked fields.",
+    limited: (minutes: number) =>
+      `Too many reports have been sent from this network or phone. This report has not been sent; what you typed is kept. Try again in ${minutes} minutes.`,
+    limitedCall: "If someone is in danger, do not wait: call 110 now.",
   },
   success: {
     title: "Report sent",
@@ -73,6 +77,8 @@ export const form: FormTexts = {
     copyFailed: "Could not copy automatically. Write down the code above.",
     track: "Track this report",
     another: "Make another report",
+    review:
+      "Many reports have been sent from this network or phone, so the duty desk (SPKT) checks yours before it goes to the local officers. Your report is stored and its code works.",
     earlier:
       "Your report was received before your last changes. Those changes were not sent; tell the officer if they contact you.",
   },

@@ -47,6 +47,7 @@ export const form = {
       phoneHint: "Contoh: 0812 3456 7890 atau +62 812 3456 7890",
     },
     submit: "Kirim Laporan",
+    honeypot: "Jangan isi kolom ini",
     sending: "Mengirim…",
     clear: "Hapus semua isian",
     clearConfirm: "Hapus semua isian di HP ini?",
@@ -62,6 +63,9 @@ export const form = {
     failed:
       "Laporan belum terkirim. Periksa sinyal, lalu tekan Kirim Laporan lagi. Isian Anda tetap tersimpan.",
     rejected: "Server menolak laporan ini. Periksa isian yang ditandai.",
+    limited: (minutes: number) =>
+      `Terlalu banyak laporan dikirim dari jaringan atau HP ini. Laporan ini belum terkirim; isian Anda tetap tersimpan. Coba lagi dalam ${minutes} menit.`,
+    limitedCall: "Jika ada yang dalam bahaya, jangan menunggu: telepon 110 sekarang.",
   },
   success: {
     title: "Laporan terkirim",
@@ -73,6 +77,8 @@ export const form = {
     copyFailed: "Tidak bisa menyalin otomatis. Tulis kode di atas.",
     track: "Lacak laporan ini",
     another: "Buat laporan lain",
+    review:
+      "Banyak laporan dikirim dari jaringan atau HP ini, jadi laporan Anda diperiksa dulu oleh petugas piket (SPKT) sebelum diteruskan ke petugas wilayah. Laporan Anda tetap tersimpan dan kodenya berlaku.",
     earlier:
       "Laporan Anda sudah diterima sebelum perubahan terakhir. Perubahan terakhir tidak terkirim; sampaikan kepada petugas jika dihubungi.",
   },
