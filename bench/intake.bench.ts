@@ -239,7 +239,10 @@ export async function run(): Promise<Record<string, unknown>> {
     publicUrl: `http://127.0.0.1:${port}`,
   };
   const runtime = await startRuntime(options);
-  const app = createLocalApp(runtime.deps, resolve(repoRoot, "packages/web/dist"), runtime.issuer);
+  // Each request from its own address (lib/http-load.ts), as a district's reports come from many phones.
+  const app = createLocalApp(runtime.deps, resolve(repoRoot, "packages/web/dist"), runtime.issuer, {
+    trustProxy: true,
+  });
   const server = serve({
     fetch: (request, env) => inOperation.run(true, () => app.fetch(request, env)),
     port,

@@ -43,8 +43,11 @@ export async function run(): Promise<Record<string, unknown>> {
     topicName: "lapora-bench-sms-alerts",
     publicUrl,
   });
+  // Each report from its own address, as a district's come from many phones (the limits by source are
+  // the flood bench's subject).
   const app = createLocalApp(runtime.deps, resolve(repoRoot, "packages/web/dist"), runtime.issuer, {
     smsInbox: runtime.alerts.inbox,
+    trustProxy: true,
   });
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
   try {
@@ -66,7 +69,10 @@ export async function run(): Promise<Record<string, unknown>> {
       const t0 = performance.now();
       const res = await fetch(`${publicUrl}/api/reports`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: {
+          "content-type": "application/json",
+          "X-Forwarded-For": `10.1.${sent.size >> 8}.${sent.size & 255}`,
+        },
         body,
       });
       if (res.status !== 201)

@@ -1,10 +1,12 @@
 /**
  * Runs autocannon in its own process, so the load generator never shares an event loop with the server
  * under test. Options come as JSON in argv[2]; the autocannon result goes to stdout as one JSON line.
- * Every request carries a fresh Idempotency-Key (setupRequest runs once per request). The line also
+ * Every request carries a fresh Idempotency-Key (setupRequest runs once per request) and comes from a
+ * random client address (X-Forwarded-For, read by a runtime with LAPORA_TRUST_PROXY's behaviour): a
+ * district's reports come from many phones, and one address would soon meet the limits by source. The line also
  * holds how many responses were idempotent replays (should be 0) and this process's CPU time.
  */
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 
 interface LoadOptions {
@@ -30,7 +32,11 @@ const result = await autocannon({
       headers: { "content-type": "application/json" },
       setupRequest: (req) => ({
         ...req,
-        headers: { ...req.headers, "Idempotency-Key": `bench-${randomUUID()}` },
+        headers: {
+          ...req.headers,
+          "Idempotency-Key": `bench-${randomUUID()}`,
+          "X-Forwarded-For": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`,
+        },
       }),
       // A replay would mean a key was reused: the API then skips the write, which would flatter it.
       onResponse: (_status, _body, _context, headers) => {
