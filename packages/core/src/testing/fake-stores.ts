@@ -63,9 +63,8 @@ export class FakeReportStore implements ReportStore {
   readonly reports = new Map<string, Report>();
   readonly codes = new Map<string, string>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
-  /** Source counters by key, and the ids of held reports (SPKT's list). */
+  /** Source counters by key. */
   readonly counts = new Map<string, number>();
-  readonly held = new Set<string>();
   constructor(
     private readonly audit = new FakeAuditStore(),
     private readonly journal: Journal = [],
@@ -83,7 +82,6 @@ export class FakeReportStore implements ReportStore {
     if (limited) return `limit_${limited.kind}`;
     if (this.codes.has(report.trackingCode)) return "code_taken";
     for (const c of counters) this.counts.set(c.key, (this.counts.get(c.key) ?? 0) + 1);
-    if (admission?.hold) this.held.add(report.reportId);
     if (this.reports.has(report.reportId)) throw new Error(`Report ${report.reportId} exists: a bug.`);
     this.reports.set(report.reportId, copy(report));
     this.codes.set(report.trackingCode, report.reportId);

@@ -1,7 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AuditEntry } from "../../audit/types";
 import { createService } from "../../db/service";
 import { ValidationError } from "../../errors";
 import type { HeldReport, QuarantineStore } from "../../report/quarantine";
+import type { Report } from "../../report/types";
 
 const SUMMARY_OF = "darurat";
 
@@ -17,6 +19,39 @@ export function createDynamoQuarantineStore(client: DynamoDBDocumentClient, tabl
       return "stale" as const;
     throw new Error(`Quarantine ${what} canceled: ${codes.join(", ")}`);
   };
+
+  async function decide(next: Report, expectedVersion: number, entry: AuditEntry, alert: boolean) {
+    const result = await db.transaction
+      .write(({ report, hold, release, audit }) => [
+        report
+          .put(next)
+          .where(({ version }, { eq }) => eq(version, expectedVersion))
+          .commit(),
+        hold
+          .delete({ reportId: next.reportId })
+          .where(({ reason }, { exists }) => exists(reason))
+          .commit(),
+        ...(alert
+          ? [
+              release
+                .create({
+                  releaseOf: next.reportId,
+                  reportId: next.reportId,
+                  at: next.updatedAt,
+                  trackingCode: next.trackingCode,
+                  category: next.category,
+                  priority: next.priority,
+                  kecamatan: next.kecamatan,
+                  desa: next.desa,
+                })
+                .commit(),
+            ]
+          : []),
+        audit.create(entry).commit(),
+      ])
+      .go();
+    return outcome(result, alert ? "release" : "discard");
+  }
 
   return {
     async list(limit, cursor) {
@@ -43,50 +78,14 @@ export function createDynamoQuarantineStore(client: DynamoDBDocumentClient, tabl
       }
     },
 
+    // Both decisions replace the report at the version read and drop its hold item (only while it is
+    // there), with the audit entry; a release also writes the item the stream alerts from.
     async release(next, expectedVersion, entry) {
-      const result = await db.transaction
-        .write(({ report, hold, release, audit }) => [
-          report
-            .put(next)
-            .where(({ version }, { eq }) => eq(version, expectedVersion))
-            .commit(),
-          hold
-            .delete({ reportId: next.reportId })
-            .where(({ reason }, { exists }) => exists(reason))
-            .commit(),
-          release
-            .create({
-              releaseOf: next.reportId,
-              reportId: next.reportId,
-              at: next.updatedAt,
-              trackingCode: next.trackingCode,
-              category: next.category,
-              priority: next.priority,
-              kecamatan: next.kecamatan,
-              desa: next.desa,
-            })
-            .commit(),
-          audit.create(entry).commit(),
-        ])
-        .go();
-      return outcome(result, "release");
+      return decide(next, expectedVersion, entry, true);
     },
 
     async discard(next, expectedVersion, entry) {
-      const result = await db.transaction
-        .write(({ report, hold, audit }) => [
-          report
-            .put(next)
-            .where(({ version }, { eq }) => eq(version, expectedVersion))
-            .commit(),
-          hold
-            .delete({ reportId: next.reportId })
-            .where(({ reason }, { exists }) => exists(reason))
-            .commit(),
-          audit.create(entry).commit(),
-        ])
-        .go();
-      return outcome(result, "discard");
+      return decide(next, expectedVersion, entry, false);
     },
 
     async heldDarurat(afterIso, toIso) {
