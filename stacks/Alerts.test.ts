@@ -2,8 +2,15 @@ import { STREAM_FILTER } from "@lapora/core/infra";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
-import { ESCALATION_TABLE_ACTIONS, REPORT_EVENTS_TABLE_ACTIONS } from "./Alerts";
+import {
+  ALERT_SENDER_GSI3_PARTITIONS,
+  DIGEST_SCHEDULE,
+  ESCALATION_TABLE_ACTIONS,
+  FOLLOW_UP_SCHEDULE,
+  REPORT_EVENTS_TABLE_ACTIONS,
+} from "./Alerts";
 import { API_SUBSCRIPTION_GRANTS } from "./api-grants";
+import { SMS_BUDGET_METRIC } from "./sms-alarms";
 import { createTestApp, templateOf } from "./test-app";
 
 let t: Template;
@@ -101,7 +108,7 @@ describe("Alerts stack: report-events on the table stream", () => {
     });
   });
 
-  it("may publish to the alerts topic, keep its markers and read the stream, nothing more", () => {
+  it("may publish to the alerts topic, keep its markers, read the roster and the VAPID key and the stream, nothing more", () => {
     const statements = grants(t, functionId("reportEvents"));
     const own = statements.filter(
       (s) => !actions([s]).some((a) => a.startsWith("xray:") || a.startsWith("sqs:")),
@@ -113,9 +120,19 @@ describe("Alerts stack: report-events on the table stream", () => {
         "dynamodb:GetRecords",
         "dynamodb:GetShardIterator",
         "dynamodb:ListStreams",
+        "dynamodb:Query",
         "sns:Publish",
+        "ssm:GetParameter",
       ].sort(),
     );
+    // gsi3 holds every report by time too: only the roster and the follow-ups' partitions of it.
+    const onGsi3 = own.filter((s) => JSON.stringify(s.Resource).includes("/index/gsi3"));
+    expect(onGsi3).toEqual([
+      expect.objectContaining({
+        Action: "dynamodb:Query",
+        Condition: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ALERT_SENDER_GSI3_PARTITIONS } },
+      }),
+    ]);
     expect(statements.find((s) => actions([s]).includes("sns:Publish"))?.Resource).toEqual({
       "Fn::ImportValue": expect.stringMatching(/^test-lapora-Messaging:.*alertsTopic/),
     });
@@ -149,9 +166,71 @@ describe("Alerts stack: escalation", () => {
     expect(onGsi3).toEqual([
       expect.objectContaining({
         Action: "dynamodb:Query",
-        Condition: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["quarantine"] } },
+        Condition: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["quarantine", "officers"] } },
       }),
     ]);
+  });
+});
+
+describe("Alerts stack: push", () => {
+  const vapidParameters = (template: Template) =>
+    Object.entries(template.toJSON().Parameters ?? {}).filter(([, p]) =>
+      JSON.stringify(p).includes("/lapora/test/vapid/public-key"),
+    );
+
+  it("takes the VAPID public key from SSM at deploy and the private key from SSM at run time, never from code", () => {
+    const [[paramId, param] = []] = vapidParameters(t);
+    expect(param).toMatchObject({
+      Type: "AWS::SSM::Parameter::Value<String>",
+      Default: "/lapora/test/vapid/public-key",
+    });
+    t.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: {
+        Variables: Match.objectLike({
+          VAPID_PUBLIC_KEY: { Ref: paramId },
+          VAPID_PRIVATE_KEY_PARAMETER: "/lapora/test/vapid/private-key",
+          VAPID_SUBJECT: Match.stringLikeRegexp("^mailto:"),
+        }),
+      },
+    });
+    const getParameter = grants(t, functionId("reportEvents")).find((s) =>
+      actions([s]).includes("ssm:GetParameter"),
+    );
+    expect(JSON.stringify(getParameter?.Resource)).toContain(":parameter/lapora/test/vapid/private-key");
+    expect(JSON.stringify(getParameter?.Resource)).not.toContain("*");
+    // No public key pasted into a template (an uncompressed P-256 point: 87 base64url characters from "B").
+    for (const template of [t, api])
+      expect(JSON.stringify(template.toJSON())).not.toMatch(/"B[A-Za-z0-9_-]{86}"/);
+  });
+
+  it("gives the public key to the officer API only, not to the public door", () => {
+    const functions = Object.entries(api.findResources("AWS::Lambda::Function"));
+    const env = (prefix: string) =>
+      functions.find(([id]) => id.startsWith(prefix))?.[1].Properties.Environment.Variables ?? {};
+    expect(env("apiOfficer").VAPID_PUBLIC_KEY).toEqual({ Ref: vapidParameters(api)[0]?.[0] });
+    expect(env("apiPublic").VAPID_PUBLIC_KEY).toBe("");
+  });
+
+  it("runs the follow-up every minute and the digest daily at 07:00 WIB, one function with the senders' grants", () => {
+    const id = functionId("alertFollowUp");
+    t.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: FOLLOW_UP_SCHEDULE,
+      Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [id, "Arn"] } })],
+    });
+    t.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: DIGEST_SCHEDULE,
+      Targets: [
+        Match.objectLike({ Arn: { "Fn::GetAtt": [id, "Arn"] }, Input: JSON.stringify({ task: "digest" }) }),
+      ],
+    });
+    expect(DIGEST_SCHEDULE).toBe("cron(0 0 * * ? *)"); // 00:00 UTC is 07:00 WIB
+    const own = grants(t, id).filter((s) => !actions([s])[0]?.startsWith("xray:"));
+    expect([...new Set(actions(own))]).toEqual(
+      [...REPORT_EVENTS_TABLE_ACTIONS, "sns:Publish", "ssm:GetParameter"].sort(),
+    );
+    const resources = JSON.stringify(own.map((s) => s.Resource));
+    expect(resources).toContain("/index/gsi4");
+    expect(resources).not.toMatch(/index\/gsi[12]|index\/\*/);
   });
 });
 
@@ -232,5 +311,33 @@ describe("Alerts stack: the SMS cap", () => {
     const prod = await createTestApp({ stage: "prod" });
     await config.stacks(prod);
     expect(spend(templateOf(prod, "Alerts")).map((a) => a.Threshold)).toEqual([50, 80]);
+  });
+
+  it("raises an alarm when a day's SMS budget is spent, from both senders' logs", () => {
+    const [crossed, ...more] = alarmsOn(t, SMS_BUDGET_METRIC.metricName);
+    expect(more).toEqual([]);
+    expect(crossed).toMatchObject({
+      Namespace: SMS_BUDGET_METRIC.namespace,
+      Statistic: "Sum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      AlarmActions: [{ Ref: expect.stringMatching(/^alertAlarmsTopic/) }],
+    });
+    const filters = Object.values(t.findResources("AWS::Logs::MetricFilter")).map((f) => f.Properties);
+    expect(filters).toHaveLength(2);
+    for (const f of filters) {
+      expect(f.FilterPattern).toBe('{ $.outcome = "sms_over_budget" }');
+      expect(f.MetricTransformations).toEqual([
+        expect.objectContaining({
+          MetricName: SMS_BUDGET_METRIC.metricName,
+          MetricNamespace: "Lapora",
+          MetricValue: "1",
+        }),
+      ]);
+    }
+    // The log groups of report-events and alert-follow-up.
+    const groups = JSON.stringify(filters.map((f) => f.LogGroupName));
+    expect(groups).toMatch(/"reportEventsLogRetention/);
+    expect(groups).toMatch(/"alertFollowUpLogRetention/);
   });
 });

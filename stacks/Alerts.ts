@@ -3,23 +3,33 @@ import type { AlertsEnvironment, EscalationEnvironment } from "@lapora/functions
 import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import { RuleTargetInput } from "aws-cdk-lib/aws-events";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { FilterCriteria, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import { Cron, Function as LambdaFunction, type StackContext, Topic, use } from "sst/constructs";
 import { Messaging } from "./Messaging";
 import { Storage } from "./Storage";
 import { addSmsAlarms } from "./sms-alarms";
 import { Web } from "./Web";
 
-/** The "alert sent" markers: claim (conditional put), read, release (delete), mark sent (update). */
+/**
+ * The alert senders (report-events, alert-follow-up): the "sent" markers (claim: conditional put, read,
+ * release: delete, mark sent: update), officers' push devices (Query in the officer's partition; a
+ * device a push service calls gone is deleted), the SMS budget (update), tinggi follow-ups (put, and
+ * delete once handled), acknowledgements and a report's status (Query, GetItem).
+ */
 export const REPORT_EVENTS_TABLE_ACTIONS = [
   "dynamodb:DeleteItem",
   "dynamodb:GetItem",
   "dynamodb:PutItem",
+  "dynamodb:Query",
   "dynamodb:UpdateItem",
 ];
+/** The gsi3 partitions the alert senders read: the roster (routing) and the follow-ups due. */
+export const ALERT_SENDER_GSI3_PARTITIONS = ["officers", "sms-follow-ups"];
 /**
  * Escalation: the open-reports index and a report's escalations (Query), each step with its audit entry
  * (PutItem); and the quarantine's held darurat reports (gsi3 `quarantine`, Query) with the last summary
@@ -27,6 +37,9 @@ export const REPORT_EVENTS_TABLE_ACTIONS = [
  */
 export const ESCALATION_TABLE_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"];
 export const ESCALATION_SCHEDULE = "rate(1 minute)";
+export const FOLLOW_UP_SCHEDULE = "rate(1 minute)";
+/** The daily digest: 07:00 WIB is 00:00 UTC (SMS_POLICY.digestHourWib). */
+export const DIGEST_SCHEDULE = "cron(0 0 * * ? *)";
 /** An SMS later than this is no longer an alert: the record goes to the failure queue instead. */
 export const MAX_ALERT_AGE = Duration.hours(2);
 const TIMEOUT_SECONDS = 30;
@@ -38,7 +51,7 @@ const TIMEOUT_SECONDS = 30;
  */
 export function Alerts({ stack }: StackContext) {
   const { table } = use(Storage);
-  const { alerts, sms } = use(Messaging);
+  const { alerts, sms, push } = use(Messaging);
   const { site } = use(Web);
   const consoleUrl = sms.consoleUrl ?? site.url;
   if (!consoleUrl) throw new Error("The site has no URL yet: set LAPORA_CONSOLE_URL for the SMS link.");
@@ -49,23 +62,40 @@ export function Alerts({ stack }: StackContext) {
     enforceSSL: true,
   });
 
+  const senderEnvironment = {
+    TABLE_NAME: table.tableName,
+    ALERTS_TOPIC_ARN: alerts.topicArn,
+    CONSOLE_URL: consoleUrl,
+    SMS_SENDER_ID: sms.senderId,
+    SMS_MAX_PRICE_USD: sms.maxPriceUsd,
+    // After twice the timeout, a claim's run is certainly over (see Alert.smsOnce).
+    ALERT_LEASE_SECONDS: String(2 * TIMEOUT_SECONDS),
+    // The public key resolved at deploy; the private key is read from SSM at run time, never set here.
+    VAPID_PUBLIC_KEY: StringParameter.valueForStringParameter(stack, push.publicKeyParameter),
+    VAPID_PRIVATE_KEY_PARAMETER: push.privateKeyParameter,
+    VAPID_SUBJECT: push.subject,
+    SMS_POLICY: push.smsPolicy,
+  } satisfies AlertsEnvironment;
+  const privateKeyArn = `arn:${stack.partition}:ssm:${stack.region}:${stack.account}:parameter${push.privateKeyParameter}`;
+  // The SecureString uses the account's aws/ssm key, whose policy lets SSM decrypt for any principal
+  // allowed GetParameter: no kms grant is needed (a customer-managed key would need kms:Decrypt).
+  const senderGrants = [
+    new PolicyStatement({ actions: REPORT_EVENTS_TABLE_ACTIONS, resources: [table.tableArn] }),
+    new PolicyStatement({
+      actions: ["dynamodb:Query"],
+      resources: [`${table.tableArn}/index/${TABLE.gsi3.name}`],
+      conditions: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ALERT_SENDER_GSI3_PARTITIONS } },
+    }),
+    new PolicyStatement({ actions: ["sns:Publish"], resources: [alerts.topicArn] }),
+    new PolicyStatement({ actions: ["ssm:GetParameter"], resources: [privateKeyArn] }),
+  ];
+
   const reportEvents = new LambdaFunction(stack, "reportEvents", {
     handler: "packages/functions/src/events/report-events.handler",
     timeout: `${TIMEOUT_SECONDS} seconds`,
-    environment: {
-      TABLE_NAME: table.tableName,
-      ALERTS_TOPIC_ARN: alerts.topicArn,
-      CONSOLE_URL: consoleUrl,
-      SMS_SENDER_ID: sms.senderId,
-      SMS_MAX_PRICE_USD: sms.maxPriceUsd,
-      // After twice the timeout, a claim's run is certainly over (see Alert.deliverOnce).
-      ALERT_LEASE_SECONDS: String(2 * TIMEOUT_SECONDS),
-    } satisfies AlertsEnvironment,
+    environment: senderEnvironment,
   });
-  reportEvents.attachPermissions([
-    new PolicyStatement({ actions: REPORT_EVENTS_TABLE_ACTIONS, resources: [table.tableArn] }),
-    new PolicyStatement({ actions: ["sns:Publish"], resources: [alerts.topicArn] }),
-  ]);
+  reportEvents.attachPermissions(senderGrants);
   reportEvents.addEventSource(
     new DynamoEventSource(table.cdk.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,
@@ -95,14 +125,43 @@ export function Alerts({ stack }: StackContext) {
             actions: ESCALATION_TABLE_ACTIONS,
             resources: [table.tableArn, `${table.tableArn}/index/${TABLE.gsi4.name}`],
           }),
-          // gsi3 also holds the roster and every report by time: only the quarantine's partition.
+          // gsi3 also holds every report by time: only the quarantine's partition, and the roster (an
+          // acknowledgement by an officer a report was routed to stops its escalation).
           new PolicyStatement({
             actions: ["dynamodb:Query"],
             resources: [`${table.tableArn}/index/${TABLE.gsi3.name}`],
-            conditions: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["quarantine"] } },
+            conditions: {
+              "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["quarantine", "officers"] },
+            },
           }),
         ],
       },
+    },
+  });
+
+  // The tinggi SMS after the acknowledgement window (every minute) and the daily digest, one function.
+  const followUpFunction = new LambdaFunction(stack, "alertFollowUp", {
+    handler: "packages/functions/src/jobs/alert-follow-up.handler",
+    timeout: "50 seconds",
+    environment: senderEnvironment,
+  });
+  followUpFunction.attachPermissions([
+    ...senderGrants,
+    // The digest counts each officer's open reports on the open-reports index.
+    new PolicyStatement({
+      actions: ["dynamodb:Query"],
+      resources: [`${table.tableArn}/index/${TABLE.gsi4.name}`],
+    }),
+  ]);
+  const followUp = new Cron(stack, "alertFollowUpEveryMinute", {
+    schedule: FOLLOW_UP_SCHEDULE,
+    job: { function: followUpFunction },
+  });
+  const digest = new Cron(stack, "alertDigestDaily", {
+    schedule: DIGEST_SCHEDULE,
+    job: {
+      function: followUpFunction,
+      cdk: { target: { event: RuleTargetInput.fromObject({ task: "digest" }) } },
     },
   });
 
@@ -129,7 +188,8 @@ export function Alerts({ stack }: StackContext) {
     alerts: alerts.cdk.topic,
     monthlySpendLimitUsd: sms.monthlySpendLimitUsd,
     action: alarmAction,
+    senders: [reportEvents, followUpFunction],
   });
 
-  return { reportEvents, escalation, failures, alarms };
+  return { reportEvents, escalation, followUp, digest, followUpFunction, failures, alarms };
 }

@@ -4,6 +4,7 @@ import type { ApiEnvironment } from "@lapora/functions/config";
 import { SecretValue } from "aws-cdk-lib";
 import { CfnRoute, type CfnStage } from "aws-cdk-lib/aws-apigatewayv2";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
+import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./Auth";
 import { API_ACCESS_LOG_FORMAT } from "./api-access-log";
@@ -27,7 +28,9 @@ export function Api({ app, stack }: StackContext) {
   const { table, evidence } = use(Storage);
   const { userPool, clientId, issuer } = use(Auth);
   const { openData } = use(Jobs);
-  const { alerts } = use(Messaging);
+  const { alerts, push } = use(Messaging);
+  // The public key only (a String parameter, resolved at deploy): the API never holds the private one.
+  const vapidPublicKey = StringParameter.valueForStringParameter(stack, push.publicKeyParameter);
 
   // Random values per stage, never in the template or the repository: CloudFormation resolves each dynamic
   // reference at deploy time, into both functions' environment (and the origin secret into CloudFront's
@@ -74,6 +77,7 @@ export function Api({ app, stack }: StackContext) {
         SOURCE_KEY_SECRET: sourceKey.value,
         // Checked here, so a bad value fails the deploy rather than every cold start.
         REPORT_LIMITS: JSON.stringify(parseReportLimits(process.env.LAPORA_REPORT_LIMITS)),
+        VAPID_PUBLIC_KEY: surface === "officer" ? vapidPublicKey : "",
       } satisfies ApiEnvironment,
     });
   };

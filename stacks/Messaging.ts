@@ -1,6 +1,7 @@
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
 import { type StackContext, Topic } from "sst/constructs";
+import { pushSettings } from "./push-settings";
 import { smsSettings } from "./sms-settings";
 
 /**
@@ -16,6 +17,7 @@ export const SMS_SUCCESS_SAMPLING_PERCENT = "100";
  */
 export function Messaging({ app, stack }: StackContext) {
   const sms = smsSettings(app.stage);
+  const push = pushSettings(app.stage);
   const alerts = new Topic(stack, "alerts", {
     cdk: { topic: { enforceSSL: true } },
   });
@@ -68,5 +70,5 @@ export function Messaging({ app, stack }: StackContext) {
     installLatestAwsSdk: false,
   });
 
-  return { alerts, sms, deliveryLogs };
+  return { alerts, sms, push, deliveryLogs };
 }

@@ -5,6 +5,7 @@
  * the security headers. Pure: no SDK, nothing that runs at import.
  */
 export { parseReportLimits, REPORT_LIMITS } from "./abuse/admission";
+export { parseSmsPolicy, SMS_POLICY } from "./alert/sms-rules";
 export { STREAM_FILTER } from "./alert/stream";
 export * from "./db/table";
 export * from "./evidence/rules";

@@ -31,6 +31,8 @@ export const ApiEnv = z.object({
    * `{"address":{"soft":40,"hard":160}}`; checked at cold start.
    */
   REPORT_LIMITS: z.optional(z.string()),
+  /** The stage's VAPID public key (base64url), for the console's PushManager.subscribe; empty, push is off. */
+  VAPID_PUBLIC_KEY: z.optional(z.string()),
 });
 
 export const StatsEnv = z.object({
@@ -74,6 +76,14 @@ export const AlertsEnv = z.object({
   SMS_MAX_PRICE_USD: z.optional(z.string().check(z.minLength(1))),
   /** How long a claimed alert is held before a retry may send it: at least the function's timeout. */
   ALERT_LEASE_SECONDS: positiveInt(60),
+  /** The stage's VAPID public key (base64url), the pair of the private key in SSM. */
+  VAPID_PUBLIC_KEY: z.string().check(z.minLength(1)),
+  /** The SSM SecureString parameter holding the VAPID private key. */
+  VAPID_PRIVATE_KEY_PARAMETER: z.string().check(z.minLength(1)),
+  /** The VAPID contact (`mailto:` or `https:`), shown to push services' operators. */
+  VAPID_SUBJECT: z.string().check(z.regex(/^(mailto:|https:)/)),
+  /** JSON overriding some of core's SMS_POLICY (alert/sms-rules.ts), e.g. `{"dailyBudget":20}`. */
+  SMS_POLICY: z.optional(z.string()),
 });
 
 export const EscalationEnv = z.object({

@@ -15,8 +15,10 @@ import {
 } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import type * as DynamoAdapters from "@lapora/core/dynamo";
+import { createWebPushSender, type VapidKeys } from "@lapora/core/webpush";
 import type { ApiDeps } from "./api/app";
 import type { TokenVerifier } from "./api/auth";
+import type { loadAlertsConfig } from "./config";
 
 /** The resources, by the names the stacks give them (or the local runtime creates). */
 export interface Names {
@@ -90,8 +92,19 @@ export interface AdmissionSettings {
   now?: () => Date;
 }
 
+/** What the API knows of push: the push services it accepts and the VAPID public key (never the private one). */
+export interface PushWiring {
+  allowedOrigins?: readonly string[];
+  vapidPublicKey: string;
+}
+
 /** What the api Lambda (and the local server) serve the API with. */
-export function apiDeps(w: Wiring, identity: Identity, admission: AdmissionSettings = {}): ApiDeps {
+export function apiDeps(
+  w: Wiring,
+  identity: Identity,
+  admission: AdmissionSettings = {},
+  push: PushWiring = { vapidPublicKey: "" },
+): ApiDeps {
   const dynamo = fromDynamo(w);
   return {
     admission: {
@@ -112,6 +125,55 @@ export function apiDeps(w: Wiring, identity: Identity, admission: AdmissionSetti
       Aws.createSnsGateway(w.clients.sns, w.names.alertsTopicArn, w.smsTarget),
     ),
     evidence: evidenceDeps(w),
+    pushDevices: dynamo((d, c, t) => d.createDynamoPushDeviceStore(c, t)),
+    push: {
+      allowedOrigins: push.allowedOrigins ?? Alert.PUSH_SERVICE_ORIGINS,
+      vapidPublicKey: push.vapidPublicKey,
+    },
+    acks: dynamo((d, c, t) => d.createDynamoAckStore(c, t)),
+  };
+}
+
+/** What the alert senders (report-events, the follow-up and digest job) need beyond the clients. */
+export interface AlertSettings {
+  sms: Alert.SmsSettings;
+  /** The VAPID keys, or how to get them on first use (the private key from SSM in AWS). */
+  vapid: VapidKeys | (() => Promise<VapidKeys>);
+  policy?: Alert.SmsPolicy;
+  /** At least the consumer's timeout (see Alert.smsOnce). */
+  leaseMs: number;
+  log?: (entry: Record<string, unknown>) => void;
+  now?: () => number;
+}
+
+/**
+ * Push and SMS delivery with their stores: report-events dispatches alerts with it, the every-minute
+ * job sends the tinggi follow-ups and the daily job the digests.
+ */
+export function alertDeps(
+  w: Pick<Wiring, "clients" | "dynamo"> & { names: Pick<Names, "table" | "alertsTopicArn"> },
+  settings: AlertSettings,
+): Alert.DispatchDeps & Alert.FollowUpDeps & Alert.DigestDeps {
+  const dynamo = fromDynamo(w);
+  const officers = dynamo((d, c, t) => d.createDynamoOfficerStore(c, t));
+  const reports = dynamo((d, c, t) => d.createDynamoReportStore(c, t));
+  const escalations = dynamo((d, c, t) => d.createDynamoEscalationStore(c, t));
+  return {
+    markers: dynamo((d, c, t) => d.createDynamoMarkerStore(c, t)),
+    leaseMs: settings.leaseMs,
+    devices: dynamo((d, c, t) => d.createDynamoPushDeviceStore(c, t)),
+    push: createWebPushSender(settings.vapid),
+    sms: Aws.createSnsSmsSender(w.clients.sns, w.names.alertsTopicArn, settings.sms),
+    budget: dynamo((d, c, t) => d.createDynamoSmsBudget(c, t)),
+    policy: settings.policy ?? Alert.SMS_POLICY,
+    consoleUrl: settings.sms.consoleUrl,
+    roster: Alert.activeRoster(officers),
+    followUps: dynamo((d, c, t) => d.createDynamoFollowUps(c, t)),
+    acks: dynamo((d, c, t) => d.createDynamoAckStore(c, t)),
+    statusOf: async (reportId) => (await reports.getById(reportId))?.status,
+    openReports: (fromIso) => escalations.open(fromIso),
+    ...(settings.log ? { log: settings.log } : {}),
+    ...(settings.now ? { now: settings.now } : {}),
   };
 }
 
@@ -156,4 +218,34 @@ export function lambdaClients(config: {
     region: config.AWS_REGION,
     ...(config.DYNAMODB_ENDPOINT ? { dynamoEndpoint: config.DYNAMODB_ENDPOINT } : {}),
   });
+}
+
+/** The alert senders' deps in a Lambda, from its parsed config (report-events, alert-follow-up). */
+export function lambdaAlertDeps(
+  config: ReturnType<typeof loadAlertsConfig>,
+  log: (entry: Record<string, unknown>) => void,
+) {
+  const privateKey = Aws.secureParameter(config.VAPID_PRIVATE_KEY_PARAMETER, config.AWS_REGION);
+  return alertDeps(
+    {
+      clients: lambdaClients(config),
+      names: { table: config.TABLE_NAME, alertsTopicArn: config.ALERTS_TOPIC_ARN },
+      dynamo: async () => import("@lapora/core/dynamo"),
+    },
+    {
+      sms: {
+        consoleUrl: config.CONSOLE_URL,
+        ...(config.SMS_SENDER_ID ? { senderId: config.SMS_SENDER_ID } : {}),
+        ...(config.SMS_MAX_PRICE_USD ? { maxPriceUsd: config.SMS_MAX_PRICE_USD } : {}),
+      },
+      vapid: async () => ({
+        publicKey: config.VAPID_PUBLIC_KEY,
+        privateKey: await privateKey(),
+        subject: config.VAPID_SUBJECT,
+      }),
+      policy: Alert.parseSmsPolicy(config.SMS_POLICY),
+      leaseMs: config.ALERT_LEASE_SECONDS * 1000,
+      log,
+    },
+  );
 }

@@ -2,7 +2,7 @@ import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { createTokenVerifier } from "@lapora/functions/api/auth";
-import { type AdmissionSettings, apiDeps, clientsFor } from "@lapora/functions/deps";
+import { type AdmissionSettings, apiDeps, clientsFor, type PushWiring } from "@lapora/functions/deps";
 import { createLocalJWKSet } from "jose";
 import { createLocalSmsQueues, createLocalSqsClient } from "./alerts/sms-queues";
 import { createLocalDirectory, createLocalSignIn } from "./auth/credentials";
@@ -26,6 +26,8 @@ export function createLocalDeps(options: {
   evidence: { bucket: string; s3Endpoint?: string };
   /** Limits by source (default core's REPORT_LIMITS) and the source-key secret (default one per process). */
   admission?: AdmissionSettings;
+  /** The push services accepted and the VAPID public key (push is off without it). */
+  push?: PushWiring;
 }): ApiDeps & {
   client: ReturnType<typeof Aws.createDocumentClient>;
   localDirectory: ReturnType<typeof createLocalDirectory>;
@@ -70,6 +72,7 @@ export function createLocalDeps(options: {
       }),
     },
     options.admission,
+    options.push,
   );
   return { ...deps, client, localDirectory: directory, smsQueues, sqs };
 }

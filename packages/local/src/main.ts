@@ -25,6 +25,8 @@ try {
     topicName: config.topicName,
     publicUrl: `http://localhost:${config.port}`,
     reportLimits: config.reportLimits,
+    smsPolicy: config.smsPolicy,
+    demoPushDevices: true,
   });
 } catch (err) {
   console.error(`Lapora could not start: ${(err as Error).message}`);
@@ -33,6 +35,7 @@ try {
 
 const app = createLocalApp(runtime.deps, webDist, runtime.issuer, {
   smsInbox: runtime.alerts.inbox,
+  push: runtime.push,
   trustProxy: config.trustProxy,
 });
 const statsDeps = await createLocalStatsDeps(runtime.deps, runtime.sns.endpoint);
@@ -49,7 +52,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(
     `DynamoDB Local ${runtime.dynamo.endpoint} · s3rver ${runtime.s3.endpoint} · fauxqs ${runtime.sns.endpoint}`,
   );
-  console.log(`Data: ${config.dataDir} · officers' SMS inboxes: /dev/sms`);
+  console.log(
+    `Data: ${config.dataDir} · officers' SMS inboxes: /dev/sms · push notifications: /dev/push (push service ${runtime.push.url})`,
+  );
   console.log(
     `\nLapora is running at http://${info.address === "127.0.0.1" ? "localhost" : info.address}:${info.port}\n`,
   );

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { ReportLimits } from "@lapora/core";
+import type { Alert, ReportLimits } from "@lapora/core";
 import { ensureTable } from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { type LocalAlerts, startLocalAlerts } from "./alerts/local-alerts";
@@ -9,6 +9,8 @@ import { type DynamoLocal, startDynamoLocal } from "./emulators/dynamodb";
 import { type S3Local, startS3Local } from "./emulators/s3";
 import { type SnsLocal, startSnsLocal } from "./emulators/sns";
 import { appOrigins, type LocalEvidenceUploads, startLocalEvidence } from "./evidence";
+import { localPushOrigins, localVapidKeys, registerDemoDevices } from "./push/local-push";
+import { type LocalPushService, startPushService } from "./push/push-service";
 import { seedDemoOfficers } from "./seed";
 
 export interface Runtime {
@@ -17,8 +19,10 @@ export interface Runtime {
   sns: SnsLocal;
   issuer: LocalIssuer;
   deps: ApiDeps;
-  /** SMS alerts: the stream poller, the escalation timer and every officer's inbox (`/dev/sms`). */
+  /** Alerts: the stream poller, the escalation and follow-up timers and every officer's SMS inbox (`/dev/sms`). */
   alerts: LocalAlerts;
+  /** The local push service: every push message officers' devices were sent (`/dev/push`). */
+  push: LocalPushService;
   /** s3rver's object events feeding evidence-uploaded. */
   evidenceUploads: LocalEvidenceUploads;
   stop(): Promise<void>;
@@ -44,6 +48,10 @@ export async function startRuntime(options: {
   publicUrl: string;
   /** Limits by source; core's REPORT_LIMITS by default. */
   reportLimits?: ReportLimits;
+  /** When SMS is sent (LAPORA_SMS_POLICY); core's SMS_POLICY by default. */
+  smsPolicy?: Alert.SmsPolicy;
+  /** Give each demo officer a device on the local push service (`npm start`); tests register their own. */
+  demoPushDevices?: boolean;
 }): Promise<Runtime> {
   const started: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -59,6 +67,9 @@ export async function startRuntime(options: {
       startSnsLocal({ topicName: options.topicName }),
     ]);
     started.push(s3, sns);
+    const push = await startPushService();
+    started.push(push);
+    const vapid = localVapidKeys(options.dataDir ? join(options.dataDir, "vapid.json") : undefined);
     await ensureTable(dynamo.endpoint, options.tableName);
     const issuer = await createLocalIssuer({
       issuer: `${options.publicUrl}/auth`,
@@ -75,8 +86,10 @@ export async function startRuntime(options: {
       sns: { endpoint: sns.endpoint, topicArn: sns.topicArn },
       evidence: { bucket: options.bucketName },
       ...(options.reportLimits ? { admission: { limits: options.reportLimits } } : {}),
+      push: { allowedOrigins: localPushOrigins(push), vapidPublicKey: vapid.publicKey },
     });
     await seedDemoOfficers(deps.officers, deps.localDirectory);
+    if (options.demoPushDevices) await registerDemoDevices(deps.pushDevices, push);
     const alerts = await startLocalAlerts({
       deps,
       dynamoEndpoint: dynamo.endpoint,
@@ -84,6 +97,8 @@ export async function startRuntime(options: {
       snsEndpoint: sns.endpoint,
       topicArn: sns.topicArn,
       consoleUrl: options.publicUrl,
+      vapid,
+      ...(options.smsPolicy ? { smsPolicy: options.smsPolicy } : {}),
     });
     const evidenceUploads = await startLocalEvidence({
       server: s3.server,
@@ -99,6 +114,7 @@ export async function startRuntime(options: {
       issuer,
       deps,
       alerts,
+      push,
       evidenceUploads,
       async stop() {
         evidenceUploads.stop();

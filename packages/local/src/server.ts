@@ -11,6 +11,8 @@ import { compress } from "hono/compress";
 import { listInboxes, renderSmsPage } from "./alerts/sms-page";
 import type { SmsInbox } from "./alerts/sms-queues";
 import type { LocalIssuer } from "./auth/issuer";
+import { pushPage } from "./push/push-page";
+import type { LocalPushService } from "./push/push-service";
 
 /**
  * The client's address on one machine: the first X-Forwarded-For entry when the runtime trusts a proxy
@@ -25,7 +27,8 @@ export function localSourceOf(trustProxy = false): NonNullable<AppOptions["sourc
 /**
  * One app on one port: the same Hono API the Lambda runs, plus the built web app with the same
  * security headers CloudFront adds in AWS. Unknown non-API paths get index.html (client routing).
- * With `dev.smsInbox`, `/dev/sms` (and `/dev/sms.json`) show every officer's SMS: local only, never in Lambda.
+ * With `dev.smsInbox`, `/dev/sms` (and `/dev/sms.json`) show every officer's SMS, with `dev.push`,
+ * `/dev/push` (and `/dev/push.json`) their push notifications: local only, never in Lambda.
  */
 export function createLocalApp(
   deps: ApiDeps,
@@ -33,6 +36,8 @@ export function createLocalApp(
   issuer: Pick<LocalIssuer, "jwks">,
   dev: {
     smsInbox?: SmsInbox;
+    /** The local push service: `/dev/push` (and `/dev/push.json`) show each officer's notifications. */
+    push?: LocalPushService;
     /** The API app to serve; tests pass theirs with every answer checked against the contract. */
     api?: { fetch(request: Request, env?: unknown): Response | Promise<Response> };
     /** The client is the first X-Forwarded-For address (LAPORA_TRUST_PROXY=1), else the TCP peer. */
@@ -64,6 +69,22 @@ export function createLocalApp(
   if (smsInbox) {
     app.get("/dev/sms.json", async (c) => c.json({ officers: await listInboxes(deps.officers, smsInbox) }));
     app.get("/dev/sms", async (c) => c.html(renderSmsPage(await listInboxes(deps.officers, smsInbox))));
+  }
+  const { push } = dev;
+  if (push) {
+    const groups = async () =>
+      Promise.all(
+        (await deps.officers.list()).map(async ({ nrp, name, role }) => {
+          const devices = (await deps.pushDevices.list(nrp)).map(({ label, endpoint }) => ({
+            label,
+            endpoint,
+          }));
+          const mine = new Set(devices.map((d) => d.endpoint));
+          return { nrp, name, role, devices, messages: push.received().filter((m) => mine.has(m.endpoint)) };
+        }),
+      );
+    app.get("/dev/push.json", async (c) => c.json({ service: push.url, officers: await groups() }));
+    app.get("/dev/push", async (c) => c.html(pushPage(await groups())));
   }
   if (existsSync(webDist)) {
     app.use("/*", serveStatic({ root }));

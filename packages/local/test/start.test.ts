@@ -12,7 +12,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the real `npm start` entry point and resolves with its URL once it prints it. */
 async function start(port: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(join(root, "node_modules/.bin/tsx"), ["packages/local/src/main.ts"], {
+  // Node with tsx's loader, as `npm start` runs it, without the tsx CLI in between: the CLI relays Ctrl-C
+  // and SIGKILLs its child when the child's event loop does not answer within 30 ms (a busy test machine).
+  const child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/main.ts"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LAPORA_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { CreateTopicCommand } from "@aws-sdk/client-sns";
-import { firstForwarded, type ReportLimits } from "@lapora/core";
+import { serve } from "@hono/node-server";
+import { Alert, firstForwarded, type ReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { createApp } from "@lapora/functions/api/app";
 import { type LocalAlertsOptions, startLocalAlerts } from "@lapora/local/alerts/local-alerts";
+import { localPushOrigins, localVapidKeys } from "@lapora/local/push/local-push";
+import { startPushService } from "@lapora/local/push/push-service";
+import { createLocalApp } from "@lapora/local/server";
 import { inject } from "vitest";
 import { checkedApp } from "./contract";
 import { validReport } from "./fixtures";
@@ -28,10 +34,11 @@ export const waitUntil = async (what: string, ok: () => boolean | Promise<boolea
 };
 
 /**
- * SMS alerts against the real emulators, as the local runtime wires them, on a topic and table of this
- * test file's own: the seeded officers subscribed (fauxqs evaluates their FilterPolicies), the stream
- * poller feeding report-events, and the API app for reports and roster changes. Only the last hop, a
- * phone receiving an SMS, is not real: each officer's subscription is an SQS queue.
+ * Alerts against the real emulators, as the local runtime wires them, on a topic and table of this test
+ * file's own: the seeded officers subscribed for SMS (fauxqs filters each SMS to its officer), a local
+ * push service (VAPID checked, payloads decrypted), the stream poller feeding report-events, and the API
+ * app for reports, roster and push devices. Officers have no push device until a test gives them one
+ * (pushDevice). Only the last hop, a phone, is not real: each SMS subscription is an SQS queue.
  */
 export async function startAlertsTestbed(
   options: Partial<LocalAlertsOptions> = {},
@@ -42,8 +49,17 @@ export async function startAlertsTestbed(
   const { TopicArn } = await (await sns()).send(new CreateTopicCommand({ Name: `alerts-${randomUUID()}` }));
   (await sns()).destroy();
   if (!TopicArn) throw new Error("fauxqs created no topic");
-  const deps = await createTestDeps({ topicArn: TopicArn, ...(limits ? { limits } : {}) });
+  const push = await startPushService();
+  const vapid = localVapidKeys();
+  const deps = await createTestDeps({
+    topicArn: TopicArn,
+    ...(limits ? { limits } : {}),
+    push: { allowedOrigins: localPushOrigins(push), vapidPublicKey: vapid.publicKey },
+  });
   const alerts = await startLocalAlerts({
+    vapid,
+    // The daily SMS budget is its own test's subject (push-alerts.test.ts); elsewhere it must not stop SMS.
+    smsPolicy: { ...Alert.SMS_POLICY, dailyBudget: 100_000 },
     deps,
     dynamoEndpoint: inject("dynamoEndpoint"),
     tableName: deps.tableName,
@@ -62,9 +78,26 @@ export async function startAlertsTestbed(
   );
   const adminToken = await deps.issuer.sign(OFFICER.admin);
 
+  /** Gives `nrp` a device on the bed's push service, through the API as the console does. */
+  async function pushDevice(nrp: string, label = "HP dinas") {
+    const subscription = push.register(`${nrp} ${label}`);
+    const token = await deps.issuer.sign(nrp);
+    const res = await app.request("/api/officer/push/devices", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ subscription, label }),
+    });
+    if (res.status !== 201) throw new Error(`push device answered ${res.status}: ${await res.text()}`);
+    const { device } = (await res.json()) as { device: { deviceId: string } };
+    return { ...subscription, deviceId: device.deviceId };
+  }
+
   return {
     deps,
     alerts,
+    push,
+    vapid,
+    pushDevice,
     app,
     topicArn: TopicArn,
     /** POSTs a report (validReport with overrides), with extra headers, and returns its receipt. */
@@ -101,8 +134,28 @@ export async function startAlertsTestbed(
         ]),
       );
     },
+    /**
+     * Serves the built web app with this bed's API on a free port, as `npm start` serves them (for browser
+     * tests of what alerts do in the console).
+     */
+    async serve() {
+      const site = createLocalApp(deps, resolve(import.meta.dirname, "../../web/dist"), deps.issuer, {
+        api: app,
+      });
+      const server = serve({ fetch: site.fetch, port: 0, hostname: "127.0.0.1" });
+      await new Promise<void>((r) => server.once("listening", () => r()));
+      const { port } = server.address() as AddressInfo;
+      return {
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      };
+    },
+    /** The push notifications (decrypted payloads) that reached `endpoint`. */
+    pushes: (endpoint: string) =>
+      push.received(endpoint).map((p) => JSON.parse(p.payload) as Alert.PushMessage),
     async stop() {
       await alerts.stop();
+      await push.stop();
       deps.sqs.destroy();
       deps.client.destroy();
     },

@@ -7,6 +7,7 @@ import type { ReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { ensureTable } from "@lapora/core/dynamo";
 import { createApp } from "@lapora/functions/api/app";
+import type { PushWiring } from "@lapora/functions/deps";
 import { createLocalIssuer, type LocalIssuer } from "@lapora/local/auth/issuer";
 import { createLocalDeps } from "@lapora/local/deps";
 import { LOCAL_AUDIENCE } from "@lapora/local/runtime";
@@ -51,6 +52,8 @@ export async function createTestDeps(
     evidence?: { bucket: string; s3Endpoint: string };
     /** Limits by source; core's REPORT_LIMITS by default. */
     limits?: ReportLimits;
+    /** The push services accepted and the VAPID public key (the alerts testbed's push service). */
+    push?: PushWiring;
   } = {},
 ) {
   const { tableName } = await createTestTable();
@@ -69,6 +72,7 @@ export async function createTestDeps(
     sns: { endpoint: inject("snsEndpoint"), topicArn: options.topicArn ?? inject("topicArn") },
     evidence: options.evidence ?? { bucket: inject("bucketName") },
     ...(options.limits ? { admission: { limits: options.limits } } : {}),
+    ...(options.push ? { push: options.push } : {}),
   });
   if (options.seed !== false) await seedDemoOfficers(deps.officers, deps.localDirectory);
   return { ...deps, tableName, issuer };

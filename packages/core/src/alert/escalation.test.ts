@@ -27,6 +27,9 @@ describe("escalateOverdue", () => {
     const calls: string[][] = [];
     const recorded: unknown[] = [];
     const store: EscalationStore = {
+      async open() {
+        return [];
+      },
       async unverified(from, to) {
         calls.push([from, to]);
         return [

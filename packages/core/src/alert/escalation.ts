@@ -1,7 +1,10 @@
 import { type AuditEntry, auditSubject } from "../audit/types";
+import type { Officer } from "../officer/types";
 import type { Priority } from "../report/priority";
 import type { Report } from "../report/types";
-import type { AlertSource, EscalationLevel } from "./types";
+import type { AckStore } from "./ack";
+import { routeAlert } from "./route";
+import type { Alert, AlertSource, EscalationLevel } from "./types";
 
 /** Reports this urgent are escalated while nobody verifies them. */
 export const ESCALATED_PRIORITIES: readonly Priority[] = ["darurat", "tinggi"];
@@ -18,6 +21,8 @@ export type OverdueReport = AlertSource & Pick<Report, "createdAt">;
 export interface EscalationStore {
   /** Reports of ESCALATED_PRIORITIES still `diterima`, created within [fromIso, toIso], from the open-reports index. */
   unverified(fromIso: string, toIso: string): Promise<OverdueReport[]>;
+  /** Every open report (diterima, diverifikasi, ditangani) created since `fromIso`, for the daily digest. */
+  open(fromIso: string): Promise<AlertSource[]>;
   /** The escalations a report already had. */
   levels(reportId: string): Promise<{ level: EscalationLevel; at: string }[]>;
   /** Writes the escalation with its audit entry, atomically; false when this level was already written. */
@@ -46,6 +51,11 @@ export interface EscalationOptions {
   /** How far back to look: older unverified reports are the console's work, not an SMS's (default 24 h). */
   lookbackHours?: number;
   now?: Date;
+  /**
+   * True when an officer the report's alerts were routed to has acknowledged it (escalationRouting
+   * gives this from the roster): then it does not escalate, though still unverified.
+   */
+  acknowledged?: (report: OverdueReport, level: EscalationLevel) => Promise<boolean>;
 }
 
 /**
@@ -61,6 +71,7 @@ export async function escalateOverdue(store: EscalationStore, options: Escalatio
   for (const report of candidates) {
     const level = dueLevel(report.createdAt, await store.levels(report.reportId), now, afterMs);
     if (!level) continue;
+    if (await options.acknowledged?.(report, level)) continue;
     const { createdAt, ...source } = report;
     const at = now.toISOString();
     const waitedMinutes = Math.floor((now.getTime() - Date.parse(createdAt)) / 60_000);
@@ -80,4 +91,22 @@ export async function escalateOverdue(store: EscalationStore, options: Escalatio
     if (written) escalated.push({ reportId: report.reportId, level });
   }
   return { checked: candidates.length, escalated };
+}
+
+/**
+ * Whether someone in the routed set acknowledged the report before its next escalation step: the
+ * officers the `baru` alert went to, and for SPKT's step also those of the Kapolsek's step.
+ */
+export function acknowledgedByRouted(
+  roster: () => Promise<Officer[]>,
+  acks: Pick<AckStore, "acknowledgements">,
+): NonNullable<EscalationOptions["acknowledged"]> {
+  return async (report, level) => {
+    const who = new Set((await acks.acknowledgements(report.reportId)).map((a) => a.nrp));
+    if (who.size === 0) return false;
+    const { createdAt: _c, ...source } = report;
+    const kinds: Alert["kind"][] = level === "spkt" ? ["baru", "eskalasi-kapolsek"] : ["baru"];
+    const officers = await roster();
+    return kinds.some((kind) => routeAlert({ ...source, kind }, officers).some((o) => who.has(o.nrp)));
+  };
 }

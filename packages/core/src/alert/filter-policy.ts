@@ -56,6 +56,16 @@ export function filterPolicyFor(officer: Officer): FilterPolicy | null {
 }
 
 /**
+ * The FilterPolicy of an officer's SMS subscription on the topic: their own address. Who an alert
+ * reaches is filterPolicyFor's answer, evaluated for push and SMS alike (route.ts); each SMS then goes
+ * to one officer, so the rules of sms-rules.ts and the day's budget can count and hold it. Null for an
+ * officer filterPolicyFor routes nothing to.
+ */
+export function smsSubscriptionPolicy(officer: Officer): FilterPolicy | null {
+  return filterPolicyFor(officer) ? { to: [officer.nrp] } : null;
+}
+
+/**
  * The policy as SNS stores it. Keys are sorted, so two equal policies give the same string and an
  * unchanged officer needs no SNS call.
  */

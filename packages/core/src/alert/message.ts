@@ -4,6 +4,7 @@ import { CATEGORY_LABELS } from "../report/labels";
 import type { Priority } from "../report/priority";
 import * as TrackingCode from "../report/tracking-code";
 import { isGsm7, septets, toGsm7, truncateSeptets } from "./gsm7";
+import type { PushMessage } from "./push";
 import type { Alert } from "./types";
 
 /** One SMS: 160 GSM-7 septets. */
@@ -83,15 +84,61 @@ export function heldSummarySms(count: number, consoleUrl: string): string {
 /** The SMS of an alert about a report in Musi Banyuasin, with the region names looked up by code. */
 export function smsFor(alert: Alert, consoleUrl: string): string {
   if (alert.kind === "ditahan") return heldSummarySms(alert.heldCount ?? 0, consoleUrl);
-  const found = findDesa(alert.desa);
-  const parsed = TrackingCode.parse(alert.trackingCode);
+  const { desaName, kecamatanName, code } = factsOf(alert);
   return buildSms({
     kind: alert.kind,
     priority: alert.priority,
     category: alert.category,
-    desaName: found?.desa.name ?? alert.desa,
-    kecamatanName: findKecamatan(alert.kecamatan)?.name ?? found?.kecamatan.name ?? alert.kecamatan,
-    link: consoleLink(checkConsoleUrl(consoleUrl), parsed.ok ? parsed.code : alert.trackingCode),
+    desaName,
+    kecamatanName,
+    link: consoleLink(checkConsoleUrl(consoleUrl), code),
     ...(alert.waitedMinutes !== undefined ? { waitedMinutes: alert.waitedMinutes } : {}),
   });
+}
+
+/** The place names and console code of an alert, as the SMS and the push notification show them. */
+function factsOf(alert: Alert) {
+  const found = findDesa(alert.desa);
+  const parsed = TrackingCode.parse(alert.trackingCode);
+  const code = (parsed.ok ? parsed.code : alert.trackingCode).replace(/^LPR-/, "").replaceAll("-", "");
+  return {
+    desaName: found?.desa.name ?? alert.desa,
+    kecamatanName: findKecamatan(alert.kecamatan)?.name ?? found?.kecamatan.name ?? alert.kecamatan,
+    code,
+  };
+}
+
+/**
+ * The push notification of an alert: the SMS's facts (priority, category, desa, kecamatan, for an
+ * escalation how long it waited), never the reporter or the description. Tapping it opens the report in
+ * the console, marked as opened from the notification (which acknowledges it).
+ */
+export function pushFor(alert: Alert): PushMessage {
+  const base = { priority: alert.priority, kind: alert.kind, tag: `${alert.reportId}#${alert.kind}` };
+  if (alert.kind === "ditahan") {
+    return {
+      ...base,
+      title: "LAPORA: laporan DARURAT ditahan",
+      body: `${alert.heldCount ?? 0} laporan darurat ditahan di karantina. Periksa sekarang.`,
+      url: "/konsol/karantina",
+    };
+  }
+  const { desaName, kecamatanName, code } = factsOf(alert);
+  const escalation = alert.kind !== "baru";
+  const wait = escalation
+    ? ` Belum diverifikasi ${Math.max(0, Math.round(alert.waitedMinutes ?? 0))} menit.`
+    : "";
+  return {
+    ...base,
+    reportId: alert.reportId,
+    title: `LAPORA ${escalation ? "ESKALASI " : ""}${alert.priority.toUpperCase()}: ${CATEGORY_LABEL[alert.category]}`,
+    body: `Ds. ${desaName}, Kec. ${kecamatanName}.${wait}`,
+    url: `/konsol/laporan/${code}?dari=notifikasi`,
+  };
+}
+
+/** The daily digest to an officer whose push devices all fail, e.g. `LAPORA: 3 laporan terbuka belum Anda terima. https://…/konsol`. */
+export function digestSms(count: number, consoleUrl: string): string {
+  const link = `${checkConsoleUrl(consoleUrl)}/konsol`;
+  return `LAPORA: ${Math.min(count, 9999)} laporan terbuka belum Anda terima; notifikasi HP tidak aktif. ${toGsm7(link)}`;
 }

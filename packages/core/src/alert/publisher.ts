@@ -1,12 +1,4 @@
 import { checkConsoleUrl } from "./message";
-import type { Alert } from "./types";
-
-/** Publishes alerts to the `alerts` topic. SNS fans each one out to the subscriptions whose filter matches. */
-export interface AlertPublisher {
-  /** Publishes one alert and resolves with SNS's message id; throws when SNS did not take it. */
-  publish(alert: Alert): Promise<string>;
-}
-
 /** Per-message SMS settings; the account-wide ones (spend limit, default type) are set by the stack. */
 export interface SmsSettings {
   /** The console's origin, for the link in each SMS. */

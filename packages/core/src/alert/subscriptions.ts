@@ -1,6 +1,6 @@
 import { UnavailableError } from "../errors";
 import type { Officer } from "../officer/types";
-import { filterPolicyFor, serializePolicy } from "./filter-policy";
+import { serializePolicy, smsSubscriptionPolicy } from "./filter-policy";
 
 /** What is subscribed for an officer, so a change can update or remove exactly that subscription. */
 export interface SubscriptionRecord {
@@ -54,7 +54,7 @@ export function createSubscriptionSync(
 ): AlertSubscriptions {
   return {
     async sync(officer, { verify = false } = {}) {
-      const policy = filterPolicyFor(officer);
+      const policy = smsSubscriptionPolicy(officer);
       const record = await records.get(officer.nrp);
       if (!policy) {
         if (!record) return "none";

@@ -5,6 +5,8 @@
  */
 import * as z from "zod/mini";
 import { FormMeta } from "../abuse/form";
+import { AckBody } from "../alert/ack";
+import { PushDeviceInput } from "../alert/push";
 import { PhotoRequest, ReportPhotos } from "../evidence/schema";
 import { NewPasswordBody, OfficerInput, OfficerUpdate, SignInBody, VersionBody } from "../officer/schema";
 import { QueueParams } from "../report/queue";
@@ -12,7 +14,7 @@ import { ReportInput } from "../report/schema";
 import { TriageCommand } from "../report/triage";
 import * as S from "./schemas";
 
-export type Method = "get" | "post" | "patch";
+export type Method = "get" | "post" | "patch" | "delete";
 
 export interface Answer {
   description: string;
@@ -257,6 +259,53 @@ export const routes = {
     responses: { 200: ok(S.FullWeekly) },
     errors: [400, 401, 403, 404],
   },
+  acknowledge: {
+    ...officer,
+    method: "post",
+    path: "/api/officer/reports/{id}/ack",
+    summary:
+      "The officer acknowledges the report's alert (Terima, or opened from the notification): audited, stops their tinggi SMS follow-up and the escalation.",
+    params: id,
+    body: AckBody,
+    responses: { 200: ok(S.Acknowledged) },
+    errors: [400, 401, 403, 404, 415],
+  },
+  pushKey: {
+    ...officer,
+    method: "get",
+    path: "/api/officer/push/key",
+    summary: "The stage's VAPID public key, for PushManager.subscribe.",
+    responses: { 200: ok(S.PushKey) },
+    errors: [401, 403],
+  },
+  pushDevices: {
+    ...officer,
+    method: "get",
+    path: "/api/officer/push/devices",
+    summary: "The signed-in officer's push devices.",
+    responses: { 200: ok(S.PushDevices) },
+    errors: [401, 403],
+  },
+  addPushDevice: {
+    ...officer,
+    method: "post",
+    path: "/api/officer/push/devices",
+    summary:
+      "Turns on notifications on one of the officer's devices (its PushSubscription); the same one again refreshes it.",
+    body: PushDeviceInput,
+    maxBodyBytes: 4 * 1024,
+    responses: { 200: ok(S.PushDeviceAdded, "Already registered: refreshed"), 201: ok(S.PushDeviceAdded) },
+    errors: [400, 401, 403, 413, 415],
+  },
+  removePushDevice: {
+    ...officer,
+    method: "delete",
+    path: "/api/officer/push/devices/{deviceId}",
+    summary: "Turns notifications off on one of the officer's own devices.",
+    params: { deviceId: "The device's id." },
+    responses: { 200: ok(S.PushDeviceRemoved) },
+    errors: [401, 403, 404],
+  },
   quarantine: {
     ...officer,
     method: "get",
@@ -320,6 +369,15 @@ export const routes = {
     body: VersionBody,
     responses: { 200: ok(S.OfficerSchema) },
     errors: [400, 401, 403, 404, 409, 415, 503],
+  },
+  officerPushDevices: {
+    ...admin,
+    method: "get",
+    path: "/api/admin/officers/{nrp}/push-devices",
+    summary: "An officer's push devices (never their keys).",
+    params: nrp,
+    responses: { 200: ok(S.PushDevices) },
+    errors: [401, 403],
   },
   officerAudit: {
     ...admin,

@@ -7,6 +7,8 @@ import * as z from "zod/mini";
 import { DISCARDED, HOLD_REASONS } from "../abuse/form";
 import type { Permissions, TriageAction } from "../access/policy";
 import { TRIAGE_ACTIONS } from "../access/policy";
+import { ACK_VIA, type Acknowledgement } from "../alert/ack";
+import type { PushDeviceView } from "../alert/push";
 import type { AuditEntry } from "../audit/types";
 import { CONTENT_TYPES } from "../evidence/rules";
 import type { UploadGrant } from "../evidence/uploads";
@@ -244,6 +246,27 @@ export const HeldList = z.object({ items: z.array(HeldReportSchema), cursor: z.n
 export const Released = z.object({ id: str, released: z.literal(true) });
 export const Discarded = z.object({ id: str, discarded: z.literal(true) });
 
+/** A push device as its officer and admins see it: never its keys. */
+export const PushDeviceSchema = z.object({
+  deviceId: str,
+  label: str,
+  createdAt: str,
+  lastOkAt: z.optional(str),
+  failingSince: z.optional(str),
+  service: str,
+});
+export const PushKey = z.object({ publicKey: str });
+export const PushDevices = z.object({ devices: z.array(PushDeviceSchema) });
+export const PushDeviceAdded = z.object({ device: PushDeviceSchema, created: z.boolean() });
+export const PushDeviceRemoved = z.object({ removed: str });
+export const AcknowledgementSchema = z.object({
+  reportId: str,
+  nrp: str,
+  at: str,
+  via: z.enum(ACK_VIA),
+});
+export const Acknowledged = z.object({ acknowledgement: AcknowledgementSchema, first: z.boolean() });
+
 /** The OpenAPI document itself (`GET /api/openapi.json`). */
 export const OpenApiDocument = z.looseObject({ openapi: z.literal("3.1.0") });
 
@@ -267,6 +290,8 @@ export type ContractMatchesDomain = [
   Holds<Same<Out<typeof AuditEntrySchema>, AuditEntry>>,
   Holds<Same<Out<typeof HeldReportSchema>, HeldReport>>,
   Holds<Same<Out<typeof Me>["actions"][number], TriageAction>>,
+  Holds<Same<Out<typeof PushDeviceSchema>, PushDeviceView>>,
+  Holds<Same<Out<typeof AcknowledgementSchema>, Acknowledgement>>,
 ];
 
 /** One bad field of an error body, e.g. `{ field: "reporter.phone", code: "reporter.phone.invalid" }`. */

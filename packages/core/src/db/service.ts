@@ -4,6 +4,7 @@ import { alertEntities } from "./entities/alert";
 import { auditEntities } from "./entities/audit";
 import { evidenceEntities } from "./entities/evidence";
 import { officerEntities } from "./entities/officer";
+import { pushEntities } from "./entities/push";
 import { quarantineEntities } from "./entities/quarantine";
 import { reportEntities } from "./entities/report";
 import { statsEntities } from "./entities/stats";
@@ -25,6 +26,7 @@ function buildService(client: DynamoDBDocumentClient, table: string) {
       ...alertEntities(binding),
       ...statsEntities(binding),
       ...quarantineEntities(binding),
+      ...pushEntities(binding),
     },
     binding,
   );

@@ -1,4 +1,5 @@
 import { canManageRoster, ensure } from "../access/policy";
+import type { PushDeviceStore } from "../alert/push";
 import { type AlertSubscriptions, syncAfterRosterChange } from "../alert/subscriptions";
 import type { AuditStore } from "../audit/store";
 import { auditSubject } from "../audit/types";
@@ -15,6 +16,8 @@ export interface RosterDeps {
   directory: IdentityDirectory;
   /** Officers' SMS subscriptions, kept in step with every roster change. */
   alerts: AlertSubscriptions;
+  /** Officers' push devices: a deactivated officer's are removed. */
+  pushDevices: Pick<PushDeviceStore, "removeAll">;
   audit: AuditStore;
 }
 
@@ -44,11 +47,12 @@ export async function updateOfficer(deps: RosterDeps, actor: Officer, nrp: strin
   return updated;
 }
 
-/** Deactivates an officer: no sign-in, no actions, and their SMS subscription is removed. Audited. */
+/** Deactivates an officer: no sign-in, no actions, their push devices and SMS subscription removed. Audited. */
 export async function deactivateOfficer(deps: RosterDeps, actor: Officer, nrp: string, body: unknown) {
   onlyAdmins(actor);
   const { version } = parseOrThrow(VersionBody, body);
   const deactivated = await Roster.deactivate(deps.officers, deps.directory, actor, nrp, version);
+  await deps.pushDevices.removeAll(nrp);
   await syncAfterRosterChange(deps.alerts, deactivated);
   return deactivated;
 }

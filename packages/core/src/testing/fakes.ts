@@ -6,10 +6,10 @@
  * expiry) are checked on every read. One fake per file group:
  * - fake-stores.ts: ReportStore, AuditStore, OfficerStore
  * - fake-evidence.ts: EvidenceStore; fake-files.ts: EvidenceFiles
- * - fake-alerts.ts: AlertMarkerStore, AlertPublisher
+ * - fake-alerts.ts: AlertMarkerStore and the alert channels
  * - fake-kit.ts: the journal, the yield before each atomic step, and injected faults
  */
-import { FakeAlertPublisher, FakeMarkerStore } from "./fake-alerts";
+import { FakeMarkerStore, FakeSmsSender } from "./fake-alerts";
 import { FakeEvidenceStore } from "./fake-evidence";
 import { FakeEvidenceFiles } from "./fake-files";
 import type { Journal } from "./fake-kit";
@@ -35,6 +35,6 @@ export function fakeStores() {
     officers: new FakeOfficerStore(audit, journal),
     evidence: { store: new FakeEvidenceStore(audit, journal), files: new FakeEvidenceFiles(journal) },
     markers: new FakeMarkerStore(journal),
-    publisher: new FakeAlertPublisher(journal),
+    sms: new FakeSmsSender(journal),
   };
 }

@@ -31,6 +31,11 @@ export interface ApiDeps {
   files: Stats.OpenDataStore;
   /** Officers' SMS subscriptions, kept in step with every roster change. */
   alerts: Alert.AlertSubscriptions;
+  /** Officers' push devices, and the stage's push settings (allowed push services, VAPID public key). */
+  pushDevices: Alert.PushDeviceStore;
+  push: Alert.PushSettings;
+  /** Officers' acknowledgements of reports. */
+  acks: Alert.AckStore;
   /** Photo evidence: upload capabilities and slots (DynamoDB), and the evidence bucket. */
   evidence: Evidence.EvidenceDeps;
   /** Limits by source and bot traps for new reports, with the stage's secret of source keys. */

@@ -1,4 +1,4 @@
-import { parseReportLimits } from "@lapora/core";
+import { Alert, parseReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { CLIENT_HEADER } from "@lapora/core/infra";
 import { handle } from "hono/aws-lambda";
@@ -40,6 +40,7 @@ export const handler = lambdaHandler({
         verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
       },
       { secret: config.SOURCE_KEY_SECRET, limits: parseReportLimits(config.REPORT_LIMITS) },
+      { vapidPublicKey: config.VAPID_PUBLIC_KEY ?? "", allowedOrigins: Alert.PUSH_SERVICE_ORIGINS },
     );
     const serve = handle(
       createApp(deps, log, {

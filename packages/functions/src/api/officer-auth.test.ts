@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Report, Stats } from "@lapora/core";
 import {
   type CheckedApp,
@@ -163,6 +164,42 @@ const ROUTES: { name: string; call: () => Promise<{ method: string; path: string
     call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}/assignees` }),
   },
   {
+    name: "POST /api/officer/reports/{id}/ack",
+    call: async () => ({
+      method: "POST",
+      path: `/api/officer/reports/${reportId}/ack`,
+      body: { via: "konsol" },
+    }),
+  },
+  { name: "GET /api/officer/push/key", call: async () => ({ method: "GET", path: "/api/officer/push/key" }) },
+  {
+    name: "GET /api/officer/push/devices",
+    call: async () => ({ method: "GET", path: "/api/officer/push/devices" }),
+  },
+  {
+    name: "POST /api/officer/push/devices",
+    call: async () => ({
+      method: "POST",
+      path: "/api/officer/push/devices",
+      // A subscription of Chrome's push service (FCM), each call a new one.
+      body: {
+        subscription: {
+          endpoint: `https://fcm.googleapis.com/fcm/send/${randomBytes(12).toString("base64url")}`,
+          keys: {
+            p256dh: randomBytes(65).toString("base64url"),
+            auth: randomBytes(16).toString("base64url"),
+          },
+        },
+        label: "HP dinas",
+      },
+    }),
+  },
+  {
+    // Nobody's device: an officer can remove only their own, so everyone gets 404 here.
+    name: "DELETE /api/officer/push/devices/{deviceId}",
+    call: async () => ({ method: "DELETE", path: "/api/officer/push/devices/no-such-device" }),
+  },
+  {
     name: "GET /api/officer/quarantine",
     call: async () => ({ method: "GET", path: "/api/officer/quarantine" }),
   },
@@ -205,6 +242,10 @@ const ROUTES: { name: string; call: () => Promise<{ method: string; path: string
     name: "GET /api/admin/officers/{nrp}/audit",
     call: async () => ({ method: "GET", path: "/api/admin/officers/80010002/audit" }),
   },
+  {
+    name: "GET /api/admin/officers/{nrp}/push-devices",
+    call: async () => ({ method: "GET", path: "/api/admin/officers/80010002/push-devices" }),
+  },
 ];
 
 // The expected status for each route and officer (in the order of OFFICERS). The report lies in desa
@@ -219,6 +260,11 @@ const EXPECTED: Record<string, number[]> = {
   "GET /api/officer/stats/weekly/{week}": [200, 403, 403, 403, 403, 200, 403],
   "POST /api/officer/reports/{id}/actions": [200, 200, 403, 200, 403, 403, 403],
   "GET /api/officer/reports/{id}/assignees": [200, 403, 403, 200, 403, 403, 403],
+  "POST /api/officer/reports/{id}/ack": [200, 200, 403, 200, 403, 200, 200],
+  "GET /api/officer/push/key": [200, 200, 200, 200, 200, 200, 200],
+  "GET /api/officer/push/devices": [200, 200, 200, 200, 200, 200, 200],
+  "POST /api/officer/push/devices": [201, 201, 201, 201, 201, 201, 201],
+  "DELETE /api/officer/push/devices/{deviceId}": [404, 404, 404, 404, 404, 404, 404],
   "GET /api/officer/quarantine": [200, 403, 403, 403, 403, 403, 403],
   "POST /api/officer/quarantine/{id}/release": [200, 403, 403, 403, 403, 403, 403],
   "POST /api/officer/quarantine/{id}/discard": [200, 403, 403, 403, 403, 403, 403],
@@ -227,6 +273,7 @@ const EXPECTED: Record<string, number[]> = {
   "PATCH /api/admin/officers/{nrp}": [403, 403, 403, 403, 403, 403, 200],
   "POST /api/admin/officers/{nrp}/deactivate": [403, 403, 403, 403, 403, 403, 200],
   "GET /api/admin/officers/{nrp}/audit": [403, 403, 403, 403, 403, 403, 200],
+  "GET /api/admin/officers/{nrp}/push-devices": [403, 403, 403, 403, 403, 403, 200],
 };
 
 async function send(route: (typeof ROUTES)[number], token?: string) {

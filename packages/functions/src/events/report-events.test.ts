@@ -10,24 +10,27 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import type { Alert } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
-import { createLocalSqsClient, createTestTable } from "@lapora/testkit";
+import { generateVapidKeys } from "@lapora/core/webpush";
+import { createLocalSqsClient, createTestDeps, OFFICER } from "@lapora/testkit";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { alertDeps, clientsFor } from "../deps";
 import { createReportEventsHandler } from "./report-events";
 
-// Real DynamoDB Local (the "alert sent" markers) and a real fauxqs topic; one queue subscribed without a
-// filter counts every message the handler publishes.
+// Real DynamoDB Local (the roster, the "sent" markers) and a real fauxqs topic; one queue subscribed
+// without a filter counts every SMS the handler publishes. The demo officers have no push device here,
+// so every officer a report is routed to gets an SMS (push is tested in local/test/push-alerts.test.ts).
 
 const sns = Aws.createSnsClient({ endpoint: inject("snsEndpoint") });
 const sqs = createLocalSqsClient(inject("snsEndpoint"));
 let queueUrl: string;
 let markers: Alert.AlertMarkerStore;
 let handle: ReturnType<typeof createReportEventsHandler>;
-let delivery: Alert.DeliveryDeps;
+let delivery: Alert.DispatchDeps;
 let clock = Date.parse("2026-03-02T01:00:00Z");
 let seq = 100;
 
 beforeAll(async () => {
-  const { tableName, client } = await createTestTable();
+  const { tableName, client } = await createTestDeps();
   const { TopicArn } = await (await sns()).send(new CreateTopicCommand({ Name: `events-${randomUUID()}` }));
   const queue = await sqs.send(new CreateQueueCommand({ QueueName: `events-${randomUUID()}` }));
   queueUrl = queue.QueueUrl ?? "";
@@ -43,15 +46,19 @@ beforeAll(async () => {
     }),
   );
   markers = Dynamo.createDynamoMarkerStore(client, tableName);
-  delivery = {
-    markers,
-    publisher: Aws.createSnsPublisher(sns, TopicArn ?? "", {
-      consoleUrl: "https://lapora.test",
-      maxPriceUsd: "0.5",
-    }),
-    leaseMs: 60_000,
-    now: () => clock,
-  };
+  delivery = alertDeps(
+    {
+      clients: clientsFor({ dynamoEndpoint: inject("dynamoEndpoint"), snsEndpoint: inject("snsEndpoint") }),
+      names: { table: tableName, alertsTopicArn: TopicArn ?? "" },
+      dynamo: async () => Dynamo,
+    },
+    {
+      sms: { consoleUrl: "https://lapora.test", maxPriceUsd: "0.5" },
+      vapid: { ...generateVapidKeys(), subject: "mailto:it@lapora.test" },
+      leaseMs: 60_000,
+      now: () => clock,
+    },
+  );
   handle = createReportEventsHandler({ delivery, log: () => {} });
 });
 afterAll(async () => {
@@ -103,26 +110,22 @@ function record(item: Record<string, unknown>, eventName = "INSERT") {
 }
 
 describe("report-events", () => {
-  it("publishes one alert per new report, with the attributes the filter policies read", async () => {
+  it("publishes one SMS per routed officer, addressed to their subscription", async () => {
     const item = reportItem();
     expect(await handle({ Records: [record(item)] })).toEqual({ batchItemFailures: [] });
-    const [message, ...rest] = await published();
-    expect(rest).toEqual([]);
-    expect(message?.Body).toBe(
-      "LAPORA DARURAT: Pencurian di Ds. Soak baru, Kec. Sekayu. https://lapora.test/konsol/laporan/7K3MQ9TZ4HX2R",
-    );
-    const attrs = Object.fromEntries(
-      Object.entries(message?.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue]),
-    );
-    expect(attrs).toMatchObject({
-      alert: "baru",
-      kecamatan: "16.06.01",
-      desa: "16.06.01.1011",
-      category: "pencurian",
-      priority: "darurat",
-      "AWS.SNS.SMS.SMSType": "Transactional",
-      "AWS.SNS.SMS.MaxPrice": "0.5",
-    });
+    const messages = await published();
+    const to = messages.map((m) => m.MessageAttributes?.to?.StringValue).sort();
+    // A darurat report in Soak Baru: SPKT, the desa's Bhabinkamtibmas and Sekayu's Kapolsek.
+    expect(to).toEqual([OFFICER.spkt, OFFICER.bhabinSekayu, OFFICER.kapolsekSekayu].sort());
+    for (const message of messages) {
+      expect(message.Body).toBe(
+        "LAPORA DARURAT: Pencurian di Ds. Soak baru, Kec. Sekayu. https://lapora.test/konsol/laporan/7K3MQ9TZ4HX2R",
+      );
+      const attrs = Object.fromEntries(
+        Object.entries(message.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue]),
+      );
+      expect(attrs).toMatchObject({ "AWS.SNS.SMS.SMSType": "Transactional", "AWS.SNS.SMS.MaxPrice": "0.5" });
+    }
   });
 
   it("does not publish again when the stream delivers the same record again", async () => {
@@ -130,7 +133,7 @@ describe("report-events", () => {
     await handle({ Records: [r] });
     await handle({ Records: [r] });
     await handle({ Records: [{ ...r, eventID: randomUUID() }, r] });
-    expect(await published()).toHaveLength(1);
+    expect(await published()).toHaveLength(3);
   });
 
   it("publishes each escalation step once, apart from the report's own alert", async () => {
@@ -138,7 +141,8 @@ describe("report-events", () => {
     const escalation = { ...item, __edb_e__: "escalation", level: "kapolsek", waitedMinutes: 16, at: "x" };
     await handle({ Records: [record(item), record(escalation), record(escalation)] });
     const bodies = (await published()).map((m) => m.Body);
-    expect(bodies).toHaveLength(2);
+    // Three for the report, one for its Kapolsek's escalation step.
+    expect(bodies).toHaveLength(4);
     expect(bodies).toContain(
       "LAPORA ESKALASI DARURAT: Pencurian di Ds. Soak baru, Kec. Sekayu blm diverifikasi 16 mnt. https://lapora.test/konsol/laporan/7K3MQ9TZ4HX2R",
     );
@@ -163,22 +167,26 @@ describe("report-events", () => {
     expect(logged).toContainEqual(
       expect.objectContaining({ level: "error", outcome: "malformed_record_skipped" }),
     );
-    expect(await published()).toHaveLength(1);
+    expect(await published()).toHaveLength(3);
   });
 
   it("retries later, and sends once, when a crashed run left a claim behind", async () => {
     const item = reportItem();
-    // A run that claimed the alert and died before publishing it.
-    expect(await markers.claim(item.reportId, "baru", "crashed-run", clock, 60_000)).toBe("claimed");
+    // A run that claimed SPKT's SMS and died before publishing it.
+    const kind = `baru#sms#${OFFICER.spkt}`;
+    expect(await markers.claim(item.reportId, kind, "crashed-run", clock, 60_000)).toBe("claimed");
     const r = record(item);
     expect(await handle({ Records: [r] })).toEqual({
       batchItemFailures: [{ itemIdentifier: r.dynamodb.SequenceNumber }],
     });
-    expect(await published()).toEqual([]);
+    // The others were not held up by it.
+    expect((await published()).map((m) => m.MessageAttributes?.to?.StringValue).sort()).toEqual(
+      [OFFICER.bhabinSekayu, OFFICER.kapolsekSekayu].sort(),
+    );
     clock += 61_000;
     expect(await handle({ Records: [r] })).toEqual({ batchItemFailures: [] });
     expect(await handle({ Records: [r] })).toEqual({ batchItemFailures: [] });
-    expect(await published()).toHaveLength(1);
+    expect((await published()).map((m) => m.MessageAttributes?.to?.StringValue)).toEqual([OFFICER.spkt]);
   });
 
   it("fails the whole batch when the event is not a stream batch", async () => {

@@ -1,9 +1,7 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { Alert } from "@lapora/core";
-import * as Aws from "@lapora/core/aws";
-import * as Dynamo from "@lapora/core/dynamo";
 import { loadAlertsConfig } from "../config";
-import { lambdaClients } from "../deps";
+import { lambdaAlertDeps } from "../deps";
 import { entryLog, lambdaHandler } from "../lambda";
 import { SequenceOnly, StreamEvent, StreamRecord } from "./stream-event";
 
@@ -15,13 +13,14 @@ export interface BatchResponse {
 }
 
 export interface ReportEventsDeps {
-  delivery: Alert.DeliveryDeps;
+  delivery: Alert.DispatchDeps;
   log?: (entry: Record<string, unknown>) => void;
 }
 
 /**
- * The `report-events` consumer of the table's stream: for each inserted report or escalation, publishes
- * its one alert (Alert.deliverOnce makes retries safe). A record whose alert could not be sent (SNS or
+ * The `report-events` consumer of the table's stream: for each inserted report, release, escalation or
+ * quarantine summary, dispatches its alert to the officers it is routed to, by push and SMS
+ * (Alert.dispatchAlert; its markers make retries safe). A record whose alert could not be sent (SNS or
  * DynamoDB unavailable) is reported in `batchItemFailures`, so only it and those after it come again; a
  * malformed record is logged and skipped; a batch that is not a stream event throws.
  */
@@ -43,17 +42,12 @@ export function createReportEventsHandler(deps: ReportEventsDeps) {
     }
   }
 
-  async function handle(raw: unknown): Promise<string | undefined> {
+  async function handle(raw: unknown, delivery: Alert.DispatchDeps): Promise<string | undefined> {
     const alert = alertOf(raw);
     if (!alert) return undefined;
     try {
-      const outcome = await Alert.deliverOnce(deps.delivery, alert);
-      log({
-        level: outcome === "published_unmarked" ? "warn" : "info",
-        outcome,
-        kind: alert.kind,
-        reportId: alert.reportId,
-      });
+      const result = await Alert.dispatchAlert(delivery, alert);
+      log({ level: "info", outcome: "dispatched", kind: alert.kind, reportId: alert.reportId, ...result });
       return undefined;
     } catch (err) {
       log({ level: "error", outcome: "retry", message: (err as Error).message, reportId: alert.reportId });
@@ -63,11 +57,13 @@ export function createReportEventsHandler(deps: ReportEventsDeps) {
 
   return async (event: unknown): Promise<BatchResponse> => {
     const { Records } = StreamEvent.parse(event);
+    // One roster read per batch, as it is now: an officer added a moment ago is routed this batch's alerts.
+    const delivery = { ...deps.delivery, roster: Alert.rosterOnce(deps.delivery.roster) };
     const failed: string[] = [];
     let next = 0;
     const worker = async () => {
       while (next < Records.length) {
-        const id = await handle(Records[next++]);
+        const id = await handle(Records[next++], delivery);
         if (id) failed.push(id);
       }
     };
@@ -80,21 +76,6 @@ export function createReportEventsHandler(deps: ReportEventsDeps) {
 export const handler = lambdaHandler({
   service: "report-events",
   config: loadAlertsConfig,
-  init: (config, log) => {
-    const { dynamo, sns } = lambdaClients(config);
-    const publisher = Aws.createSnsPublisher(sns, config.ALERTS_TOPIC_ARN, {
-      consoleUrl: config.CONSOLE_URL,
-      ...(config.SMS_SENDER_ID ? { senderId: config.SMS_SENDER_ID } : {}),
-      ...(config.SMS_MAX_PRICE_USD ? { maxPriceUsd: config.SMS_MAX_PRICE_USD } : {}),
-    });
-    const consume = createReportEventsHandler({
-      delivery: {
-        markers: Dynamo.createDynamoMarkerStore(dynamo, config.TABLE_NAME),
-        publisher,
-        leaseMs: config.ALERT_LEASE_SECONDS * 1000,
-      },
-      log: entryLog(log),
-    });
-    return (event: unknown) => consume(event);
-  },
+  init: (config, log) =>
+    createReportEventsHandler({ delivery: lambdaAlertDeps(config, entryLog(log)), log: entryLog(log) }),
 });

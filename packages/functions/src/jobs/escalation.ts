@@ -1,4 +1,4 @@
-import { Alert, Report } from "@lapora/core";
+import { Alert, type Officer, Report } from "@lapora/core";
 import * as Dynamo from "@lapora/core/dynamo";
 import * as z from "zod/mini";
 import { loadEscalationConfig } from "../config";
@@ -11,18 +11,25 @@ const Event = z.object({ time: z.optional(z.iso.datetime()) });
 export interface EscalationJobStores {
   escalations: Alert.EscalationStore;
   quarantine: Report.QuarantineStore;
+  /** The active roster and the acknowledgements: a report an officer it was routed to acknowledged does not escalate. */
+  roster: () => Promise<Officer.Officer[]>;
+  acks: Alert.AckStore;
 }
 
 /**
  * One run of the every-minute job at `event.time` (else now): escalates overdue reports (see
- * Alert.escalateOverdue), and sums up darurat reports held in quarantine for SPKT, at most once per 15
+ * Alert.escalateOverdue; not those acknowledged by an officer they were routed to), and sums up darurat reports held in quarantine for SPKT, at most once per 15
  * minutes (Report.summariseHeldDarurat). The SMS are sent by report-events when the items reach the stream.
  */
 export async function runEscalation(stores: EscalationJobStores, afterMinutes: number, event: unknown = {}) {
   const parsed = Event.safeParse(event ?? {});
   if (!parsed.success) throw new Error(`Unexpected event: ${JSON.stringify(event)}`);
   const now = parsed.data.time ? new Date(parsed.data.time) : new Date();
-  const result = await Alert.escalateOverdue(stores.escalations, { afterMinutes, now });
+  const result = await Alert.escalateOverdue(stores.escalations, {
+    afterMinutes,
+    now,
+    acknowledged: Alert.acknowledgedByRouted(Alert.rosterOnce(stores.roster), stores.acks),
+  });
   const summary = await Report.summariseHeldDarurat(stores.quarantine, now);
   return { ...result, heldDaruratSummarised: summary?.count ?? 0 };
 }
@@ -36,6 +43,8 @@ export const handler = lambdaHandler({
     const stores = {
       escalations: Dynamo.createDynamoEscalationStore(dynamo, config.TABLE_NAME),
       quarantine: Dynamo.createDynamoQuarantineStore(dynamo, config.TABLE_NAME),
+      roster: Alert.activeRoster(Dynamo.createDynamoOfficerStore(dynamo, config.TABLE_NAME)),
+      acks: Dynamo.createDynamoAckStore(dynamo, config.TABLE_NAME),
     };
     return async (event: unknown) => {
       const result = await runEscalation(stores, config.ESCALATION_MINUTES, event);

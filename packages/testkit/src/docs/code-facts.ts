@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { type RouteSpec, routes } from "@lapora/core/contract";
 import * as Config from "@lapora/functions/config";
 import ts from "typescript";
+import { pushSettings } from "../../../../stacks/push-settings";
 import { smsSettings } from "../../../../stacks/sms-settings";
 import { cells, ROOT, read, ticked } from "./markdown";
 
@@ -56,14 +57,22 @@ export interface StackLambda {
 export function stackLambdas(): StackLambda[] {
   const out: StackLambda[] = [];
   for (const file of readdirSync(join(ROOT, "stacks")).filter((f) => /^[A-Z]\w*\.ts$/.test(f))) {
-    walk(parse(`stacks/${file}`), (n) => {
+    const source = parse(`stacks/${file}`);
+    // `environment: name`, where `const name = { ... } satisfies XEnvironment` (one set for several functions).
+    const consts = new Map<string, ts.Expression>();
+    walk(source, (n) => {
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer)
+        consts.set(n.name.text, n.initializer);
+    });
+    walk(source, (n) => {
       if (!ts.isObjectLiteralExpression(n)) return;
       const prop = (key: string) =>
         n.properties.find(
           (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propName(p) === key,
         );
       const handler = prop("handler")?.initializer;
-      const env = prop("environment")?.initializer;
+      const given = prop("environment")?.initializer;
+      const env = given && ts.isIdentifier(given) ? consts.get(given.text) : given;
       if (!handler || !ts.isStringLiteral(handler) || !env || !ts.isSatisfiesExpression(env)) return;
       if (!ts.isObjectLiteralExpression(env.expression)) return;
       const entry = handler.text.replace(/\.\w+$/, ".ts");
@@ -115,6 +124,7 @@ export function deployVariables(): string[] {
     },
   });
   smsSettings("prod", env);
+  pushSettings("prod", env);
   for (const file of ["sst.config.ts", ...readdirSync(join(ROOT, "stacks")).map((f) => `stacks/${f}`)]) {
     if (!/\.test\.ts$|test-app\.ts$/.test(file))
       for (const m of read(file).matchAll(/process\.env\.(\w+)/g)) seen.add(m[1] ?? "");
@@ -124,14 +134,16 @@ export function deployVariables(): string[] {
 
 /** A deploy-time variable's default in a stage: the setting that changes when the variable is set. */
 export function deployDefault(variable: string, stage: string): string | undefined {
-  const base = smsSettings(stage, {}) as unknown as Record<string, string | undefined>;
-  for (const probe of ["7", "A7", "https://x.example"]) {
-    try {
-      const set = smsSettings(stage, { [variable]: probe }) as unknown as Record<string, string | undefined>;
-      const field = Object.keys(set).find((k) => set[k] !== base[k]);
-      if (field) return base[field];
-    } catch {
-      // The probe is not a valid value for this variable: try the next.
+  for (const settings of [smsSettings, pushSettings] as const) {
+    const base = settings(stage, {}) as unknown as Record<string, string | undefined>;
+    for (const probe of ["7", "A7", "https://x.example", "mailto:a@b.example"]) {
+      try {
+        const set = settings(stage, { [variable]: probe }) as unknown as Record<string, string | undefined>;
+        const field = Object.keys(set).find((k) => set[k] !== base[k]);
+        if (field) return base[field];
+      } catch {
+        // The probe is not a valid value for this variable: try the next.
+      }
     }
   }
   return undefined;

@@ -21,6 +21,7 @@ export { createS3Client } from "./s3";
 export { createS3EvidenceFiles, type S3EvidenceOptions } from "./s3-evidence-files";
 export { createS3OpenDataStore } from "./s3-open-data";
 export { createSnsClient } from "./sns";
-export { createSnsPublisher, messageAttributes } from "./sns-alerts";
+export { createSnsSmsSender, messageAttributes } from "./sns-alerts";
 export { createSnsGateway, smsTarget } from "./sns-subscriptions";
 export { createSnsSummaryPublisher } from "./sns-summaries";
+export { secureParameter } from "./ssm";

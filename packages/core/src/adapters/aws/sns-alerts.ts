@@ -1,25 +1,18 @@
 import type { MessageAttributeValue, SNSClient } from "@aws-sdk/client-sns";
-import { smsFor } from "../../alert/message";
-import { type AlertPublisher, checkSmsSettings, type SmsSettings } from "../../alert/publisher";
-import type { Alert } from "../../alert/types";
+import type { SmsSender } from "../../alert/dispatch";
+import { checkSmsSettings, type SmsSettings } from "../../alert/publisher";
 import { type Lazy, snsSdk } from "./lazy";
 
 const text = (value: string): MessageAttributeValue => ({ DataType: "String", StringValue: value });
 
 /**
- * The message attributes subscriptions filter on (see filter-policy.ts), plus SNS's own SMS settings.
- * SNS reads `AWS.SNS.SMS.*` only for SMS endpoints; filters ignore attributes they do not name.
+ * The message attributes of one officer's SMS: `to`, which their subscription's FilterPolicy names
+ * (filter-policy.ts smsSubscriptionPolicy), plus SNS's own SMS settings, which SNS reads only for SMS
+ * endpoints.
  */
-export function messageAttributes(
-  alert: Alert,
-  settings: SmsSettings,
-): Record<string, MessageAttributeValue> {
+export function messageAttributes(nrp: string, settings: SmsSettings): Record<string, MessageAttributeValue> {
   return {
-    alert: text(alert.kind),
-    kecamatan: text(alert.kecamatan),
-    desa: text(alert.desa),
-    category: text(alert.category),
-    priority: text(alert.priority),
+    to: text(nrp),
     "AWS.SNS.SMS.SMSType": text("Transactional"),
     ...(settings.senderId ? { "AWS.SNS.SMS.SenderID": text(settings.senderId) } : {}),
     ...(settings.maxPriceUsd
@@ -28,23 +21,27 @@ export function messageAttributes(
   };
 }
 
-/** The SNS adapter of AlertPublisher: one Publish to the topic per alert, with the SMS text as the message. */
-export function createSnsPublisher(
+/**
+ * The SNS adapter of SmsSender: one Publish to the `alerts` topic per SMS, addressed to one officer's
+ * subscription. The topic (not a direct publish to a number) keeps delivery-status logging, the
+ * failure alarm and, locally, the emulator's filter between us and each officer's inbox.
+ */
+export function createSnsSmsSender(
   client: Lazy<SNSClient>,
   topicArn: string,
   settings: SmsSettings,
-): AlertPublisher {
+): SmsSender {
   checkSmsSettings(settings);
   return {
-    async publish(alert) {
+    async send(officer, message) {
       const out = await (await client()).send(
         new (await snsSdk()).PublishCommand({
           TopicArn: topicArn,
-          Message: smsFor(alert, settings.consoleUrl),
-          MessageAttributes: messageAttributes(alert, settings),
+          Message: message,
+          MessageAttributes: messageAttributes(officer.nrp, settings),
         }),
       );
-      if (!out.MessageId) throw new Error("SNS accepted the alert without a message id.");
+      if (!out.MessageId) throw new Error("SNS accepted the SMS without a message id.");
       return out.MessageId;
     },
   };

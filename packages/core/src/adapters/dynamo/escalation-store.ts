@@ -34,6 +34,23 @@ export function createDynamoEscalationStore(client: DynamoDBDocumentClient, tabl
         ),
       );
     },
+    async open(fromIso) {
+      const pages = await Promise.all(
+        PRIORITIES.map((_, priorityRank) =>
+          report.query.openByUrgency({ priorityRank }).gte({ createdAt: fromIso }).go({ pages: "all" }),
+        ),
+      );
+      return pages.flatMap((p) =>
+        p.data.map(({ reportId, trackingCode, category, priority, kecamatan, desa }) => ({
+          reportId,
+          trackingCode,
+          category,
+          priority,
+          kecamatan,
+          desa,
+        })),
+      );
+    },
     async levels(reportId) {
       const { data } = await escalation.query.byReport({ reportId }).go({ pages: "all" });
       return data.map(({ level, at }) => ({ level, at }));

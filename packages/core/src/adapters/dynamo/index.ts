@@ -10,6 +10,12 @@ export { createDynamoEscalationStore } from "./escalation-store";
 export { createDynamoEvidenceStore } from "./evidence-store";
 export { createDynamoMarkerStore } from "./marker-store";
 export { createDynamoOfficerStore } from "./officer-store";
+export {
+  createDynamoAckStore,
+  createDynamoFollowUps,
+  createDynamoPushDeviceStore,
+  createDynamoSmsBudget,
+} from "./push-store";
 export { createDynamoQuarantineStore } from "./quarantine-store";
 export { createDynamoReportStore } from "./report-store";
 export { createSignInThrottle } from "./sign-in-throttle";

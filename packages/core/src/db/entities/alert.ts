@@ -8,7 +8,7 @@
  *                                   pk = $lapora#nrp_{nrp}, sk = $alertsubscription_1
  */
 import { Entity } from "electrodb";
-import { ALERT_KINDS, ESCALATION_LEVELS } from "../../alert/types";
+import { ESCALATION_LEVELS } from "../../alert/types";
 import { CATEGORIES } from "../../report/category";
 import { PRIORITIES } from "../../report/priority";
 import { TABLE } from "../table";
@@ -46,7 +46,8 @@ export function alertEntities(binding: Binding) {
       model: { entity: "alertMarker", version: "1", service: "lapora" },
       attributes: {
         reportId: { type: "string", required: true, readOnly: true },
-        kind: { type: ALERT_KINDS, required: true, readOnly: true },
+        /** The alert kind, or one officer's channel of it: `{kind}#sms#{nrp}`, `{kind}#push#{nrp}#{device}`. */
+        kind: { type: "string", required: true, readOnly: true },
         state: { type: ["sending", "sent"] as const, required: true },
         /** Who holds the claim; only they may release it or mark it sent. */
         claimId: { type: "string", required: true },

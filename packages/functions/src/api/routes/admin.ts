@@ -1,10 +1,15 @@
-import { Officer } from "@lapora/core";
+import { Alert, Officer } from "@lapora/core";
 import { readJson } from "../request";
 import type { OfficerHandlers } from "./register";
 
 /** The roster. Core lets only admins through (before it reads the body), and audits every change. */
 export const adminHandlers: OfficerHandlers<
-  "listOfficers" | "addOfficer" | "updateOfficer" | "deactivateOfficer" | "officerAudit"
+  | "listOfficers"
+  | "addOfficer"
+  | "updateOfficer"
+  | "deactivateOfficer"
+  | "officerAudit"
+  | "officerPushDevices"
 > = {
   listOfficers: async (c) => c.json({ items: await Officer.listOfficers(c.var.deps, c.var.officer) }),
   addOfficer: async (c) =>
@@ -19,4 +24,6 @@ export const adminHandlers: OfficerHandlers<
   },
   officerAudit: async (c) =>
     c.json({ items: await Officer.officerAuditTrail(c.var.deps, c.var.officer, c.req.param("nrp") ?? "") }),
+  officerPushDevices: async (c) =>
+    c.json(await Alert.listOfficerPushDevices(c.var.deps, c.var.officer, c.req.param("nrp") ?? "")),
 };

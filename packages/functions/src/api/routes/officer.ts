@@ -1,6 +1,6 @@
-import { Access, Evidence, NotFoundError, Report, Stats } from "@lapora/core";
+import { Access, Alert, Evidence, NotFoundError, Report, Stats } from "@lapora/core";
 import { routes } from "@lapora/core/contract";
-import { bodyOf, queryOf } from "../request";
+import { bodyOf, queryOf, readJson } from "../request";
 import type { OfficerHandlers } from "./register";
 
 /** The triage console's API. Every route needs a signed-in, active officer (app.ts). */
@@ -17,6 +17,11 @@ export const officerHandlers: OfficerHandlers<
   | "quarantine"
   | "releaseHeld"
   | "discardHeld"
+  | "acknowledge"
+  | "pushKey"
+  | "pushDevices"
+  | "addPushDevice"
+  | "removePushDevice"
 > = {
   me: (c) => {
     const permissions = Access.permissionsOf(c.var.officer);
@@ -55,4 +60,16 @@ export const officerHandlers: OfficerHandlers<
     c.json(await Report.releaseHeld(c.var.deps, c.var.officer, c.req.param("id") ?? "")),
   discardHeld: async (c) =>
     c.json(await Report.discardHeld(c.var.deps, c.var.officer, c.req.param("id") ?? "")),
+  acknowledge: async (c) => {
+    const body = await bodyOf(c, routes.acknowledge);
+    return c.json(await Alert.acknowledgeReport(c.var.deps, c.var.officer, c.req.param("id") ?? "", body));
+  },
+  pushKey: (c) => c.json({ publicKey: c.var.deps.push.vapidPublicKey }),
+  pushDevices: async (c) => c.json(await Alert.listOwnPushDevices(c.var.deps, c.var.officer)),
+  addPushDevice: async (c) => {
+    const added = await Alert.registerPushDevice(c.var.deps, c.var.officer, await readJson(c));
+    return c.json(added, added.created ? 201 : 200);
+  },
+  removePushDevice: async (c) =>
+    c.json(await Alert.removeOwnPushDevice(c.var.deps, c.var.officer, c.req.param("deviceId") ?? "")),
 };

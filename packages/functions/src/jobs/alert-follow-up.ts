@@ -1,0 +1,39 @@
+import { Alert } from "@lapora/core";
+import * as z from "zod/mini";
+import { loadAlertsConfig } from "../config";
+import { lambdaAlertDeps } from "../deps";
+import { entryLog, lambdaHandler } from "../lambda";
+
+// EventBridge scheduled events carry the scheduled `time`; the daily rule adds `task: "digest"`.
+const Event = z.object({
+  time: z.optional(z.iso.datetime()),
+  task: z._default(z.enum(["follow-up", "digest"]), "follow-up"),
+});
+
+/**
+ * One run of the alert follow-up job at `event.time` (else now): every minute, the `tinggi` SMS of
+ * officers who have not acknowledged within the window (Alert.runFollowUps); once a day, with
+ * `task: "digest"`, the digest SMS to officers whose push devices all fail (Alert.runDigests).
+ */
+export async function runAlertFollowUp(deps: Alert.FollowUpDeps & Alert.DigestDeps, event: unknown = {}) {
+  const parsed = Event.safeParse(event ?? {});
+  if (!parsed.success) throw new Error(`Unexpected event: ${JSON.stringify(event)}`);
+  const at = parsed.data.time ? new Date(parsed.data.time) : new Date();
+  return parsed.data.task === "digest"
+    ? { task: "digest" as const, ...(await Alert.runDigests(deps, at)) }
+    : { task: "follow-up" as const, ...(await Alert.runFollowUps(deps, at)) };
+}
+
+/** The `alert-follow-up` Lambda: every minute, and daily for the digest (stacks/Alerts.ts). */
+export const handler = lambdaHandler({
+  service: "alert-follow-up",
+  config: loadAlertsConfig,
+  init: (config, log) => {
+    const deps = lambdaAlertDeps(config, entryLog(log));
+    return async (event: unknown) => {
+      const result = await runAlertFollowUp(deps, event);
+      log.info("alert follow-up", result);
+      return result;
+    };
+  },
+});
