@@ -80,6 +80,8 @@ async function phase(name: "today" | "pushFirst", count: number, intervalMs: num
     topicName: `lapora-bench-alert-${name}-alerts`,
     publicUrl,
     demoPushDevices: name === "pushFirst",
+    // The daily budget would cap both phases at darurat's SMS: the rules are the subject here, not the cap.
+    smsPolicy: { ...Alert.SMS_POLICY, dailyBudget: 1_000_000 },
   });
   const app = createLocalApp(runtime.deps, resolve(repoRoot, "packages/web/dist"), runtime.issuer, {
     smsInbox: runtime.alerts.inbox,

@@ -166,6 +166,7 @@ describe("faults", () => {
     bed.push.setMode("down");
     try {
       const r = await bed.report(TINGGI);
+      const d = await bed.report(DARURAT);
       for (const nrp of [OFFICER.bhabinSekayu, OFFICER.kapolsekSekayu])
         await waitUntil(`${nrp}'s fallback SMS`, () => smsFor(nrp, r.trackingCode) === 1);
       // The window's follow-up finds the SMS already sent: still one each.
@@ -173,6 +174,14 @@ describe("faults", () => {
       await settle();
       expect(smsFor(OFFICER.bhabinSekayu, r.trackingCode)).toBe(1);
       expect(smsFor(OFFICER.kapolsekSekayu, r.trackingCode)).toBe(1);
+      expect(smsFor(OFFICER.spkt, r.trackingCode)).toBe(0);
+      // darurat: its SMS went as always, once each, and no push got through.
+      expect(bed.countFor(d.trackingCode)).toMatchObject({
+        [OFFICER.bhabinSekayu]: 1,
+        [OFFICER.kapolsekSekayu]: 1,
+        [OFFICER.spkt]: 1,
+      });
+      expect(pushesFor(OFFICER.spkt, d.trackingCode)).toEqual([]);
       const mine = await (await bed.officer(OFFICER.kapolsekSekayu, "GET", "/push/devices")).json();
       expect((mine as { devices: { failingSince?: string }[] }).devices[0]?.failingSince).toBeDefined();
     } finally {

@@ -14,6 +14,7 @@ beforeAll(async () => {
       windowSeconds: 3600,
       address: { soft: 50, hard: 100 },
       device: { soft: 5, hard: 10 },
+      daruratPerAddress: 50,
       minFillSeconds: 4,
     },
   );

@@ -13,6 +13,12 @@ export interface ReportLimits {
   windowSeconds: number;
   address: { soft: number; hard: number };
   device: { soft: number; hard: number };
+  /**
+   * darurat reports per address before they are held: a darurat report's SMS go out whatever the budget,
+   * so this is what keeps a flood copying the web app (a fresh device each time) from sending dozens of
+   * SMS an hour. Held darurat reports reach SPKT as one summary per 15 minutes, never silently lost.
+   */
+  daruratPerAddress: number;
   /** A form sent sooner than this after it was opened is a bot's: held for review. */
   minFillSeconds: number;
 }
@@ -21,6 +27,7 @@ export const REPORT_LIMITS: ReportLimits = {
   windowSeconds: 3600,
   address: { soft: 30, hard: 120 },
   device: { soft: 4, hard: 12 },
+  daruratPerAddress: 3,
   minFillSeconds: 4,
 };
 
@@ -31,6 +38,7 @@ const Limits = z.object({
   windowSeconds: z.number().check(z.int(), z.minimum(60), z.maximum(86_400)),
   address: Limit,
   device: Limit,
+  daruratPerAddress: z.number().check(z.int(), z.positive()),
   minFillSeconds: z.number().check(z.minimum(0), z.maximum(600)),
 });
 
@@ -86,20 +94,34 @@ export function windowOf(limits: ReportLimits, at: Date): { index: number; secon
 }
 
 /**
- * The counters a report from `from` takes: the address's and, with a device token, the device's, each
- * keyed by an HMAC (rotated daily) and the window. A malformed device token is bad input.
+ * The counters a report from `from` takes: the address's, its darurat count for a darurat report, and,
+ * with a device token, the device's, each keyed by an HMAC (rotated daily) and the window. A malformed
+ * device token is bad input.
  */
 export function countersFor(
   secret: string,
   from: ReportSource,
   limits: ReportLimits,
   at: Date,
+  darurat = false,
 ): SourceCounter[] {
   const { index } = windowOf(limits, at);
   const expiresAt = (index + 2) * limits.windowSeconds;
   const counters: SourceCounter[] = [
     { kind: "address", key: `address#${from.source}#${index}`, ...limits.address, expiresAt },
   ];
+  // A darurat report also takes its address's darurat counter: past it, held (as past the address's soft
+  // limit), and refused only at the address's hard limit.
+  if (darurat) {
+    const key = `darurat#${from.source}#${index}`;
+    counters.push({
+      kind: "address",
+      key,
+      soft: limits.daruratPerAddress,
+      hard: limits.address.hard,
+      expiresAt,
+    });
+  }
   if (from.deviceToken !== undefined) {
     if (!DEVICE_TOKEN_PATTERN.test(from.deviceToken)) {
       const message = "Lapora-Device must be 16 to 64 letters, digits, - or _.";

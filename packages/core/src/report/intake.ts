@@ -4,6 +4,7 @@ import { parseReportPhotos } from "../evidence/schema";
 import { type EvidenceDeps, openUploads, type UploadGrant } from "../evidence/uploads";
 import { hashRequest, IDEMPOTENCY_KEY_PATTERN } from "../idempotency";
 import type { Lang } from "./messages";
+import { derivePriority } from "./priority";
 import { parseReportInput } from "./schema";
 import { submit } from "./service";
 import type { ReportStore } from "./store";
@@ -64,7 +65,13 @@ export async function intake(
   const { secret, limits, now = () => new Date() } = deps.admission;
   const at = now();
   const admission = {
-    counters: countersFor(secret, request.source, limits, at),
+    counters: countersFor(
+      secret,
+      request.source,
+      limits,
+      at,
+      derivePriority(parsed.value.category, parsed.value.happeningNow) === "darurat",
+    ),
     trap: trapOf(form, limits),
     secondsLeft: windowOf(limits, at).secondsLeft,
   };

@@ -12,6 +12,7 @@ const LIMITS: ReportLimits = {
   windowSeconds: 3600,
   address: { soft: 4, hard: 6 },
   device: { soft: 2, hard: 3 },
+  daruratPerAddress: 2,
   minFillSeconds: 4,
 };
 
@@ -67,6 +68,19 @@ describe("limits by source", () => {
     ]);
     expect(tally(await Promise.all(flood.map(outcome)))).toEqual({ accepted: 2, review: 1, refused: 3 });
     expect(tally(await Promise.all(other.map(outcome)))).toEqual({ accepted: 3 });
+  });
+
+  it("holds darurat reports past the address's darurat limit, even from fresh devices, while others still go", async () => {
+    // A copy of the web app that takes a new device token each time: only the address can tell.
+    const darurat = validReport({ category: "pencurian", happeningNow: true });
+    const answers: string[] = [];
+    for (let i = 0; i < 3; i++)
+      answers.push(
+        await outcome(await send("203.0.113.77", { device: `fresh-device-${i}-abcdefgh`, body: darurat })),
+      );
+    expect(answers).toEqual(["accepted", "accepted", "review"]);
+    // A sedang report from that address is not held by the darurat count.
+    expect(await outcome(await send("203.0.113.77", { device: "fresh-device-9-abcdefgh" }))).toBe("accepted");
   });
 
   it("counts a village behind one carrier address by device, up to the address's own limits", async () => {
