@@ -53,6 +53,16 @@ export const SPA_ROUTING_CODE = `function handler(event) {
  * Edge app's web ACL. CloudFront adds the origin secret to every API request; without it the API answers 403,
  * so the raw execute-api address serves nothing.
  */
+/** Upload options for the files whose name is not hashed but which browsers must not keep (Web.test.ts). */
+export const WEB_FILE_OPTIONS = [
+  { files: "konsol-sw.js", cacheControl: "max-age=0,no-cache,no-store,must-revalidate" },
+  {
+    files: "konsol.webmanifest",
+    cacheControl: "max-age=0,no-cache,no-store,must-revalidate",
+    contentType: "application/manifest+json",
+  },
+];
+
 export function Web({ app, stack }: StackContext) {
   const { api, originSecret } = use(Api);
   const { evidence } = use(Storage);
@@ -101,6 +111,10 @@ export function Web({ app, stack }: StackContext) {
     buildOutput: "dist",
     // SST writes an env-typing file for Vite sites; keep it out of packages/web (no site env vars).
     vite: { types: "../../.sst/web-env.d.ts" },
+    // After SST's own (everything no-cache, hashed *.js and *.css immutable): the console's service worker
+    // has a fixed name, so browsers must always fetch it fresh to see an update, and the manifest needs
+    // its own type.
+    assets: { fileOptions: WEB_FILE_OPTIONS },
     cdk: {
       bucket: { enforceSSL: true, encryption: BucketEncryption.S3_MANAGED },
       distribution: {

@@ -6,12 +6,32 @@ const PAGES = {
   index: fileURLToPath(new URL("./index.html", import.meta.url)),
   console: fileURLToPath(new URL("./console.html", import.meta.url)),
 };
+const SERVICE_WORKER = fileURLToPath(new URL("./src/console/sw/sw.ts", import.meta.url));
 
 // `vite build` makes the public site; `vite build --mode console` then adds the officers' console
 // (/konsol) to the same dist/ (package.json runs both). Two builds, not one with two inputs: the pages
 // then share no chunk, so nothing the console uses (not even an unused part of a shared module) is
-// downloaded with the report form. The dev server serves both pages either way.
+// downloaded with the report form. The dev server serves both pages either way. `vite build --mode sw`
+// last adds the console's service worker as one classic script at a fixed address, /konsol-sw.js (a
+// worker's URL cannot change with each build, and its scope /konsol/ must lie below it). public/ (the
+// console's manifest and icons) is copied by the page builds; the first empties dist/, the later ones add.
 export default defineConfig(({ mode }) => {
+  if (mode === "sw") {
+    return {
+      build: {
+        outDir: "dist",
+        emptyOutDir: false,
+        copyPublicDir: false,
+        target: "es2019",
+        lib: {
+          entry: SERVICE_WORKER,
+          formats: ["iife"],
+          name: "laporaKonsolWorker",
+          fileName: () => "konsol-sw.js",
+        },
+      },
+    };
+  }
   const page = mode === "console" ? "console" : "index";
   return {
     plugins: [preact()],

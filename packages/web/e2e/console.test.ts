@@ -307,6 +307,8 @@ describe("the officers' console, on a phone", () => {
     await page.getByTestId("description").waitFor();
     expect(await focused()).toContain(fresh.code); // the report's heading
 
+    await page.keyboard.press("Tab"); // "Terima" (acknowledge) comes first, then the actions
+    expect(await focused()).toBe("button:Terima");
     await page.keyboard.press("Tab");
     expect(await focused()).toBe("button:Verifikasi");
     await page.keyboard.press("Enter");

@@ -18,6 +18,7 @@ beforeAll(async () => {
         windowSeconds: 3600,
         address: { soft: 20, hard: 40 },
         device: { soft: 1, hard: 2 },
+        daruratPerAddress: 20,
         minFillSeconds: 0,
       },
     }),

@@ -1,12 +1,14 @@
-import { canReadFullStats, canReviewQuarantine } from "@lapora/core/browser";
+import { canManageRoster, canReadFullStats, canReviewQuarantine } from "@lapora/core/browser";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BrandBar } from "../brand-bar";
 import { ConsoleLangProvider, useT } from "../i18n/console-lang";
 import { call } from "../lib/api";
 import {
-  CONSOLE_BASE,
+  CONSOLE_HOME,
   type ConsoleRoute,
+  consoleNotificationsPath,
   consoleQuarantinePath,
+  consoleRosterPath,
   consoleRouteOf,
   consoleStatsPath,
   linkClick,
@@ -16,23 +18,30 @@ import { DetailPage } from "./detail/detail-page";
 import { endSession, officerAuth, useSession } from "./lib/session";
 import type { Me } from "./lib/types";
 import { MeContext } from "./me";
+import { NotificationsPage } from "./push/notifications-page";
 import { QuarantinePage } from "./quarantine/quarantine-page";
 import { queueSearch } from "./queue/filters";
 import { QueuePage } from "./queue/queue-page";
+import { OfficerPage } from "./roster/officer-page";
+import { RosterPage } from "./roster/roster-page";
 import { SignInPage } from "./sign-in";
 import { StatsPage } from "./stats/stats-page";
 
-/** The console's pages, for the roles that have more than the queue (statistics, the quarantine). */
+/** The console's pages: the queue and Notifikasi for everyone, and what each role has beyond them. */
 function Nav({ me, route }: { me: Me; route: ConsoleRoute }) {
   const { t } = useT();
   const stats = canReadFullStats(me.officer);
   const quarantine = canReviewQuarantine(me.officer);
-  if (!stats && !quarantine) return null;
+  const roster = canManageRoster(me.officer);
   const current = (page: ConsoleRoute["page"]) =>
-    route.page === page || (page === "queue" && route.page === "report") ? "page" : undefined;
+    route.page === page ||
+    (page === "queue" && route.page === "report") ||
+    (page === "roster" && route.page === "officer")
+      ? "page"
+      : undefined;
   return (
     <nav class="console-bar console-nav" aria-label={t.nav.label}>
-      <a href={`${CONSOLE_BASE}${queueSearch()}`} onClick={linkClick} aria-current={current("queue")}>
+      <a href={`${CONSOLE_HOME}${queueSearch()}`} onClick={linkClick} aria-current={current("queue")}>
         {t.nav.queue}
       </a>
       {quarantine && (
@@ -45,6 +54,14 @@ function Nav({ me, route }: { me: Me; route: ConsoleRoute }) {
           {t.nav.stats}
         </a>
       )}
+      {roster && (
+        <a href={consoleRosterPath()} onClick={linkClick} aria-current={current("roster")}>
+          {t.nav.roster}
+        </a>
+      )}
+      <a href={consoleNotificationsPath()} onClick={linkClick} aria-current={current("notifications")}>
+        {t.nav.notifications}
+      </a>
     </nav>
   );
 }
@@ -94,7 +111,7 @@ function SignedIn({ token }: { token: string }) {
     // After an in-console navigation, move focus to the new page's heading, as a page load would.
     if (first.current) first.current = false;
     else document.getElementById("page-title")?.focus();
-  }, [route.page, route.page === "report" ? route.id : ""]);
+  }, [route.page, route.page === "report" ? route.id : route.page === "officer" ? route.nrp : ""]);
   useEffect(() => {
     // Just signed in: the sign-in form (and its focused button) is gone, so start from the page's heading.
     const active = document.activeElement;
@@ -134,6 +151,12 @@ function SignedIn({ token }: { token: string }) {
           <StatsPage week={route.week} />
         ) : route.page === "quarantine" ? (
           <QuarantinePage />
+        ) : route.page === "notifications" ? (
+          <NotificationsPage />
+        ) : route.page === "roster" ? (
+          <RosterPage />
+        ) : route.page === "officer" ? (
+          <OfficerPage key={route.nrp} nrp={route.nrp} />
         ) : (
           <QueuePage />
         )}
@@ -156,8 +179,9 @@ function Shell() {
 }
 
 /**
- * The officers' console at `/konsol`: sign-in, the queue, one report at `/konsol/laporan/{id}`, and the
- * leadership statistics at `/konsol/statistik[/{week}]`.
+ * The officers' console at `/konsol`: sign-in, the queue, one report at `/konsol/laporan/{id}`, the
+ * leadership statistics at `/konsol/statistik[/{week}]`, the quarantine, the officer's notification
+ * devices at `/konsol/notifikasi` and, for admins, the roster at `/konsol/petugas[/{nrp}]`.
  */
 export function ConsoleApp() {
   return (

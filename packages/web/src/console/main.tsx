@@ -1,5 +1,6 @@
 import { render } from "preact";
 import { ConsoleApp } from "./app";
+import { startWorker } from "./push/worker";
 import "./styles/base.css";
 import "../styles/controls.css";
 import "./styles/controls.css";
@@ -8,9 +9,11 @@ import "./styles/queue.css";
 import "../styles/report.css";
 import "./styles/detail.css";
 import "./styles/stats.css";
+import "./styles/push.css";
 
 const root = document.getElementById("app");
 if (root) {
   root.textContent = "";
   render(<ConsoleApp />, root);
 }
+startWorker();

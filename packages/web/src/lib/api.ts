@@ -67,7 +67,7 @@ const isDetail = (d: unknown): d is FieldDetail =>
  * is read for the API's `{ error, message, details? }` shape; any other body leaves them empty.
  */
 export async function call<T>(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "DELETE",
   path: string,
   options: CallOptions = {},
 ): Promise<ApiResult<T>> {

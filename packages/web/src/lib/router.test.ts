@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  CONSOLE_HOME,
+  consoleNotificationsPath,
   consoleReportPath,
+  consoleRosterPath,
   consoleRouteOf,
   consoleStatsPath,
   siteRouteOf,
@@ -55,6 +58,19 @@ describe("the console's routes", () => {
   it("shows the leadership statistics, for the latest week or the one named", () => {
     expect(consoleRouteOf("/konsol/statistik")).toEqual({ page: "stats", week: undefined });
     expect(consoleRouteOf("/konsol/statistik/2026-W47")).toEqual({ page: "stats", week: "2026-W47" });
+  });
+
+  it("shows the notifications page and the roster, with one officer by NRP", () => {
+    expect(consoleRouteOf(consoleNotificationsPath())).toEqual({ page: "notifications" });
+    expect(consoleRouteOf("/konsol/notifikasi/")).toEqual({ page: "notifications" });
+    expect(consoleRouteOf(consoleRosterPath())).toEqual({ page: "roster" });
+    expect(consoleRouteOf(consoleRosterPath("80010002"))).toEqual({ page: "officer", nrp: "80010002" });
+    expect(consoleRouteOf("/konsol/petugas/8001/x")).toEqual({ page: "queue" });
+  });
+
+  it("keeps the queue inside the installed app's scope", () => {
+    expect(CONSOLE_HOME).toBe("/konsol/");
+    expect(consoleRouteOf(CONSOLE_HOME)).toEqual({ page: "queue" });
   });
 
   it("links to what it parses, escaping ids", () => {

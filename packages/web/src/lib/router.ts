@@ -70,18 +70,27 @@ export const siteStatsPath = (week: string) => `/statistik/${week}`;
 
 /** The officers' console lives under this path (console.html). */
 export const CONSOLE_BASE = "/konsol";
+/**
+ * The queue's address: inside the installed app's scope (`/konsol/`, public/konsol.webmanifest and the
+ * service worker), which `/konsol` itself is not.
+ */
+export const CONSOLE_HOME = `${CONSOLE_BASE}/`;
 
 /** The console's pages. */
 export type ConsoleRoute =
   | { page: "queue" }
   | { page: "report"; id: string }
   | { page: "stats"; week: string | undefined }
-  | { page: "quarantine" };
+  | { page: "quarantine" }
+  | { page: "notifications" }
+  | { page: "roster" }
+  | { page: "officer"; nrp: string };
 
 /**
  * `/konsol/laporan/{id}` is one report, `/konsol/statistik[/{week}]` the leadership statistics (the
- * latest week unless one is named), `/konsol/karantina` the reports held for SPKT's review; every other
- * console address is the queue.
+ * latest week unless one is named), `/konsol/karantina` the reports held for SPKT's review,
+ * `/konsol/notifikasi` this officer's push devices, `/konsol/petugas[/{nrp}]` the roster (admins); every
+ * other console address is the queue.
  */
 export function consoleRouteOf(path: string): ConsoleRoute {
   const report = /^\/konsol\/laporan\/([^/]+)\/?$/.exec(path);
@@ -89,10 +98,16 @@ export function consoleRouteOf(path: string): ConsoleRoute {
   const stats = /^\/konsol\/statistik(?:\/([^/]+))?\/?$/.exec(path);
   if (stats) return { page: "stats", week: stats[1] ? decodeURIComponent(stats[1]) : undefined };
   if (/^\/konsol\/karantina\/?$/.test(path)) return { page: "quarantine" };
+  if (/^\/konsol\/notifikasi\/?$/.test(path)) return { page: "notifications" };
+  const roster = /^\/konsol\/petugas(?:\/([^/]+))?\/?$/.exec(path);
+  if (roster) return roster[1] ? { page: "officer", nrp: decodeURIComponent(roster[1]) } : { page: "roster" };
   return { page: "queue" };
 }
 
 export const consoleReportPath = (id: string) => `${CONSOLE_BASE}/laporan/${encodeURIComponent(id)}`;
 export const consoleQuarantinePath = () => `${CONSOLE_BASE}/karantina`;
+export const consoleNotificationsPath = () => `${CONSOLE_BASE}/notifikasi`;
+export const consoleRosterPath = (nrp?: string) =>
+  `${CONSOLE_BASE}/petugas${nrp ? `/${encodeURIComponent(nrp)}` : ""}`;
 export const consoleStatsPath = (week?: string) =>
   `${CONSOLE_BASE}/statistik${week ? `/${encodeURIComponent(week)}` : ""}`;

@@ -44,7 +44,7 @@ export function createWebPushSender(
         const response = await fetcher(request.endpoint, {
           method: request.method,
           headers: request.headers as Record<string, string>,
-          body: request.body as Buffer,
+          body: new Uint8Array(request.body as Buffer),
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
         await response.arrayBuffer().catch(() => undefined);

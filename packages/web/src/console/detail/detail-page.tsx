@@ -1,8 +1,9 @@
 import { useEffect } from "preact/hooks";
 import { useT } from "../../i18n/console-lang";
-import { CONSOLE_BASE, linkClick } from "../../lib/router";
+import { CONSOLE_HOME, linkClick } from "../../lib/router";
 import { queueSearch } from "../queue/filters";
 import { Badge } from "../queue/report-card";
+import { Acknowledge } from "./acknowledge";
 import { ActionsPanel } from "./actions-panel";
 import { AuditTrail, PublicTimeline } from "./audit-trail";
 import { EvidencePanel } from "./evidence";
@@ -24,7 +25,7 @@ export function DetailPage({ id }: { id: string }) {
 
   const back = (
     <p class="back">
-      <a href={`${CONSOLE_BASE}${queueSearch()}`} onClick={linkClick}>
+      <a href={`${CONSOLE_HOME}${queueSearch()}`} onClick={linkClick}>
         <span aria-hidden="true">← </span>
         {d.back}
       </a>
@@ -81,6 +82,7 @@ export function DetailPage({ id }: { id: string }) {
           </dd>
         </div>
       </dl>
+      <Acknowledge reportId={report.reportId} audit={audit} onAcknowledged={reloadAudit} />
       <section class="panel" aria-labelledby="description-title">
         <h2 id="description-title">{d.description}</h2>
         <p class="description" data-testid="description">

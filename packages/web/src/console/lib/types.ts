@@ -30,3 +30,20 @@ export type HeldReport = HeldList["items"][number];
 
 /** The unsuppressed weekly figures (`GET /api/officer/stats/weekly/{week}`). */
 export type WeeklyStats = AnswerOf<"fullStats", 200>;
+
+/** `GET /api/officer/push/key`: the stage's VAPID public key; empty when push is not set up. */
+export type PushKey = AnswerOf<"pushKey", 200>;
+
+/** `GET /api/officer/push/devices` (and an admin's `GET /api/admin/officers/{nrp}/push-devices`). */
+export type PushDevices = AnswerOf<"pushDevices", 200>;
+export type PushDevice = PushDevices["devices"][number];
+
+/** `POST /api/officer/push/devices`: 201 for a new device, 200 for the same one again. */
+export type PushDeviceAdded = AnswerOf<"addPushDevice", 201>;
+
+/** `POST /api/officer/reports/{id}/ack`. */
+export type Acknowledged = AnswerOf<"acknowledge", 200>;
+export type Acknowledgement = Acknowledged["acknowledgement"];
+
+/** `GET /api/admin/officers`: the roster. */
+export type OfficerList = AnswerOf<"listOfficers", 200>;

@@ -2,7 +2,7 @@ import { findDesa, findKecamatan } from "@lapora/core/browser";
 import { useEffect, useState } from "preact/hooks";
 import { useT } from "../../i18n/console-lang";
 import { call } from "../../lib/api";
-import { CONSOLE_BASE, navigate, useLocation } from "../../lib/router";
+import { CONSOLE_HOME, navigate, useLocation } from "../../lib/router";
 import { officerAuth } from "../lib/session";
 import type { Officer, QueuePage as Page, ReportSummary } from "../lib/types";
 import { useMe } from "../me";
@@ -75,7 +75,7 @@ export function QueuePage() {
     });
   };
 
-  const onFilters = (next: Filters) => navigate(`${CONSOLE_BASE}${toSearch(next)}`, true);
+  const onFilters = (next: Filters) => navigate(`${CONSOLE_HOME}${toSearch(next)}`, true);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>
