@@ -189,6 +189,28 @@ describe("faults", () => {
     }
   });
 
+  it("officers whose devices all fail get one digest SMS a day of their open, unacknowledged reports", async () => {
+    // The push-down test above left every device of these three failing.
+    const digests = (nrp: string) =>
+      bed.texts(nrp).filter((t) => t.includes("laporan terbuka belum Anda terima"));
+    const now = new Date();
+    const first = await bed.alerts.followUp(now, "digest");
+    expect(first).toMatchObject({ officers: 3, sent: 3 });
+    expect(await bed.alerts.followUp(new Date(now.getTime() + 3_600_000), "digest")).toMatchObject({
+      sent: 0,
+    });
+    for (const nrp of [OFFICER.bhabinSekayu, OFFICER.kapolsekSekayu, OFFICER.spkt])
+      await waitUntil(`${nrp}'s digest`, () => digests(nrp).length === 1);
+    expect(digests(OFFICER.bhabinSekayu)[0]).toMatch(
+      /^LAPORA: \d+ laporan terbuka belum Anda terima; notifikasi HP tidak aktif\. https:\/\/lapora\.test\/konsol$/,
+    );
+    // The next day, another one.
+    expect(await bed.alerts.followUp(new Date(now.getTime() + 86_400_000), "digest")).toMatchObject({
+      sent: 3,
+    });
+    await waitUntil("the next day's digest", () => digests(OFFICER.bhabinSekayu).length === 2);
+  });
+
   it("a subscription the push service calls gone (410) is removed, and the officer gets SMS again", async () => {
     const device = await bed.pushDevice(OFFICER.bhabinSekayu, "HP lama");
     bed.push.setMode("gone", device.endpoint);
