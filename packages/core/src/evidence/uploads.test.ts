@@ -78,9 +78,13 @@ describe("opening uploads with a new report", () => {
     expect(replay.forms.map(formIdOf)).not.toContain(formIdOf(first.forms[0] as UploadForm));
     expect((await store.listSlots(REPORT.id)).map((s) => s.formId)).toEqual(replay.forms.map(formIdOf));
     for (const token of [first.token, replay.token]) {
-      const { forms } = await requestForms(deps, REPORT.id, token, {
-        photos: [{ contentType: "image/webp" }],
-      });
+      const { forms } = await requestForms(
+        deps,
+        REPORT.id,
+        token,
+        { photos: [{ contentType: "image/webp" }] },
+        later(10),
+      );
       expect(forms).toHaveLength(1);
     }
   });
