@@ -193,7 +193,8 @@ describe("faults", () => {
     // The push-down test above left every device of these three failing.
     const digests = (nrp: string) =>
       bed.texts(nrp).filter((t) => t.includes("laporan terbuka belum Anda terima"));
-    const now = new Date();
+    // Noon WIB today (05:00 UTC), so an hour later is the same WIB day whenever the suite runs.
+    const now = new Date(`${new Date().toISOString().slice(0, 10)}T05:00:00.000Z`);
     const first = await bed.alerts.followUp(now, "digest");
     expect(first).toMatchObject({ officers: 3, sent: 3 });
     expect(await bed.alerts.followUp(new Date(now.getTime() + 3_600_000), "digest")).toMatchObject({
