@@ -312,4 +312,32 @@ describe("push devices", () => {
     expect(off.status).toBe(200);
     expect(await bed.deps.pushDevices.list(OFFICER.bhabinBayungLencir)).toEqual([]);
   });
+
+  it("an edit that makes an officer inactive removes their devices too; an active edit keeps them", async () => {
+    await bed.pushDevice(OFFICER.pimpinan);
+    const current = async () => {
+      const { items } = (await (await bed.admin("GET", "/officers")).json()) as {
+        items: (Record<string, unknown> & { nrp: string })[];
+      };
+      const {
+        nrp: _n,
+        createdAt: _c,
+        updatedAt: _u,
+        ...editable
+      } = items.find((o) => o.nrp === OFFICER.pimpinan) as Record<string, unknown>;
+      return editable;
+    };
+    const renamed = await bed.admin("PATCH", `/officers/${OFFICER.pimpinan}`, {
+      ...(await current()),
+      name: "AKBP Pimpinan Baru",
+    });
+    expect(renamed.status).toBe(200);
+    expect(await bed.deps.pushDevices.list(OFFICER.pimpinan)).toHaveLength(1);
+    const off = await bed.admin("PATCH", `/officers/${OFFICER.pimpinan}`, {
+      ...(await current()),
+      active: false,
+    });
+    expect(off.status).toBe(200);
+    expect(await bed.deps.pushDevices.list(OFFICER.pimpinan)).toEqual([]);
+  });
 });

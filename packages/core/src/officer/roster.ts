@@ -23,6 +23,16 @@ export interface RosterDeps {
 
 const onlyAdmins = (actor: Officer) => ensure(canManageRoster(actor), "Only admins manage the roster.");
 
+/**
+ * Brings an officer's alert channels in step with their roster entry, after every change: the SMS
+ * subscription follows their area and state, and an inactive officer's push devices are removed, whichever
+ * route made them inactive (deactivate, or an update with `active: false`).
+ */
+async function syncChannels(deps: RosterDeps, officer: Officer): Promise<void> {
+  if (!officer.active) await deps.pushDevices.removeAll(officer.nrp);
+  await syncAfterRosterChange(deps.alerts, officer);
+}
+
 /** The whole roster, for an admin. */
 export async function listOfficers(deps: RosterDeps, actor: Officer) {
   onlyAdmins(actor);
@@ -34,16 +44,16 @@ export async function addOfficer(deps: RosterDeps, actor: Officer, body: unknown
   onlyAdmins(actor);
   const input = parseOrThrow(OfficerInput, body);
   const added = await Roster.add(deps.officers, deps.directory, actor, input);
-  await syncAfterRosterChange(deps.alerts, added.officer);
+  await syncChannels(deps, added.officer);
   return added;
 }
 
-/** Replaces an officer's editable fields at the body's `version`, and syncs their SMS subscription. Audited. */
+/** Replaces an officer's editable fields at the body's `version`, and syncs their alert channels. Audited. */
 export async function updateOfficer(deps: RosterDeps, actor: Officer, nrp: string, body: unknown) {
   onlyAdmins(actor);
   const input = parseOrThrow(OfficerUpdate, body);
   const updated = await Roster.update(deps.officers, deps.directory, actor, nrp, input);
-  await syncAfterRosterChange(deps.alerts, updated);
+  await syncChannels(deps, updated);
   return updated;
 }
 
@@ -52,8 +62,7 @@ export async function deactivateOfficer(deps: RosterDeps, actor: Officer, nrp: s
   onlyAdmins(actor);
   const { version } = parseOrThrow(VersionBody, body);
   const deactivated = await Roster.deactivate(deps.officers, deps.directory, actor, nrp, version);
-  await deps.pushDevices.removeAll(nrp);
-  await syncAfterRosterChange(deps.alerts, deactivated);
+  await syncChannels(deps, deactivated);
   return deactivated;
 }
 
