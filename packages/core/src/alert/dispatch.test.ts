@@ -281,6 +281,40 @@ describe("the daily SMS budget", () => {
     expect([...budget.days.values()]).toEqual([5]);
     expect(logged.filter((e) => e.outcome === "sms_over_budget").length).toBeGreaterThanOrEqual(4);
   });
+
+  it("past it, a tinggi follow-up is not sent: the report waits for a push acknowledgement", async () => {
+    const { deps, followUpDeps, sms, clock } = setup();
+    const policy = { ...SMS_POLICY, dailyBudget: 0 };
+    await dispatchAlert({ ...deps, policy }, alert("tinggi"));
+    clock.now += 6 * 60_000;
+    expect(await runFollowUps({ ...followUpDeps, policy }, new Date(clock.now))).toMatchObject({
+      due: 2,
+      sent: 0,
+      overBudget: 2,
+    });
+    expect(sms.sent).toEqual([]);
+    // The same follow-ups under the default budget would have rung both phones.
+    const fresh = setup();
+    await dispatchAlert(fresh.deps, alert("tinggi"));
+    fresh.clock.now += 6 * 60_000;
+    expect(await runFollowUps(fresh.followUpDeps, new Date(fresh.clock.now))).toMatchObject({ sent: 2 });
+  });
+
+  it("past it, the digest stops", async () => {
+    const { followUpDeps, sms, devices, clock } = setup();
+    await devices.markFailing(BHABIN_SEKAYU, `d-${BHABIN_SEKAYU}`, "2026-12-02T00:00:00.000Z");
+    const digestDeps = {
+      ...followUpDeps,
+      policy: { ...SMS_POLICY, dailyBudget: 0 },
+      openReports: async () => [alert("sedang", { reportId: "o1" })],
+    };
+    expect(await runDigests(digestDeps, new Date(clock.now))).toMatchObject({
+      officers: 1,
+      sent: 0,
+      overBudget: 1,
+    });
+    expect(sms.sent).toEqual([]);
+  });
 });
 
 describe("the digest", () => {

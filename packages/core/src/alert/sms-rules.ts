@@ -5,7 +5,8 @@ import type { Alert } from "./types";
 /**
  * When an officer the alert is routed to (route.ts) also gets it by SMS, per priority:
  * - `now`: SMS at once, as well as push;
- * - `unacknowledged`: push first, SMS to each officer who has not acknowledged within `afterMinutes`;
+ * - `unacknowledged`: push first, then SMS to each routed officer if none of them has acknowledged within
+ *   `afterMinutes` (once one has it, the others' phones need not ring: follow-up.ts);
  * - `digest`: push only; an officer whose push devices all fail gets one digest SMS a day instead.
  * An officer with no push device gets an SMS for every alert routed to them, as before push existed.
  */
