@@ -3,7 +3,13 @@ import { RateLimitedError } from "../errors";
 export type SignInResult =
   | { kind: "ok"; idToken: string; expiresIn: number }
   | { kind: "new_password_required"; session: string }
-  | { kind: "invalid" };
+  | { kind: "invalid" }
+  /**
+   * The identity provider itself refuses attempts for a while (Cognito locks a user after five failed
+   * passwords, from 1 s doubling to about 15 min, whatever the source). Not a wrong password: the officer
+   * is told to wait, and it counts as no failure of this source.
+   */
+  | { kind: "locked" };
 
 /** Checks a username and password and issues an ID token: Cognito in AWS, the local issuer on one machine. */
 export interface SignInProvider {
@@ -14,6 +20,8 @@ export interface SignInProvider {
 
 /** Sign-ins a source may try for one NRP before it has to wait; each further attempt doubles the wait. */
 export const FREE_SIGN_IN_ATTEMPTS = 3;
+/** What a source is told to wait when the identity provider has locked the user (Cognito does not say). */
+export const PROVIDER_LOCK_WAIT_SECONDS = 60;
 /** The longest a source ever waits between attempts for one NRP. */
 export const MAX_SIGN_IN_WAIT_SECONDS = 15 * 60;
 /**
@@ -55,10 +63,15 @@ export async function signInThrottled(
   username: string,
   source: string,
   attempt: () => Promise<SignInResult>,
-): Promise<SignInResult> {
+): Promise<Exclude<SignInResult, { kind: "locked" }>> {
   const { waitSeconds: wait } = await throttle.take(username, source);
   if (wait > 0) throw new RateLimitedError(`Too many failed sign-ins. Try again in ${wait} seconds.`, wait);
   const result = await attempt();
+  if (result.kind === "locked")
+    throw new RateLimitedError(
+      `Sign-in for this NRP is paused after repeated failures. Try again in ${PROVIDER_LOCK_WAIT_SECONDS} seconds.`,
+      PROVIDER_LOCK_WAIT_SECONDS,
+    );
   if (result.kind === "invalid") await throttle.failed(username, source);
   else await throttle.succeeded(username, source);
   return result;

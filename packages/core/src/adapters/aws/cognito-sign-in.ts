@@ -27,8 +27,12 @@ export function createCognitoSignIn(
     try {
       return await run();
     } catch (err) {
-      if ((err as Error).name === "NotAuthorizedException" || (err as Error).name === "UserNotFoundException")
-        return { kind: "invalid" };
+      const { name, message } = err as Error;
+      // Cognito answers its own lockout with the same exception as a wrong password, told apart only by
+      // its message; a correct password during the lockout gets it too.
+      if (name === "NotAuthorizedException" && /password attempts exceeded/i.test(message))
+        return { kind: "locked" };
+      if (name === "NotAuthorizedException" || name === "UserNotFoundException") return { kind: "invalid" };
       throw err;
     }
   };

@@ -3,7 +3,7 @@ import { routes } from "@lapora/core/contract";
 import { bodyOf } from "../request";
 import type { PublicHandlers } from "./register";
 
-function answer(result: Officer.SignInResult) {
+function answer(result: Awaited<ReturnType<typeof Officer.signInThrottled>>) {
   if (result.kind === "invalid") {
     const message = "Wrong NRP or password.";
     throw new ValidationError(message, [{ field: "password", code: "credentials.invalid", message }]);
