@@ -40,6 +40,8 @@ const codeOf = (trackingCode: string) => trackingCode.replace(/^LPR-/, "").repla
 interface Timed {
   status: number;
   ms: number;
+  /** `review`: accepted but held for SPKT (past a soft limit): no alert, so no success for a resident. */
+  notice?: string;
 }
 const latency = (xs: Timed[]) => ({
   p50: round(
@@ -87,9 +89,16 @@ export async function run(): Promise<Record<string, unknown>> {
       headers: { "content-type": "application/json", "X-Forwarded-For": address, ...headers },
       body: JSON.stringify(body),
     });
-    const receipt = res.status === 201 ? ((await res.json()) as { trackingCode: string }) : undefined;
+    const receipt =
+      res.status === 201 ? ((await res.json()) as { trackingCode: string; notice?: string }) : undefined;
     if (!receipt) await res.arrayBuffer();
-    return { status: res.status, ms: performance.now() - t0, code: receipt && codeOf(receipt.trackingCode) };
+    return {
+      status: res.status,
+      ms: performance.now() - t0,
+      trackingCode: receipt?.trackingCode,
+      code: receipt && codeOf(receipt.trackingCode),
+      ...(receipt?.notice ? { notice: receipt.notice } : {}),
+    };
   };
   const smsCount = (codes: ReadonlySet<string>) =>
     OFFICERS.flatMap((nrp) => runtime.alerts.inbox.messagesOf(nrp)).filter((m) => {
@@ -112,7 +121,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const end = performance.now() + seconds * 1000;
     const village: Timed[] = [];
     const officer: Timed[] = [];
-    const floodResults: { status: number; code: string | undefined }[] = [];
+    const floodResults: { status: number; code: string | undefined; trackingCode: string | undefined }[] = [];
     const summariesBefore = summaries();
 
     const villageLoop = (async () => {
@@ -152,10 +161,19 @@ export async function run(): Promise<Record<string, unknown>> {
     await runtime.alerts.escalate();
     await drain();
     const floodCodes = new Set(floodResults.flatMap((r) => (r.code ? [r.code] : [])));
+    // A 201 may be held (quarantine) without saying so (a bot trap): the stored report tells.
+    let floodHeld = 0;
+    for (const r of floodResults) {
+      if (!r.trackingCode) continue;
+      if ((await runtime.deps.reports.getByTrackingCode(r.trackingCode))?.heldReason) floodHeld++;
+    }
+    const alerting = (v: Timed) => v.status === 201 && v.notice === undefined;
     return {
       village: {
         sent: village.length,
-        successRate: round(village.filter((v) => v.status === 201).length / Math.max(1, village.length), 3),
+        // Success is a report that alerts its officers: a 201 held for review is not one.
+        successRate: round(village.filter(alerting).length / Math.max(1, village.length), 3),
+        heldForReview: village.filter((v) => v.status === 201 && v.notice === "review").length,
         ...latency(village),
       },
       officer: {
@@ -166,6 +184,8 @@ export async function run(): Promise<Record<string, unknown>> {
       flood: {
         sent: floodResults.length,
         accepted: floodResults.filter((r) => r.status === 201).length,
+        acceptedButHeld: floodHeld,
+        acceptedAndAlerting: floodResults.filter((r) => r.status === 201).length - floodHeld,
         refused429: floodResults.filter((r) => r.status === 429).length,
         other: floodResults.filter((r) => r.status !== 201 && r.status !== 429).length,
         smsFromFloodReports: smsCount(floodCodes),
