@@ -1,12 +1,12 @@
 import { Alert, parseReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
-import { CLIENT_HEADER } from "@lapora/core/infra";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
 import { apiDeps, lambdaClients } from "../deps";
 import { lambdaHandler } from "../lambda";
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth";
+import { lambdaClientAddress } from "./client-address";
 
 type ApiEvent = Parameters<ReturnType<typeof handle>>[0];
 
@@ -46,13 +46,7 @@ export const handler = lambdaHandler({
       createApp(deps, log, {
         ...(config.API_SURFACE ? { surface: config.API_SURFACE } : {}),
         ...(config.ORIGIN_SECRET ? { originSecret: config.ORIGIN_SECRET } : {}),
-        // Behind CloudFront (the origin secret proves it), the client is the address CloudFront saw, in a
-        // header its function sets (stacks/Web.ts): X-Forwarded-For starts with whatever the client sent.
-        sourceOf: (c) =>
-          config.ORIGIN_SECRET
-            ? c.req.header(CLIENT_HEADER)
-            : (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
-                ?.requestContext?.http?.sourceIp,
+        sourceOf: lambdaClientAddress(config.ORIGIN_SECRET),
       }),
     );
     return (event: ApiEvent, context) => serve(event, context as Parameters<typeof serve>[1]);
