@@ -25,7 +25,7 @@ export interface ReportLimits {
 
 export const REPORT_LIMITS: ReportLimits = {
   windowSeconds: 3600,
-  address: { soft: 30, hard: 120 },
+  address: { soft: 60, hard: 240 },
   device: { soft: 4, hard: 12 },
   daruratPerAddress: 3,
   minFillSeconds: 4,
