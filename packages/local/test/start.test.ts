@@ -56,6 +56,21 @@ describe("npm start", () => {
     const page = await fetch(`${first.url}/lacak/${trackingCode}`);
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await page.text()).toContain("<html");
+    // Every demo officer has a device on the local push service, and the desa's Bhabinkamtibmas gets the
+    // report's notification there, decrypted: /dev/push.json shows it.
+    type PushGroups = { officers: { nrp: string; devices: unknown[]; messages: { payload: string }[] }[] };
+    const shortCode = String(trackingCode).replace(/^LPR-/, "").replaceAll("-", "");
+    let pushes: PushGroups = { officers: [] };
+    for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+      pushes = (await (await fetch(`${first.url}/dev/push.json`)).json()) as PushGroups;
+      if (pushes.officers.some((o) => o.messages.some((m) => m.payload.includes(shortCode)))) break;
+    }
+    expect(pushes.officers.length).toBeGreaterThanOrEqual(6);
+    expect(pushes.officers.every((o) => o.devices.length === 1)).toBe(true);
+    expect(pushes.officers.find((o) => o.messages.some((m) => m.payload.includes(shortCode)))?.nrp).toBe(
+      "80010002",
+    );
+    expect((await fetch(`${first.url}/dev/push`)).headers.get("content-type")).toContain("text/html");
 
     first.child.kill("SIGINT");
     const code = await new Promise((r) => first.child.once("exit", r));

@@ -55,7 +55,7 @@ export function renderSmsPage(inboxes: readonly OfficerInbox[]): string {
   return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>SMS petugas (lokal)</title></head>
 <body><h1>SMS petugas (lokal)</h1>
-<p>Each officer's SMS subscription is a fauxqs queue here, filtered by the same FilterPolicy as in AWS. Nothing is sent to a phone. JSON: <a href="/dev/sms.json">/dev/sms.json</a>.</p>
+<p>Each officer's SMS subscription is a fauxqs queue here, filtered by the same FilterPolicy as in AWS. Nothing is sent to a phone. JSON: <a href="/dev/sms.json">/dev/sms.json</a>. Push notifications: <a href="/dev/push">/dev/push</a>.</p>
 ${inboxes.map(section).join("\n")}
 </body></html>`;
 }
