@@ -1,7 +1,12 @@
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
-import { API_TABLE_ACTIONS, PUBLIC_DENIED_PARTITIONS, PUBLIC_PARTITIONS } from "./api-grants";
+import {
+  API_TABLE_ACTIONS,
+  PUBLIC_AUDIT_PARTITIONS,
+  PUBLIC_DENIED_PARTITIONS,
+  PUBLIC_PARTITIONS,
+} from "./api-grants";
 import { createTestApp, functionIdOf, grantsOf, type Statement, templateOf } from "./test-app";
 
 let t: Template;
@@ -32,7 +37,7 @@ const like = (patterns: readonly string[], value: string) =>
 
 describe("Api stack: the public function's permissions", () => {
   it("may only read and write the partitions of intake, tracking, photos and statistics", () => {
-    const [allow, deny, ...more] = onService(grants("apiPublic"), "dynamodb");
+    const [allow, deny, audit, ...more] = onService(grants("apiPublic"), "dynamodb");
     expect(more).toEqual([]);
     expect(allow?.Effect).toBe("Allow");
     expect(actionsOf([allow as Statement]).sort()).toEqual(
@@ -51,6 +56,18 @@ describe("Api stack: the public function's permissions", () => {
       Effect: "Deny",
       Condition: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": PUBLIC_DENIED_PARTITIONS } },
     });
+    // A reporter's message is audited with it: the function may add to a report's trail, never read one.
+    expect(audit).toMatchObject({
+      Effect: "Allow",
+      Action: "dynamodb:PutItem",
+      Condition: {
+        "ForAllValues:StringLike": { "dynamodb:LeadingKeys": PUBLIC_AUDIT_PARTITIONS },
+        Null: { "dynamodb:LeadingKeys": "false" },
+      },
+    });
+    expect(JSON.stringify(audit?.Resource)).not.toContain("/index/");
+    expect(like(PUBLIC_AUDIT_PARTITIONS, "$lapora#subject_report:01jd5x")).toBe(true);
+    expect(like(PUBLIC_AUDIT_PARTITIONS, "$lapora#subject_officer:80010001")).toBe(false);
   });
 
   it("cannot reach the roster, sign-in attempts, audit trails, the queues or the alert markers", () => {
@@ -62,6 +79,7 @@ describe("Api stack: the public function's permissions", () => {
       "$lapora#counterkey_address#q2jz#492312",
       "$lapora#week_2026-w47",
       "weekly-stats",
+      "$lapora#username_report:lpr-7k3m-q9tz-4hx2-r#q2jz", // wrong reporter secrets, per code and source
     ]) {
       expect(like(PUBLIC_PARTITIONS, key), key).toBe(true);
     }

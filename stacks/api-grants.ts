@@ -37,7 +37,15 @@ export const PUBLIC_PARTITIONS = [
   // A week's published figures, and the list of published weeks (gsi3).
   "$lapora#week_*",
   "weekly-stats",
+  // Attempts at a report's reporter secret, per tracking code and source (never an NRP's).
+  "$lapora#username_report:*",
 ];
+
+/**
+ * Audit trails the public function may add to, never read: a reporter's message in a report's thread is
+ * audited in the same transaction as the message.
+ */
+export const PUBLIC_AUDIT_PARTITIONS = ["$lapora#subject_report:*"];
 
 /** Inside a report's partition prefix, the alert markers: claiming one would silence an alert. */
 export const PUBLIC_DENIED_PARTITIONS = ["$lapora#reportid_*#kind_*"];
@@ -108,6 +116,14 @@ export function publicGrants(r: ApiResources): PolicyStatement[] {
       actions: PUBLIC_TABLE_ACTIONS,
       resources: table,
       conditions: { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": PUBLIC_DENIED_PARTITIONS } },
+    }),
+    new PolicyStatement({
+      actions: ["dynamodb:PutItem"],
+      resources: [r.tableArn],
+      conditions: {
+        "ForAllValues:StringLike": { "dynamodb:LeadingKeys": PUBLIC_AUDIT_PARTITIONS },
+        Null: { "dynamodb:LeadingKeys": "false" },
+      },
     }),
     openData(r),
     new PolicyStatement({

@@ -29,6 +29,9 @@ export class NotFoundError extends LaporaError {}
 /** The request conflicts with stored state: a reused idempotency key, a stale version. Maps to 409. */
 export class ConflictError extends LaporaError {}
 
+/** The caller did not prove who they are (a wrong or missing secret). Maps to 401. */
+export class UnauthorizedError extends LaporaError {}
+
 /** The caller may not do this. Maps to 403. */
 export class ForbiddenError extends LaporaError {}
 

@@ -10,6 +10,7 @@ export * as Idempotency from "./idempotency";
 export * as Officer from "./officer";
 export * as Region from "./region";
 export * as Report from "./report";
+export * as Reporter from "./reporter";
 export * as Stats from "./stats";
 export * as Time from "./time";
 export { parseOrThrow } from "./validation";

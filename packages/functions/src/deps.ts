@@ -131,6 +131,7 @@ export function apiDeps(
       vapidPublicKey: push.vapidPublicKey,
     },
     acks: dynamo((d, c, t) => d.createDynamoAckStore(c, t)),
+    reporter: dynamo((d, c, t) => d.createDynamoReporterStore(c, t)),
   };
 }
 

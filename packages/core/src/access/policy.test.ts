@@ -7,6 +7,7 @@ import {
   actionsOf,
   availableActions,
   canAct,
+  canAskReporter,
   canBeAssigned,
   canDownloadOriginal,
   canManageRoster,
@@ -126,15 +127,15 @@ describe("who may read and act on a report, by role and area", () => {
 });
 
 describe("what else each role may do", () => {
-  // contact, original, roster, full stats, quarantine
-  const TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
-    spkt: [true, true, false, true, true],
-    kapolsek: [true, false, false, false, false],
-    bhabinkamtibmas: [true, false, false, false, false],
-    pimpinan: [false, false, false, true, false],
-    admin: [false, true, true, false, false],
+  // contact, original, roster, full stats, quarantine, ask the reporter
+  const TABLE: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+    spkt: [true, true, false, true, true, true],
+    kapolsek: [true, false, false, false, false, true],
+    bhabinkamtibmas: [true, false, false, false, false, true],
+    pimpinan: [false, false, false, true, false, false],
+    admin: [false, true, true, false, false, false],
   };
-  it.each(Object.entries(TABLE))("%s", (role, [contact, original, roster, stats, quarantine]) => {
+  it.each(Object.entries(TABLE))("%s", (role, [contact, original, roster, stats, quarantine, ask]) => {
     const who = { role: role as Role };
     expect(canSeeReporterContact(who)).toBe(contact);
     expect(canDownloadOriginal(who)).toBe(original);
@@ -147,7 +148,20 @@ describe("what else each role may do", () => {
       readFullStats: stats,
       downloadOriginal: original,
       reviewQuarantine: quarantine,
+      askReporter: ask,
     });
+  });
+
+  it("lets only those who work a case ask its reporter, and only within their area", () => {
+    for (const officer of Object.values(officers)) {
+      const mine = area("own desa", officer);
+      expect(canAskReporter(officer, mine)).toBe(
+        permissionsOf(officer).askReporter && canRead(officer, mine),
+      );
+      const held = { ...mine, heldReason: "device-limit" as const };
+      expect(canAskReporter(officer, held)).toBe(false);
+    }
+    expect(canAskReporter(officers.kapolsek, area("other kecamatan", officers.kapolsek))).toBe(false);
   });
 
   it("keeps a held report from everyone but SPKT, and from every triage step until released", () => {

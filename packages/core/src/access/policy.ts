@@ -107,6 +107,14 @@ export function canSeeReporterContact(officer: Pick<Officer, "role">): boolean {
   return officer.role === "spkt" || officer.role === "kapolsek" || officer.role === "bhabinkamtibmas";
 }
 
+/**
+ * Who may ask the reporter a question in the report's thread: an officer who works the case (anyone who
+ * may add a note to it). Everyone who may read the report reads the thread.
+ */
+export function canAskReporter(officer: Who, report: Area): boolean {
+  return canAct(officer, "note", report);
+}
+
 /** Originals (metadata and all) only for SPKT and admin, and each download is audited. */
 export function canDownloadOriginal(officer: Pick<Officer, "role">): boolean {
   return officer.role === "spkt" || officer.role === "admin";
@@ -138,6 +146,7 @@ export function permissionsOf(officer: Pick<Officer, "role">) {
     readFullStats: canReadFullStats(officer),
     downloadOriginal: canDownloadOriginal(officer),
     reviewQuarantine: canReviewQuarantine(officer),
+    askReporter: actionsOf(officer).includes("note"),
   };
 }
 export type Permissions = ReturnType<typeof permissionsOf>;

@@ -8,7 +8,8 @@ export interface AuditEntry {
   auditId: string;
   at: string;
   actorNrp: string;
-  actorRole: Role | "system";
+  /** `reporter`: the holder of the report's code and secret (actorNrp `pelapor`): nothing else is known. */
+  actorRole: Role | "system" | "reporter";
   action: string;
   from?: string;
   to?: string;

@@ -12,6 +12,8 @@ import { NewPasswordBody, OfficerInput, OfficerUpdate, SignInBody, VersionBody }
 import { QueueParams } from "../report/queue";
 import { ReportInput } from "../report/schema";
 import { TriageCommand } from "../report/triage";
+import { REPORTER_SECRET_HEADER } from "../reporter/secret";
+import { ThreadMessageInput } from "../reporter/thread";
 import * as S from "./schemas";
 
 export type Method = "get" | "post" | "patch" | "delete";
@@ -50,6 +52,11 @@ const ok = <S extends z.ZodMiniType>(schema: S, description = "OK") => ({ descri
 export const ReportSubmission = z.extend(ReportInput, { photos: ReportPhotos, form: z.optional(FormMeta) });
 
 const REPORT_BODY_BYTES = 64 * 1024;
+const THREAD_BODY_BYTES = 8 * 1024;
+const REPORTER_SECRET = {
+  required: true,
+  description: "The reporter secret of the 201 receipt (XXXX-XXXX-XXXX-XXXX-XXXX-XXXX): never sent in a URL.",
+} as const;
 const PHOTO_BODY_BYTES = 4 * 1024;
 const officer = { auth: "officer", tag: "officer" } as const;
 const admin = { auth: "officer", tag: "admin" } as const;
@@ -118,6 +125,43 @@ export const routes = {
     params: { code: "A tracking code, LPR-XXXX-XXXX-XXXX-C (dashes and case optional)." },
     responses: { 200: ok(S.PublicReport) },
     errors: [400, 404],
+  },
+  reporterView: {
+    method: "get",
+    path: "/api/reports/track/{code}/reporter",
+    summary:
+      "The reporter's own view, for code plus secret: the public view, the thread with officers, photos still allowed.",
+    tag: "public",
+    params: { code: "The report's tracking code." },
+    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
+    responses: { 200: ok(S.ReporterReport) },
+    // 401: the code and secret do not match; 429 (with Retry-After): too many wrong secrets.
+    errors: [400, 401, 429],
+  },
+  reporterReply: {
+    method: "post",
+    path: "/api/reports/track/{code}/reporter/messages",
+    summary: "The reporter writes in the report's thread (an answer to an officer's question); audited.",
+    tag: "public",
+    params: { code: "The report's tracking code." },
+    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
+    body: ThreadMessageInput,
+    maxBodyBytes: THREAD_BODY_BYTES,
+    responses: { 201: ok(S.ReporterReport, "Stored; the reporter's view with the thread.") },
+    errors: [400, 401, 409, 413, 415, 429],
+  },
+  reporterPhotoForms: {
+    method: "post",
+    path: "/api/reports/track/{code}/reporter/evidence",
+    summary:
+      "Upload forms for photos the reporter adds later (5 per report in all), checked as the first ones.",
+    tag: "public",
+    params: { code: "The report's tracking code." },
+    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
+    body: PhotoRequest,
+    maxBodyBytes: PHOTO_BODY_BYTES,
+    responses: { 200: ok(S.PhotoForms) },
+    errors: [400, 401, 409, 413, 415, 429],
   },
   requestPhotoForms: {
     method: "post",
@@ -258,6 +302,27 @@ export const routes = {
     params: { week: "An ISO week, e.g. 2026-W47." },
     responses: { 200: ok(S.FullWeekly) },
     errors: [400, 401, 403, 404],
+  },
+  reportThread: {
+    ...officer,
+    method: "get",
+    path: "/api/officer/reports/{id}/thread",
+    summary: "The report's thread with its reporter, oldest first.",
+    params: id,
+    responses: { 200: ok(S.Thread) },
+    errors: [401, 403, 404],
+  },
+  askReporter: {
+    ...officer,
+    method: "post",
+    path: "/api/officer/reports/{id}/thread",
+    summary:
+      "Asks the report's reporter a question (not a note): they see it with their code and secret; audited.",
+    params: id,
+    body: ThreadMessageInput,
+    maxBodyBytes: THREAD_BODY_BYTES,
+    responses: { 201: ok(S.Thread, "Stored; the whole thread.") },
+    errors: [400, 401, 403, 404, 409, 413, 415],
   },
   acknowledge: {
     ...officer,

@@ -22,6 +22,8 @@ import type { HeldReport } from "../report/quarantine";
 import { STATUSES } from "../report/status";
 import type { ReportSummary } from "../report/triage-service";
 import type { Report, SubmitReceipt } from "../report/types";
+import type { ThreadMessage } from "../reporter/types";
+import type { ReporterReportView } from "../reporter/view";
 import type { WeeklyStats } from "../stats/aggregate";
 import type { PublicWeeklyStats } from "../stats/publish";
 
@@ -71,7 +73,7 @@ const receiptFields = {
 };
 export const SubmitReceiptSchema = z.object(receiptFields);
 /** `POST /api/reports` → 201: the receipt and the upload capability (shown only here). */
-export const IntakeReceipt = z.object({ ...receiptFields, uploads: UploadGrantSchema });
+export const IntakeReceipt = z.object({ ...receiptFields, reporterSecret: str, uploads: UploadGrantSchema });
 
 export const PublicReport = z.object({
   trackingCode: str,
@@ -86,6 +88,26 @@ export const PublicReport = z.object({
   timeline: z.array(TimelineEntry),
   photos: int,
 });
+
+const ReporterThreadMessageSchema = z.object({ at: str, from: z.enum(["officer", "reporter"]), text: str });
+/** The reporter's own view (code plus secret): the public view, the thread, and photos still allowed. */
+export const ReporterReport = z.object({
+  ...PublicReport.shape,
+  thread: z.array(ReporterThreadMessageSchema),
+  photosRemaining: int,
+});
+
+const ThreadMessageSchema = z.object({
+  reportId: str,
+  messageId: str,
+  at: str,
+  from: z.enum(["officer", "reporter"]),
+  nrp: z.optional(str),
+  role: z.optional(role),
+  text: str,
+});
+/** A report's thread as officers see it, oldest first. */
+export const Thread = z.object({ items: z.array(ThreadMessageSchema) });
 
 export const PhotoForms = z.object({ forms: z.array(UploadForm), remaining: int });
 
@@ -152,6 +174,7 @@ const PermissionsSchema = z.object({
   readFullStats: z.boolean(),
   downloadOriginal: z.boolean(),
   reviewQuarantine: z.boolean(),
+  askReporter: z.boolean(),
 });
 
 /** `GET /api/officer/me`: the officer, and what the server will let them do (for the console's buttons). */
@@ -219,7 +242,7 @@ const AuditEntrySchema = z.object({
   auditId: str,
   at: str,
   actorNrp: str,
-  actorRole: z.union([role, z.literal("system")]),
+  actorRole: z.union([role, z.literal("system"), z.literal("reporter")]),
   action: str,
   from: z.optional(str),
   to: z.optional(str),
@@ -292,6 +315,8 @@ export type ContractMatchesDomain = [
   Holds<Same<Out<typeof Me>["actions"][number], TriageAction>>,
   Holds<Same<Out<typeof PushDeviceSchema>, PushDeviceView>>,
   Holds<Same<Out<typeof AcknowledgementSchema>, Acknowledgement>>,
+  Holds<Same<Out<typeof ReporterReport>, ReporterReportView>>,
+  Holds<Same<Out<typeof ThreadMessageSchema>, ThreadMessage>>,
 ];
 
 /** One bad field of an error body, e.g. `{ field: "reporter.phone", code: "reporter.phone.invalid" }`. */

@@ -7,6 +7,7 @@ import { officerEntities } from "./entities/officer";
 import { pushEntities } from "./entities/push";
 import { quarantineEntities } from "./entities/quarantine";
 import { reportEntities } from "./entities/report";
+import { reporterEntities } from "./entities/reporter";
 import { statsEntities } from "./entities/stats";
 import { perClientAndTable } from "./memo";
 
@@ -27,6 +28,7 @@ function buildService(client: DynamoDBDocumentClient, table: string) {
       ...statsEntities(binding),
       ...quarantineEntities(binding),
       ...pushEntities(binding),
+      ...reporterEntities(binding),
     },
     binding,
   );

@@ -102,6 +102,20 @@ export async function requestForms(
   if (!token || !(await deps.store.hasAccess(reportId, hashSecret(token), seconds(at)))) {
     throw new ForbiddenError("This upload capability is not valid for this report.");
   }
+  return issueForms(deps, reportId, request, at);
+}
+
+/**
+ * Forms for a report whose right to upload was already proven (the upload capability above, or the
+ * reporter's code and secret, reporter/service.ts): a retry of a named slot gets a fresh form id, new
+ * photos get new slots, up to 5 in all; no slot left is a ConflictError.
+ */
+export async function issueForms(
+  deps: EvidenceDeps,
+  reportId: string,
+  request: PhotoRequest,
+  at = new Date(),
+): Promise<{ forms: UploadForm[]; remaining: number }> {
   const slots = await deps.store.listSlots(reportId);
   const taken = new Set(slots.map((s) => s.slot));
   const forms: UploadForm[] = [];

@@ -50,7 +50,7 @@ export interface SignInThrottle {
   /** A wrong password: counts towards the NRP's ceiling. */
   failed(username: string, source: string, nowMs?: number): Promise<void>;
   /** The right password: this source starts afresh for this NRP. */
-  succeeded(username: string, source: string): Promise<void>;
+  succeeded(username: string, source: string, nowMs?: number): Promise<void>;
 }
 
 /**

@@ -3,6 +3,8 @@ import { ValidationError } from "../errors";
 import { parseReportPhotos } from "../evidence/schema";
 import { type EvidenceDeps, openUploads, type UploadGrant } from "../evidence/uploads";
 import { hashRequest, IDEMPOTENCY_KEY_PATTERN } from "../idempotency";
+import { openReporterAccess } from "../reporter/access";
+import type { ReporterStore } from "../reporter/types";
 import type { Lang } from "./messages";
 import { derivePriority } from "./priority";
 import { parseReportInput } from "./schema";
@@ -13,6 +15,8 @@ import type { SubmitReceipt } from "./types";
 export interface IntakeDeps {
   reports: ReportStore;
   evidence: EvidenceDeps;
+  /** Where the hash of each reporter secret handed out is kept. */
+  reporter: ReporterStore;
   /** Limits by source and bot traps (abuse/admission.ts), with the stage's source-key secret. */
   admission: { secret: string; limits: ReportLimits; now?: () => Date };
 }
@@ -26,8 +30,11 @@ export interface IntakeRequest {
   source: ReportSource;
 }
 
-/** The 201 answer: the receipt and the upload capability with a form per photo (shown only here). */
-export type IntakeReceipt = SubmitReceipt & { uploads: UploadGrant };
+/**
+ * The 201 answer: the receipt, the reporter secret (code plus secret opens the reporter's own view) and
+ * the upload capability with a form per photo. The secret and the capability are shown only here.
+ */
+export type IntakeReceipt = SubmitReceipt & { reporterSecret: string; uploads: UploadGrant };
 
 /** The report fields, and apart from them `photos` (the type of each photo to upload) and `form` (traps). */
 function splitBody(body: unknown): { fields: unknown; photos: unknown; form: unknown } {
@@ -80,5 +87,7 @@ export async function intake(
     admission,
   });
   const uploads = await openUploads(deps.evidence, receipt, photoTypes);
-  return { receipt: { ...receipt, uploads }, replayed };
+  // A replay gets a secret of its own: the first answer may never have reached the reporter.
+  const reporterSecret = await openReporterAccess(deps.reporter, receipt.id);
+  return { receipt: { ...receipt, reporterSecret, uploads }, replayed };
 }

@@ -3,7 +3,9 @@
  * last character is a Damm check over GF(32), which catches every single mistyped character and every
  * swap of two neighbours before any lookup is made.
  */
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/** Crockford's base32 alphabet: no I, L, O or U, so nothing reads as another character. */
+export const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const ALPHABET = CROCKFORD;
 const PREFIX = "LPR";
 const BODY_LENGTH = 12;
 
@@ -16,6 +18,9 @@ for (const [alias, canonical] of [
 ] as const) {
   charValue.set(alias, charValue.get(canonical) ?? 0);
 }
+
+/** The value of a character as a person typed it (O reads as 0, I and L as 1), or undefined. */
+export const crockfordValue = (ch: string): number | undefined => charValue.get(ch.toUpperCase());
 
 /** Multiplication in GF(2^5) modulo x^5 + x^2 + 1. */
 function gfMul(a: number, b: number): number {

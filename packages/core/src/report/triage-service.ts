@@ -101,7 +101,11 @@ export async function listQueue(stores: TriageStores, officer: Officer, params: 
 }
 
 /** A report by id, or by tracking code: an SMS alert links to `/konsol/laporan/{code}` to stay short. */
-export async function load(stores: Pick<TriageStores, "reports">, officer: Officer, reportId: string) {
+export async function load(
+  stores: { reports: Pick<ReportStore, "getById" | "getByTrackingCode"> },
+  officer: Officer,
+  reportId: string,
+) {
   const code = TrackingCode.parse(reportId);
   const report = code.ok
     ? await stores.reports.getByTrackingCode(code.code)

@@ -1,4 +1,4 @@
-import type { Alert, Audit, Evidence, Officer, Report, Stats } from "@lapora/core";
+import type { Alert, Audit, Evidence, Officer, Report, Reporter, Stats } from "@lapora/core";
 import { sourceKey } from "@lapora/core";
 import type { Surface } from "@lapora/core/contract";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
@@ -40,6 +40,8 @@ export interface ApiDeps {
   evidence: Evidence.EvidenceDeps;
   /** Limits by source and bot traps for new reports, with the stage's secret of source keys. */
   admission: Report.IntakeDeps["admission"];
+  /** What is the reporter's: the hashes of their secrets, and the thread with the officers. */
+  reporter: Reporter.ReporterStore;
 }
 
 export type AppEnv = {

@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   NotFoundError,
   RateLimitedError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
 } from "@lapora/core/errors";
@@ -21,6 +22,7 @@ export function errorBody(error: string, message: string, details: ErrorBody["de
 
 const KNOWN: [new (...args: never[]) => Error, ContentfulStatusCode, string][] = [
   [ValidationError, 400, "validation_failed"],
+  [UnauthorizedError, 401, "unauthorized"],
   [ForbiddenError, 403, "forbidden"],
   [NotFoundError, 404, "not_found"],
   [ConflictError, 409, "conflict"],

@@ -171,6 +171,18 @@ const ROUTES: { name: string; call: () => Promise<{ method: string; path: string
       body: { via: "konsol" },
     }),
   },
+  {
+    name: "GET /api/officer/reports/{id}/thread",
+    call: async () => ({ method: "GET", path: `/api/officer/reports/${reportId}/thread` }),
+  },
+  {
+    name: "POST /api/officer/reports/{id}/thread",
+    call: async () => ({
+      method: "POST",
+      path: `/api/officer/reports/${reportId}/thread`,
+      body: { text: "Apakah ada saksi lain?" },
+    }),
+  },
   { name: "GET /api/officer/push/key", call: async () => ({ method: "GET", path: "/api/officer/push/key" }) },
   {
     name: "GET /api/officer/push/devices",
@@ -261,6 +273,8 @@ const EXPECTED: Record<string, number[]> = {
   "POST /api/officer/reports/{id}/actions": [200, 200, 403, 200, 403, 403, 403],
   "GET /api/officer/reports/{id}/assignees": [200, 403, 403, 200, 403, 403, 403],
   "POST /api/officer/reports/{id}/ack": [200, 200, 403, 200, 403, 200, 200],
+  "GET /api/officer/reports/{id}/thread": [200, 200, 403, 200, 403, 200, 200],
+  "POST /api/officer/reports/{id}/thread": [201, 201, 403, 201, 403, 403, 403],
   "GET /api/officer/push/key": [200, 200, 200, 200, 200, 200, 200],
   "GET /api/officer/push/devices": [200, 200, 200, 200, 200, 200, 200],
   "POST /api/officer/push/devices": [201, 201, 201, 201, 201, 201, 201],

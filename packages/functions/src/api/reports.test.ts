@@ -35,6 +35,8 @@ describe("POST /api/reports", () => {
       status: "diterima",
       priority: "darurat",
       createdAt: expect.any(String),
+      // Code plus this secret opens the reporter's own view: shown once, kept only as a hash.
+      reporterSecret: expect.stringMatching(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/),
       // The upload capability, shown once; no photos were announced, so no forms yet.
       uploads: { token: expect.any(String), forms: [], maxPhotos: 5 },
     });
@@ -102,11 +104,13 @@ describe("Idempotency-Key", () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");
-    const { uploads: firstUploads, ...firstReceipt } = await readJson(first);
-    const { uploads: againUploads, ...againReceipt } = await readJson(again);
+    const { uploads: firstUploads, reporterSecret: firstSecret, ...firstReceipt } = await readJson(first);
+    const { uploads: againUploads, reporterSecret: againSecret, ...againReceipt } = await readJson(again);
     expect(againReceipt).toEqual(firstReceipt);
-    // Each answer carries its own upload capability; the secret is never stored, so it cannot be replayed.
+    // Each answer carries its own upload capability and reporter secret: neither is stored, so neither can
+    // be replayed (reporter.test.ts shows both secrets work).
     expect(againUploads.token).not.toBe(firstUploads.token);
+    expect(againSecret).not.toBe(firstSecret);
   });
 
   it("answers 409 when the same key comes with a different body, and stores nothing new", async () => {
@@ -133,8 +137,9 @@ describe("Idempotency-Key", () => {
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     const ids = new Set(await Promise.all(responses.map(async (r) => (await readJson(r)).id)));
     expect(ids.size).toBe(1);
-    // One report, its tracking-code claim, its idempotency record and its upload capability: four items, once.
-    expect(await countItems()).toBe(before + 4);
+    // One report, its tracking-code claim, its idempotency record, its upload capability and its reporter
+    // secrets' hashes: five items, once.
+    expect(await countItems()).toBe(before + 5);
   });
 });
 

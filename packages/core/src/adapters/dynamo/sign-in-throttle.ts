@@ -60,8 +60,12 @@ export function createSignInThrottle(client: DynamoDBDocumentClient, table: stri
         .set({ expiresAt: Math.floor(nowMs / 1000) + NRP_FAILURE_CEILING.windowSeconds * 2 })
         .go();
     },
-    async succeeded(username, source) {
-      await signInAttempt.delete({ username: perSource(username, source) }).go();
+    // A reset, not a delete: the public function (a reporter's code and secret) may not delete items.
+    async succeeded(username, source, nowMs = Date.now()) {
+      await signInAttempt
+        .update({ username: perSource(username, source) })
+        .set({ failures: 0, lockedUntil: 0, expiresAt: Math.floor(nowMs / 1000) + DAY_SECONDS })
+        .go();
     },
   };
 }

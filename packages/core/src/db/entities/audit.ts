@@ -15,7 +15,7 @@ export function auditEntities(binding: Binding) {
         auditId: { type: "string", required: true, readOnly: true },
         at: { type: "string", required: true },
         actorNrp: { type: "string", required: true },
-        actorRole: { type: [...ROLES, "system"] as const, required: true },
+        actorRole: { type: [...ROLES, "system", "reporter"] as const, required: true },
         action: { type: "string", required: true },
         from: { type: "string" },
         to: { type: "string" },

@@ -1,4 +1,4 @@
-import { Access, Alert, Evidence, NotFoundError, Report, Stats } from "@lapora/core";
+import { Access, Alert, Evidence, NotFoundError, Report, Reporter, Stats } from "@lapora/core";
 import { routes } from "@lapora/core/contract";
 import { bodyOf, queryOf, readJson } from "../request";
 import type { OfficerHandlers } from "./register";
@@ -18,6 +18,8 @@ export const officerHandlers: OfficerHandlers<
   | "releaseHeld"
   | "discardHeld"
   | "acknowledge"
+  | "reportThread"
+  | "askReporter"
   | "pushKey"
   | "pushDevices"
   | "addPushDevice"
@@ -63,6 +65,13 @@ export const officerHandlers: OfficerHandlers<
   acknowledge: async (c) => {
     const body = await bodyOf(c, routes.acknowledge);
     return c.json(await Alert.acknowledgeReport(c.var.deps, c.var.officer, c.req.param("id") ?? "", body));
+  },
+  reportThread: async (c) =>
+    c.json({ items: await Reporter.officerThread(c.var.deps, c.var.officer, c.req.param("id") ?? "") }),
+  askReporter: async (c) => {
+    const body = await readJson(c);
+    const items = await Reporter.askReporter(c.var.deps, c.var.officer, c.req.param("id") ?? "", body);
+    return c.json({ items }, 201);
   },
   pushKey: (c) => c.json({ publicKey: c.var.deps.push.vapidPublicKey }),
   pushDevices: async (c) => c.json(await Alert.listOwnPushDevices(c.var.deps, c.var.officer)),

@@ -1,4 +1,6 @@
-import { DEVICE_HEADER, Evidence, Region, Report, Stats } from "@lapora/core";
+import { DEVICE_HEADER, Evidence, Region, Report, Reporter, Stats } from "@lapora/core";
+import type { Context } from "hono";
+import type { AppEnv } from "../app";
 import { bearerToken, langOf, noStore, readJson } from "../request";
 import type { PublicHandlers } from "./register";
 
@@ -18,6 +20,14 @@ const openApiText = () =>
     JSON.stringify(m.default),
   ));
 
+/** The reporter's claim to a report: the code in the path, the secret in its header, the source key. */
+const claimOf = (c: Context<AppEnv>): Reporter.ReporterClaim => ({
+  code: c.req.param("code") ?? "",
+  secret: c.req.header(Reporter.REPORTER_SECRET_HEADER),
+  source: c.var.source,
+});
+const reporterDeps = (c: Context<AppEnv>) => ({ ...c.var.deps, attempts: c.var.deps.signInThrottle });
+
 /** The public door: the form, tracking, photos, statistics and the contract itself. No sign-in. */
 export const publicHandlers: PublicHandlers<
   | "health"
@@ -25,6 +35,9 @@ export const publicHandlers: PublicHandlers<
   | "regions"
   | "submitReport"
   | "trackReport"
+  | "reporterView"
+  | "reporterReply"
+  | "reporterPhotoForms"
   | "requestPhotoForms"
   | "statsWeeks"
   | "statsWeek"
@@ -59,6 +72,24 @@ export const publicHandlers: PublicHandlers<
     );
     noStore(c);
     return c.json(view);
+  },
+  // Code plus secret: the reporter's own view, their answers in the thread, and photos added later.
+  reporterView: async (c) => {
+    const view = await Reporter.reporterView(reporterDeps(c), claimOf(c));
+    noStore(c);
+    return c.json(view);
+  },
+  reporterReply: async (c) => {
+    const body = await readJson(c);
+    const view = await Reporter.reporterReply(reporterDeps(c), claimOf(c), body);
+    noStore(c);
+    return c.json(view, 201);
+  },
+  reporterPhotoForms: async (c) => {
+    const body = await readJson(c);
+    const forms = await Reporter.reporterPhotoForms(reporterDeps(c), claimOf(c), body);
+    noStore(c);
+    return c.json(forms);
   },
   // The tracking code is not a capability: knowing it lets you read the public view, never upload.
   requestPhotoForms: async (c) => {

@@ -1,0 +1,46 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createService } from "../../db/service";
+import { MAX_LIVE_REPORTER_SECRETS, type ReporterStore, type ThreadMessage } from "../../reporter/types";
+
+/** The DynamoDB adapter of ReporterStore: the secrets' hashes and the thread, in the report's partition. */
+export function createDynamoReporterStore(client: DynamoDBDocumentClient, table: string): ReporterStore {
+  const db = createService(client, table);
+  const { reporterAccess, threadMessage } = db.entities;
+  return {
+    async grant(reportId, secretHash, at) {
+      // ADD creates the record or adds to it; a full record (many replays of one submission) is replaced
+      // by the newest secret alone. Two replays racing may leave one more hash than the maximum: harmless.
+      const { data } = await reporterAccess.get({ reportId }).go({ consistent: true });
+      if ((data?.secretHashes.length ?? 0) >= MAX_LIVE_REPORTER_SECRETS) {
+        await reporterAccess.put({ reportId, secretHashes: [secretHash], updatedAt: at }).go();
+        return;
+      }
+      await reporterAccess
+        .update({ reportId })
+        .add({ secretHashes: [secretHash] })
+        .set({ updatedAt: at })
+        .go();
+    },
+    async secretHashes(reportId) {
+      const { data } = await reporterAccess.get({ reportId }).go({ consistent: true });
+      return data?.secretHashes ?? [];
+    },
+    async messages(reportId) {
+      const { data } = await threadMessage.query
+        .byReport({ reportId })
+        .go({ consistent: true, pages: "all" });
+      return data as ThreadMessage[];
+    },
+    async addMessage(message, entry) {
+      const result = await db.transaction
+        .write(({ threadMessage, audit }) => [
+          threadMessage.create(message).commit(),
+          audit.create(entry).commit(),
+        ])
+        .go();
+      if (result.canceled) {
+        throw new Error(`Thread message not stored: ${result.data.map((d) => d.code).join(", ")}`);
+      }
+    },
+  };
+}

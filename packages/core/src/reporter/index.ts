@@ -1,0 +1,6 @@
+export * from "./access";
+export * from "./secret";
+export * from "./service";
+export * from "./thread";
+export * from "./types";
+export * from "./view";

@@ -1,0 +1,28 @@
+import { MAX_PHOTOS } from "../evidence/rules";
+import { type PublicReportView, toPublicView } from "../report/public-view";
+import type { Report } from "../report/types";
+import { forReporter, type ReporterThreadMessage } from "./thread";
+import type { ThreadMessage } from "./types";
+
+/**
+ * What the holder of a report's code and secret sees: the public view, and what is theirs alone: the
+ * thread with the officers, and how many more photos they may add. Built field by field, like the public
+ * view: their own name, phone and coordinates are not sent back (they have them), nor any officer's name.
+ */
+export interface ReporterReportView extends PublicReportView {
+  thread: ReporterThreadMessage[];
+  /** Photos they may still add, through the same checked upload path (5 per report in all). */
+  photosRemaining: number;
+}
+
+export function toReporterView(
+  report: Report,
+  photos: number,
+  messages: readonly ThreadMessage[],
+): ReporterReportView {
+  return {
+    ...toPublicView(report, photos),
+    thread: forReporter(messages),
+    photosRemaining: Math.max(0, MAX_PHOTOS - photos),
+  };
+}
