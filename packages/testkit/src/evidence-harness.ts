@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { GetObjectTaggingCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { serve } from "@hono/node-server";
-import type { Evidence } from "@lapora/core";
+import type { Evidence, ReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { createApp } from "@lapora/functions/api/app";
 import { startS3Local } from "@lapora/local/emulators/s3";
@@ -18,12 +18,16 @@ import { createTestDeps } from "./harness";
  * test file's own, in this process, because s3rver's object events (which feed evidence-uploaded, as S3's
  * notification does in AWS) are only heard in the process that runs it. With `web`, the whole local app
  * (API + built web app) listens on a free port and s3rver lets that origin POST (CORS), as in `npm start`.
+ * `limits` replaces core's limits by source (a browser test fills a form faster than the fill-time trap).
  */
-export async function startEvidenceHarness(options: { web?: boolean } = {}) {
+export async function startEvidenceHarness(options: { web?: boolean; limits?: ReportLimits } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "lapora-evidence-"));
   const bucket = "lapora-evidence-it";
   const s3 = await startS3Local({ directory: dir, buckets: [bucket] });
-  const deps = await createTestDeps({ evidence: { bucket, s3Endpoint: s3.endpoint } });
+  const deps = await createTestDeps({
+    evidence: { bucket, s3Endpoint: s3.endpoint },
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   let url = "http://lapora.test";
   let closeWeb = async () => {};
   if (options.web) {

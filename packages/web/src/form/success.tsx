@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
+import { rememberSecret } from "../lib/reporter-secrets";
 import { linkClick, trackPath } from "../lib/router";
 import { EmergencyNotice } from "./happening-field";
 import type { Done } from "./use-report-form";
@@ -20,7 +21,12 @@ export function Success({
   const heading = useRef<HTMLHeadingElement>(null);
   const [copy, setCopy] = useState<"" | "copied" | "failed">("");
   const code = done.receipt.trackingCode;
+  const secret = done.receipt.reporterSecret;
   useEffect(() => heading.current?.focus(), []);
+  // The secret lives next to the code on this phone, so the tracking page can open the reporter's view.
+  useEffect(() => {
+    if (secret) rememberSecret(code, secret);
+  }, [code, secret]);
 
   const copyCode = async () => {
     try {
@@ -59,6 +65,19 @@ export function Success({
           {copy === "copied" ? t.success.copied : copy === "failed" ? t.success.copyFailed : ""}
         </p>
       </div>
+      {secret && (
+        <div class="receipt receipt-secret">
+          <p class="receipt-label" id="secret-label">
+            {t.success.secretLabel}
+          </p>
+          <p class="reporter-secret" data-testid="reporter-secret">
+            {secret}
+          </p>
+          <p class="hint">
+            {t.success.secretSave} {t.success.secretKept}
+          </p>
+        </div>
+      )}
       {children}
       <p class="save-hint">
         <span aria-hidden="true">💡 </span>

@@ -5,7 +5,10 @@ import { type ApiResult, call, type FieldDetail } from "./api";
 import { deviceToken } from "./device";
 
 /** The receipt, and the upload capability with a form per photo (absent from an older API). */
-export type Receipt = Omit<AnswerOf<"submitReport", 201>, "uploads"> & { uploads?: UploadGrant };
+export type Receipt = Omit<AnswerOf<"submitReport", 201>, "uploads" | "reporterSecret"> & {
+  uploads?: UploadGrant;
+  reporterSecret?: string;
+};
 
 export type SubmitResult =
   | { kind: "created"; receipt: Receipt }

@@ -1,6 +1,7 @@
 import { useLang } from "../i18n/lang";
 import { formatWib } from "../lib/time";
 import type { PublicReport } from "./fetch-report";
+import { ReporterPanel } from "./reporter-panel";
 import { StatusSteps } from "./status-steps";
 
 /** One report as the public sees it. Every text is rendered as text: nothing here is ever HTML. */
@@ -48,6 +49,7 @@ export function ReportView({ report }: { report: PublicReport }) {
         ))}
       </ol>
       <p class="hint">{t.track.bookmark}</p>
+      <ReporterPanel code={report.trackingCode} />
     </article>
   );
 }

@@ -16,6 +16,8 @@ function useChange(e: AuditEntry): string | undefined {
     const priority = PRIORITIES.find((p) => p === v);
     return priority ? t.priorities[priority] : v;
   };
+  // A thread message's entry names the message, not a change: the text is in the thread alone.
+  if (e.action === "reporter_question" || e.action === "reporter_reply") return undefined;
   if (e.from === undefined && e.to !== undefined) return t.auditTo(name(e.to));
   return e.from !== undefined || e.to !== undefined ? `${name(e.from)} → ${name(e.to)}` : undefined;
 }
@@ -24,8 +26,16 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
   const { t, lang } = useT();
   const { officer } = useMe();
   const change = useChange(entry);
-  const who = entry.actorNrp === officer.nrp ? t.you : officerLabel(entry.actorNrp, t.auditNrp);
-  const role = entry.actorRole === "system" ? "system" : t.roles[entry.actorRole];
+  const who =
+    entry.actorRole === "reporter"
+      ? t.thread.reporter
+      : entry.actorNrp === officer.nrp
+        ? t.you
+        : officerLabel(entry.actorNrp, t.auditNrp);
+  const role =
+    entry.actorRole === "system" || entry.actorRole === "reporter"
+      ? entry.actorRole
+      : t.roles[entry.actorRole];
   return (
     <li class={`audit-${entry.action}`}>
       <time dateTime={entry.at}>{formatWib(entry.at, lang, "short")}</time>

@@ -9,6 +9,7 @@ import { AuditTrail, PublicTimeline } from "./audit-trail";
 import { EvidencePanel } from "./evidence";
 import { Facts } from "./facts";
 import { Reporter } from "./reporter";
+import { ThreadPanel } from "./thread";
 import { useReport } from "./use-report";
 
 /** One report at `/konsol/laporan/{id}`: facts, what the resident wrote, the reporter, actions, history. */
@@ -93,6 +94,7 @@ export function DetailPage({ id }: { id: string }) {
       <EvidencePanel reportId={report.reportId} onAudited={reloadAudit} />
       <Facts report={report} />
       <Reporter reporter={report.reporter} />
+      <ThreadPanel report={report} onChanged={reloadAudit} />
       <PublicTimeline report={report} />
       <AuditTrail audit={audit} />
     </article>

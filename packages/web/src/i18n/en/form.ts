@@ -71,6 +71,10 @@ export const form: FormTexts = {
     title: "Report sent",
     lead: "Thank you. Musi Banyuasin Police has received your report.",
     codeLabel: "Your report code",
+    secretLabel: "Reporter secret",
+    secretSave:
+      "Keep this secret with the code. With the code and this secret only you can read the officers' questions, answer them and add photos. It cannot be shown again.",
+    secretKept: "The secret is also kept on this phone.",
     save: "Keep this code: write it down or take a screenshot. Only with this code can you follow your report.",
     copy: "Copy code",
     copied: "Code copied.",

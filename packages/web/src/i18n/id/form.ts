@@ -71,6 +71,10 @@ export const form = {
     title: "Laporan terkirim",
     lead: "Terima kasih. Laporan Anda sudah diterima Polres Musi Banyuasin.",
     codeLabel: "Kode laporan Anda",
+    secretLabel: "Kunci rahasia pelapor",
+    secretSave:
+      "Simpan kunci ini bersama kodenya. Dengan kode dan kunci ini hanya Anda yang bisa membaca pertanyaan petugas, menjawabnya dan menambah foto. Kunci ini tidak bisa ditampilkan lagi.",
+    secretKept: "Kunci juga tersimpan di HP ini.",
     save: "Simpan kode ini: tulis di kertas atau foto layar ini. Hanya dengan kode ini Anda bisa melihat perkembangan laporan.",
     copy: "Salin kode",
     copied: "Kode disalin.",

@@ -1,0 +1,123 @@
+import { REPORT_LIMITS } from "@lapora/core";
+import { startEvidenceHarness } from "@lapora/testkit";
+import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fillReport, launchChromium, phonePage, seriousViolations, submitAndReadCode } from "./support";
+
+// The reporter is heard, in Chromium against the local runtime: an anonymous report, its secret kept on
+// the phone, a question from SPKT in the console, the answer and a photo from the tracking page, and the
+// officer seeing both. axe looks at the new parts in both languages.
+
+// The evidence harness: the local app with an s3rver whose object events this process hears, so a
+// photo the reporter adds goes through evidence-uploaded as in AWS.
+let h: Awaited<ReturnType<typeof startEvidenceHarness>>;
+let browser: Browser;
+beforeAll(async () => {
+  // Playwright fills a form in well under the fill-time trap's 4 s, which would hold every report.
+  const limits = { ...REPORT_LIMITS, minFillSeconds: 0 };
+  [h, browser] = await Promise.all([startEvidenceHarness({ web: true, limits }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+const site = {
+  get browser() {
+    return browser;
+  },
+  get server() {
+    return h;
+  },
+};
+const SPKT = "80010001";
+
+async function signIn(page: Page, nrp: string, path: string): Promise<void> {
+  await page.goto(`${site.server.url}${path}`);
+  await page.getByLabel("NRP").fill(nrp);
+  await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("button", { name: "Keluar" }).waitFor();
+}
+
+describe("the reporter and the officers talk, anonymously", () => {
+  it("SPKT asks, the reporter answers and adds a photo from the tracking page, and the officer sees both", async () => {
+    const resident = await phonePage(site.browser, { bypassCSP: true });
+    await resident.goto(site.server.url);
+    await fillReport(resident, { description: "Motor saya dicuri di depan warung, pelakunya dua orang." });
+    const code = await submitAndReadCode(resident);
+    const secret = (await resident.getByTestId("reporter-secret").textContent())?.trim() ?? "";
+    expect(secret).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+    await expect(resident.getByText(/Kunci ini tidak bisa ditampilkan lagi/).isVisible()).resolves.toBe(true);
+
+    const spkt = await phonePage(site.browser);
+    await signIn(spkt, SPKT, `/konsol/laporan/${code}`);
+    await spkt.getByLabel("Pertanyaan untuk pelapor").fill("Apakah Bapak/Ibu melihat plat nomornya?");
+    await spkt.getByRole("button", { name: "Kirim pertanyaan" }).click();
+    await spkt.getByText("Pertanyaan terkirim.").waitFor();
+
+    // The phone kept the secret next to the code: the tracking page opens the reporter's part by itself.
+    await resident.getByRole("link", { name: "Lacak laporan ini" }).click();
+    const thread = resident.getByTestId("thread");
+    await thread.getByText("Apakah Bapak/Ibu melihat plat nomornya?").waitFor();
+    await expect(thread.locator(".who").first().textContent()).resolves.toBe("Petugas");
+    await resident.getByLabel("Jawaban atau keterangan tambahan").fill("Ya, BG 1234 XY, <b>hitam</b>.");
+    await resident.getByRole("button", { name: "Kirim", exact: true }).click();
+    await resident.getByText("Terkirim.", { exact: true }).waitFor();
+    await thread.getByText("Ya, BG 1234 XY, <b>hitam</b>.").waitFor();
+
+    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#736" } })
+      .jpeg()
+      .toBuffer();
+    await resident
+      .locator("#reporter-photo")
+      .setInputFiles({ name: "IMG_2041.jpg", mimeType: "image/jpeg", buffer: photo });
+    await resident.getByText("Foto terkirim. Petugas akan melihatnya setelah diperiksa.").waitFor();
+    await expect(resident.getByText("Masih bisa menambah 4 foto.").isVisible()).resolves.toBe(true);
+    await expect(seriousViolations(resident)).resolves.toEqual([]);
+    await resident.getByRole("button", { name: "English" }).click();
+    await resident.getByRole("heading", { name: "Conversation with officers" }).waitFor();
+    await expect(seriousViolations(resident)).resolves.toEqual([]);
+
+    // The officer sees the answer as text (nothing the reporter wrote becomes markup) and the new photo.
+    await site.server.uploads.idle();
+    await spkt.reload();
+    const officerThread = spkt.getByTestId("thread");
+    await officerThread.getByText("Ya, BG 1234 XY, <b>hitam</b>.").waitFor();
+    await expect(officerThread.locator("b").count()).resolves.toBe(0);
+    await expect(officerThread.locator("li strong").allTextContents()).resolves.toEqual(["Anda", "Pelapor"]);
+    await spkt.getByText(/Pelapor menjawab/).waitFor();
+    await expect(
+      spkt.locator(".evidence img, [data-testid='evidence-item']").count(),
+    ).resolves.toBeGreaterThan(0);
+    await spkt.context().close();
+    await resident.context().close();
+  });
+
+  it("on another phone, the code alone shows no thread; the code and the secret typed in do", async () => {
+    const first = await phonePage(site.browser);
+    await first.goto(site.server.url);
+    await fillReport(first);
+    const code = await submitAndReadCode(first);
+    const secret = (await first.getByTestId("reporter-secret").textContent())?.trim() ?? "";
+    await first.context().close();
+
+    const other = await phonePage(site.browser, { bypassCSP: true });
+    await other.goto(`${site.server.url}/lacak/${code}`);
+    await other.getByRole("heading", { name: "Khusus pelapor" }).waitFor();
+    await expect(other.getByTestId("thread").count()).resolves.toBe(0);
+    await other.getByLabel("Kunci rahasia pelapor").fill("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF");
+    await other.getByRole("button", { name: "Buka" }).click();
+    await other.getByText("Kode dan kunci ini tidak cocok. Periksa kembali kuncinya.").waitFor();
+    await expect(seriousViolations(other)).resolves.toEqual([]);
+    await other.getByLabel("Kunci rahasia pelapor").fill(secret.toLowerCase());
+    await other.getByRole("button", { name: "Buka" }).click();
+    await other.getByText("Belum ada pertanyaan dari petugas.").waitFor();
+    await other.getByRole("button", { name: "Hapus kunci dari HP ini" }).click();
+    await other.getByText("Kunci sudah dihapus dari HP ini.").waitFor();
+    await other.reload();
+    await other.getByLabel("Kunci rahasia pelapor").waitFor();
+    await expect(other.getByLabel("Kunci rahasia pelapor").inputValue()).resolves.toBe("");
+    await other.context().close();
+  });
+});
