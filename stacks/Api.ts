@@ -1,5 +1,5 @@
 /** The header CloudFront adds to every request it forwards to the API: one definition in core (infra). */
-import { ORIGIN_HEADER, parseReportLimits } from "@lapora/core/infra";
+import { ORIGIN_HEADER, parseReportLimits, parseServiceTargets } from "@lapora/core/infra";
 import type { ApiEnvironment } from "@lapora/functions/config";
 import { SecretValue } from "aws-cdk-lib";
 import { CfnRoute, type CfnStage } from "aws-cdk-lib/aws-apigatewayv2";
@@ -77,6 +77,7 @@ export function Api({ app, stack }: StackContext) {
         SOURCE_KEY_SECRET: sourceKey.value,
         // Checked here, so a bad value fails the deploy rather than every cold start.
         REPORT_LIMITS: JSON.stringify(parseReportLimits(process.env.LAPORA_REPORT_LIMITS)),
+        SERVICE_TARGETS: JSON.stringify(parseServiceTargets(process.env.LAPORA_SERVICE_TARGETS)),
         VAPID_PUBLIC_KEY: surface === "officer" ? vapidPublicKey : "",
       } satisfies ApiEnvironment,
     });

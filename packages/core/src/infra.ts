@@ -9,4 +9,5 @@ export { parseSmsPolicy, SMS_POLICY } from "./alert/sms-rules";
 export { STREAM_FILTER } from "./alert/stream";
 export * from "./db/table";
 export * from "./evidence/rules";
+export { parseServiceTargets, SERVICE_TARGETS } from "./report/targets";
 export * from "./web-security";

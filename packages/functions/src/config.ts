@@ -31,6 +31,11 @@ export const ApiEnv = z.object({
    * `{"address":{"soft":40,"hard":160}}`; checked at cold start.
    */
   REPORT_LIMITS: z.optional(z.string()),
+  /**
+   * JSON overriding some of core's SERVICE_TARGETS (report/targets.ts), e.g.
+   * `{"sedang":{"verifyMinutes":720}}`; checked at cold start.
+   */
+  SERVICE_TARGETS: z.optional(z.string()),
   /** The stage's VAPID public key (base64url), for the console's PushManager.subscribe; empty, push is off. */
   VAPID_PUBLIC_KEY: z.optional(z.string()),
 });

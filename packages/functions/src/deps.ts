@@ -10,6 +10,7 @@ import {
   type Evidence,
   type Officer,
   REPORT_LIMITS,
+  type Report,
   type ReportLimits,
   type Stats,
 } from "@lapora/core";
@@ -89,6 +90,8 @@ const PROCESS_SECRET = randomBytes(32).toString("base64url");
 export interface AdmissionSettings {
   secret?: string | undefined;
   limits?: ReportLimits;
+  /** The stage's service targets, fixed on each report as it arrives (core's defaults when absent). */
+  targets?: Report.ServiceTargets;
   now?: () => Date;
 }
 
@@ -132,6 +135,7 @@ export function apiDeps(
     },
     acks: dynamo((d, c, t) => d.createDynamoAckStore(c, t)),
     reporter: dynamo((d, c, t) => d.createDynamoReporterStore(c, t)),
+    ...(admission.targets ? { targets: admission.targets } : {}),
   };
 }
 

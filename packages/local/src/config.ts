@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { Alert, parseReportLimits, type ReportLimits } from "@lapora/core";
+import { Alert, parseReportLimits, Report, type ReportLimits } from "@lapora/core";
 import * as z from "zod/mini";
 
 const Env = z.object({
@@ -10,6 +10,8 @@ const Env = z.object({
   LAPORA_TRUST_PROXY: z._default(z.enum(["0", "1"]), "0"),
   /** JSON overriding some of the limits by source, as REPORT_LIMITS does in AWS (core/abuse/admission.ts). */
   LAPORA_REPORT_LIMITS: z.optional(z.string()),
+  /** JSON overriding some of the service targets, as SERVICE_TARGETS does in AWS (core/report/targets.ts). */
+  LAPORA_SERVICE_TARGETS: z.optional(z.string()),
   /** JSON overriding some of the SMS policy, as SMS_POLICY does in AWS (core/alert/sms-rules.ts). */
   LAPORA_SMS_POLICY: z.optional(z.string()),
 });
@@ -21,6 +23,7 @@ export interface LocalConfig {
   /** Limits by source read the client from X-Forwarded-For (tests and benches play many sources). */
   trustProxy: boolean;
   reportLimits: ReportLimits;
+  serviceTargets: Report.ServiceTargets;
   smsPolicy: Alert.SmsPolicy;
   tableName: string;
   bucketName: string;
@@ -41,6 +44,7 @@ export function loadLocalConfig(env: Record<string, string | undefined> = proces
     dataDir: resolve(result.data.LAPORA_DATA_DIR),
     trustProxy: result.data.LAPORA_TRUST_PROXY === "1",
     reportLimits: parseReportLimits(result.data.LAPORA_REPORT_LIMITS),
+    serviceTargets: Report.parseServiceTargets(result.data.LAPORA_SERVICE_TARGETS),
     smsPolicy: Alert.parseSmsPolicy(result.data.LAPORA_SMS_POLICY),
     tableName: "lapora-local",
     bucketName: "lapora-evidence-local",

@@ -25,6 +25,7 @@ try {
     topicName: config.topicName,
     publicUrl: `http://localhost:${config.port}`,
     reportLimits: config.reportLimits,
+    serviceTargets: config.serviceTargets,
     smsPolicy: config.smsPolicy,
     demoPushDevices: true,
   });

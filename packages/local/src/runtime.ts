@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Alert, ReportLimits } from "@lapora/core";
+import type { Alert, Report, ReportLimits } from "@lapora/core";
 import { ensureTable } from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { type LocalAlerts, startLocalAlerts } from "./alerts/local-alerts";
@@ -48,6 +48,8 @@ export async function startRuntime(options: {
   publicUrl: string;
   /** Limits by source; core's REPORT_LIMITS by default. */
   reportLimits?: ReportLimits;
+  /** Service targets; core's SERVICE_TARGETS by default. */
+  serviceTargets?: Report.ServiceTargets;
   /** When SMS is sent (LAPORA_SMS_POLICY); core's SMS_POLICY by default. */
   smsPolicy?: Alert.SmsPolicy;
   /** Give each demo officer a device on the local push service (`npm start`); tests register their own. */
@@ -85,7 +87,10 @@ export async function startRuntime(options: {
       openDataBucket: LOCAL_OPEN_DATA_BUCKET,
       sns: { endpoint: sns.endpoint, topicArn: sns.topicArn },
       evidence: { bucket: options.bucketName },
-      ...(options.reportLimits ? { admission: { limits: options.reportLimits } } : {}),
+      admission: {
+        ...(options.reportLimits ? { limits: options.reportLimits } : {}),
+        ...(options.serviceTargets ? { targets: options.serviceTargets } : {}),
+      },
       push: { allowedOrigins: localPushOrigins(push), vapidPublicKey: vapid.publicKey },
     });
     await seedDemoOfficers(deps.officers, deps.localDirectory);

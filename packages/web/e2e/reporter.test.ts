@@ -60,6 +60,9 @@ describe("the reporter and the officers talk, anonymously", () => {
     await resident.getByRole("link", { name: "Lacak laporan ini" }).click();
     const thread = resident.getByTestId("thread");
     await thread.getByText("Apakah Bapak/Ibu melihat plat nomornya?").waitFor();
+    // The service targets, in WIB: a sedang report is checked within a day.
+    await expect(resident.getByTestId("verify-by").textContent()).resolves.toMatch(/WIB$/);
+    await expect(resident.getByText("Diverifikasi paling lambat").isVisible()).resolves.toBe(true);
     await expect(thread.locator(".who").first().textContent()).resolves.toBe("Petugas");
     await resident.getByLabel("Jawaban atau keterangan tambahan").fill("Ya, BG 1234 XY, <b>hitam</b>.");
     await resident.getByRole("button", { name: "Kirim", exact: true }).click();

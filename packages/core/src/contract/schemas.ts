@@ -87,6 +87,16 @@ export const PublicReport = z.object({
   updatedAt: str,
   timeline: z.array(TimelineEntry),
   photos: int,
+  targets: z.optional(
+    z.object({
+      verifyBy: str,
+      verifiedAt: z.optional(str),
+      verifyMet: z.optional(z.boolean()),
+      resolveBy: str,
+      resolvedAt: z.optional(str),
+      resolveMet: z.optional(z.boolean()),
+    }),
+  ),
 });
 
 const ReporterThreadMessageSchema = z.object({ at: str, from: z.enum(["officer", "reporter"]), text: str });
@@ -207,6 +217,8 @@ const reportFields = {
   heldReason: z.optional(z.enum([...HOLD_REASONS, DISCARDED])),
   heldAt: z.optional(str),
   releasedAt: z.optional(str),
+  verifyBy: z.optional(str),
+  resolveBy: z.optional(str),
 };
 
 /** A report as an officer sees it; `reporter` has the contact only for roles that call back. */

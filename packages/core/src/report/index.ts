@@ -8,6 +8,7 @@ export * from "./schema";
 export * from "./service";
 export * from "./status";
 export type { CreateOutcome, ReportStore } from "./store";
+export * from "./targets";
 export * as TrackingCode from "./tracking-code";
 export * from "./triage";
 export * from "./triage-service";

@@ -10,6 +10,7 @@ import { derivePriority } from "./priority";
 import { parseReportInput } from "./schema";
 import { submit } from "./service";
 import type { ReportStore } from "./store";
+import type { ServiceTargets } from "./targets";
 import type { SubmitReceipt } from "./types";
 
 export interface IntakeDeps {
@@ -17,6 +18,8 @@ export interface IntakeDeps {
   evidence: EvidenceDeps;
   /** Where the hash of each reporter secret handed out is kept. */
   reporter: ReporterStore;
+  /** The stage's service targets (report/targets.ts); core's defaults when absent. */
+  targets?: ServiceTargets;
   /** Limits by source and bot traps (abuse/admission.ts), with the stage's source-key secret. */
   admission: { secret: string; limits: ReportLimits; now?: () => Date };
 }
@@ -85,6 +88,7 @@ export async function intake(
   const { receipt, replayed } = await submit(deps.reports, parsed.value, {
     ...(key ? { idempotency: { key: `report:${key}`, requestHash: hashRequest(body) } } : {}),
     admission,
+    ...(deps.targets ? { targets: deps.targets } : {}),
   });
   const uploads = await openUploads(deps.evidence, receipt, photoTypes);
   // A replay gets a secret of its own: the first answer may never have reached the reporter.

@@ -2,6 +2,7 @@ import { findDesa, findKecamatan } from "../region/region";
 import type { Category } from "./category";
 import type { Priority } from "./priority";
 import type { Status } from "./status";
+import { type TargetView, targetView } from "./targets";
 import type { Report, TimelineEntry } from "./types";
 
 /** What anyone holding the tracking code sees. No reporter identity and no coordinates, by construction. */
@@ -18,6 +19,8 @@ export interface PublicReportView {
   timeline: TimelineEntry[];
   /** How many photos the report has received: a count only, never the photos themselves. */
   photos: number;
+  /** The service targets and whether they were met (absent on reports from before targets existed). */
+  targets?: TargetView;
 }
 
 /**
@@ -25,7 +28,8 @@ export interface PublicReportView {
  * later stays private until someone decides otherwise. `photos` is the number of photos received
  * (Evidence.countPhotos); they live beside the report, not in it.
  */
-export function toPublicView(report: Report, photos = 0): PublicReportView {
+export function toPublicView(report: Report, photos = 0, now = new Date()): PublicReportView {
+  const targets = targetView(report, now);
   return {
     trackingCode: report.trackingCode,
     status: report.status,
@@ -40,5 +44,6 @@ export function toPublicView(report: Report, photos = 0): PublicReportView {
       note === undefined ? { at, status } : { at, status, note },
     ),
     photos,
+    ...(targets ? { targets } : {}),
   };
 }

@@ -13,6 +13,8 @@ export const QueueParams = z.strictObject({
   from: z.optional(day),
   to: z.optional(day),
   sort: z._default(z.enum(["newest", "urgent"]), "newest"),
+  /** `true`: only open reports past a service target they have not met (report/targets.ts). */
+  overdue: z.optional(z.enum(["true"])),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(4000))),
 });
@@ -31,6 +33,8 @@ export interface QueueQuery {
   /** ISO instants, from inclusive, to exclusive. */
   fromIso?: string;
   toIso?: string;
+  /** Only open reports past an unmet target at this instant: diterima past verifyBy, or checked and past resolveBy. */
+  overdueAt?: string;
   limit: number;
   cursor?: string;
 }

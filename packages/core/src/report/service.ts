@@ -8,6 +8,7 @@ import { derivePriority } from "./priority";
 import { type PublicReportView, toPublicView } from "./public-view";
 import type { ReportInput } from "./schema";
 import type { ReportStore } from "./store";
+import { dueDates, SERVICE_TARGETS, type ServiceTargets } from "./targets";
 import * as TrackingCode from "./tracking-code";
 import type { Report, SubmitReceipt } from "./types";
 
@@ -21,6 +22,8 @@ export interface SubmitOptions {
    */
   admission?: { counters: readonly SourceCounter[]; trap: HoldReason | null; secondsLeft: number };
   now?: () => Date;
+  /** The stage's service targets, fixed on the report as it arrives. */
+  targets?: ServiceTargets;
   newId?: () => string;
   newCode?: () => string;
 }
@@ -28,22 +31,30 @@ export interface SubmitOptions {
 const MAX_ATTEMPTS = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Builds a new report in status `diterima` from validated input. */
-export function create(input: ReportInput, at: Date, reportId: string, trackingCode: string): Report {
+/** Builds a new report in status `diterima` from validated input, with the stage's service targets. */
+export function create(
+  input: ReportInput,
+  at: Date,
+  reportId: string,
+  trackingCode: string,
+  targets: ServiceTargets = SERVICE_TARGETS,
+): Report {
   const createdAt = at.toISOString();
   const { location, ...rest } = input;
+  const priority = derivePriority(input.category, input.happeningNow);
   return {
     ...rest,
     ...(location ? { location } : {}),
     reportId,
     trackingCode,
-    priority: derivePriority(input.category, input.happeningNow),
+    priority,
     status: "diterima",
     version: 1,
     createdAt,
     createdDay: wibDay(at),
     updatedAt: createdAt,
     timeline: [{ at: createdAt, status: "diterima" }],
+    ...dueDates(createdAt, priority, targets),
   };
 }
 
@@ -76,6 +87,7 @@ export async function submit(
     now = () => new Date(),
     newId = randomUUID,
     newCode = () => TrackingCode.generate(),
+    targets = SERVICE_TARGETS,
   } = options;
   // The write comes first: the transaction's own condition on the idempotency item says whether the key
   // is taken, so a first submission costs one round trip and only a repeat reads the stored receipt.
@@ -93,7 +105,7 @@ export async function submit(
         return { receipt: existing.response, replayed: true };
       }
     }
-    const report = create(input, at, newId(), newCode());
+    const report = create(input, at, newId(), newCode(), targets);
     if (hold) Object.assign(report, { heldReason: hold, heldAt: report.createdAt });
     const receipt = receiptOf(report);
     const outcome = await store.create(

@@ -48,7 +48,7 @@ const wibStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - WIB_
  * Turns an officer's queue request into a GSI query within their scope. A Kapolsek is held to their
  * kecamatan, a Bhabinkamtibmas to their desa (and reports assigned to them); asking outside is Forbidden.
  */
-export function planQueue(officer: Officer, p: QueueParams): QueueQuery {
+export function planQueue(officer: Officer, p: QueueParams, now = new Date()): QueueQuery {
   const desaKecamatan = p.desa ? findDesa(p.desa)?.kecamatan.code : undefined;
   if (p.desa && !desaKecamatan)
     throw new ValidationError("Unknown desa.", [
@@ -89,6 +89,7 @@ export function planQueue(officer: Officer, p: QueueParams): QueueQuery {
     ...(within ? { within } : {}),
     ...(p.from ? { fromIso: wibStart(p.from) } : {}),
     ...(p.to ? { toIso: next(p.to) } : {}),
+    ...(p.overdue ? { overdueAt: now.toISOString() } : {}),
     limit: p.limit,
     ...(p.cursor ? { cursor: p.cursor } : {}),
   };

@@ -42,6 +42,9 @@ export interface Report {
   heldAt?: string;
   /** When SPKT released it from quarantine: its alerts went then. */
   releasedAt?: string;
+  /** The service targets promised when it arrived (report/targets.ts); absent on older reports. */
+  verifyBy?: string;
+  resolveBy?: string;
   /** When it became `selesai`, and the seconds it took from createdAt. */
   resolvedAt?: string;
   secondsToResolve?: number;

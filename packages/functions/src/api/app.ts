@@ -42,6 +42,8 @@ export interface ApiDeps {
   admission: Report.IntakeDeps["admission"];
   /** What is the reporter's: the hashes of their secrets, and the thread with the officers. */
   reporter: Reporter.ReporterStore;
+  /** The stage's service targets (core's defaults when absent). */
+  targets?: Report.ServiceTargets;
 }
 
 export type AppEnv = {

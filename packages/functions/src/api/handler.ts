@@ -1,4 +1,4 @@
-import { Alert, parseReportLimits } from "@lapora/core";
+import { Alert, parseReportLimits, Report } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
@@ -39,7 +39,11 @@ export const handler = lambdaHandler({
         signIn: Aws.createCognitoSignIn(cognito, config.AUTH_AUDIENCE),
         verifyToken: createTokenVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
       },
-      { secret: config.SOURCE_KEY_SECRET, limits: parseReportLimits(config.REPORT_LIMITS) },
+      {
+        secret: config.SOURCE_KEY_SECRET,
+        limits: parseReportLimits(config.REPORT_LIMITS),
+        targets: Report.parseServiceTargets(config.SERVICE_TARGETS),
+      },
       { vapidPublicKey: config.VAPID_PUBLIC_KEY ?? "", allowedOrigins: Alert.PUSH_SERVICE_ORIGINS },
     );
     const serve = handle(

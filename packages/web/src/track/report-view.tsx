@@ -29,6 +29,22 @@ export function ReportView({ report }: { report: PublicReport }) {
         <dd>{formatWib(report.createdAt, lang)}</dd>
         <dt>{t.track.updatedAt}</dt>
         <dd>{formatWib(report.updatedAt, lang)}</dd>
+        {report.targets && (
+          <>
+            <dt>{t.track.verifyBy}</dt>
+            <dd data-testid="verify-by">
+              {formatWib(report.targets.verifyBy, lang)}
+              {report.targets.verifyMet !== undefined &&
+                ` (${report.targets.verifyMet ? t.track.met : t.track.missed})`}
+            </dd>
+            <dt>{t.track.resolveBy}</dt>
+            <dd data-testid="resolve-by">
+              {formatWib(report.targets.resolveBy, lang)}
+              {report.targets.resolveMet !== undefined &&
+                ` (${report.targets.resolveMet ? t.track.met : t.track.missed})`}
+            </dd>
+          </>
+        )}
         <dt>{t.track.photos}</dt>
         <dd data-testid="photos">
           {t.track.photosReceived(typeof report.photos === "number" ? report.photos : 0)}

@@ -122,6 +122,12 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
         if (q.index === "urgent" && q.kecamatan) parts.push(op.eq(a.kecamatan, q.kecamatan));
         if (q.index === "urgent" && q.fromIso) parts.push(op.gte(a.createdAt, q.fromIso));
         if (q.index === "urgent" && q.toIso) parts.push(op.lt(a.createdAt, q.toIso));
+        if (q.overdueAt) {
+          // The same rule as isOverdue (report/targets.ts), as a filter on the page read.
+          const waiting = `(${op.eq(a.status, "diterima")} AND ${op.lt(a.verifyBy, q.overdueAt)})`;
+          const checked = `(${op.eq(a.status, "diverifikasi")} OR ${op.eq(a.status, "ditangani")})`;
+          parts.push(`(${waiting} OR (${checked} AND ${op.lt(a.resolveBy, q.overdueAt)}))`);
+        }
         if (q.within) {
           const mine = [...q.within.desa.map((d) => op.eq(a.desa, d)), op.eq(a.assignee, q.within.assignee)];
           parts.push(`(${mine.join(" OR ")})`);

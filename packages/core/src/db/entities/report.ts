@@ -61,6 +61,9 @@ export function reportEntities(binding: Binding) {
         releasedAt: { type: "string" },
         resolvedAt: { type: "string" },
         secondsToResolve: { type: "number" },
+        // The service targets promised when it arrived (report/targets.ts).
+        verifyBy: { type: "string", readOnly: true },
+        resolveBy: { type: "string", readOnly: true },
         // Derived for the urgency index: darurat sorts first.
         priorityRank: {
           type: "number",

@@ -62,6 +62,14 @@ export function FilterPanel({
           </div>
           {filters.sort === "urgent" && <p class="hint">{q.urgentHint}</p>}
         </fieldset>
+        <label class="field overdue">
+          <input
+            type="checkbox"
+            checked={filters.overdue === "true"}
+            onChange={(e) => set(e.currentTarget.checked ? { overdue: "true" } : { overdue: undefined })}
+          />{" "}
+          {q.overdue}
+        </label>
         <div class="filter-grid">
           <label class="field">
             <span class="field-label">{q.status}</span>

@@ -72,3 +72,14 @@ describe("the API query of one page of the queue", () => {
     );
   });
 });
+
+describe("the overdue filter", () => {
+  it("is kept in the address, counted, and sent to the API", () => {
+    const f = parseFilters("?overdue=true&sort=urgent");
+    expect(f).toEqual({ sort: "urgent", overdue: "true" });
+    expect(toSearch(f)).toBe("?sort=urgent&overdue=true");
+    expect(activeCount(f)).toBe(1);
+    expect(apiQuery(f)).toContain("overdue=true");
+    expect(parseFilters("?overdue=1")).toEqual({ sort: "newest" });
+  });
+});

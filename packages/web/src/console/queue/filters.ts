@@ -9,6 +9,8 @@ export interface Filters {
   desa?: string;
   from?: string;
   to?: string;
+  /** Only open reports past a service target they missed. */
+  overdue?: "true";
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,6 +33,7 @@ export function parseFilters(search: string): Filters {
     const v = q.get(key);
     if (v && DAY.test(v)) f[key] = v;
   }
+  if (q.get("overdue") === "true") f.overdue = "true";
   return f;
 }
 
@@ -38,7 +41,7 @@ export function parseFilters(search: string): Filters {
 export function toSearch(f: Filters): string {
   const q = new URLSearchParams();
   if (f.sort === "urgent") q.set("sort", "urgent");
-  for (const key of ["status", "priority", "kecamatan", "desa", "from", "to"] as const) {
+  for (const key of ["status", "priority", "kecamatan", "desa", "from", "to", "overdue"] as const) {
     const v = f[key];
     if (v) q.set(key, v);
   }
@@ -48,7 +51,8 @@ export function toSearch(f: Filters): string {
 
 /** How many filters narrow the list (the order is not one). */
 export function activeCount(f: Filters): number {
-  return (["status", "priority", "kecamatan", "desa", "from", "to"] as const).filter((k) => f[k]).length;
+  return (["status", "priority", "kecamatan", "desa", "from", "to", "overdue"] as const).filter((k) => f[k])
+    .length;
 }
 
 /** The API query for one page of the queue. */

@@ -62,6 +62,7 @@ export const consoleTexts: ConsoleSectionTexts = {
     allStatuses: "All statuses",
     allOpen: "All open",
     priority: "Priority",
+    overdue: "Only those past a service target",
     allPriorities: "All priorities",
     kecamatan: "Kecamatan",
     allKecamatan: "All kecamatan",

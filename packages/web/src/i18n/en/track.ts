@@ -27,6 +27,10 @@ export const track: TrackTexts = {
     photos: "Photos",
     photosReceived: (n: number) =>
       n === 0 ? "No photos yet" : n === 1 ? "1 photo received" : `${n} photos received`,
+    verifyBy: "To be checked by",
+    resolveBy: "To be resolved by",
+    met: "met",
+    missed: "missed",
     bookmark: "Bookmark this page to check it again later.",
   },
   reporter: {

@@ -61,6 +61,7 @@ export const consoleTexts = {
     allStatuses: "Semua status",
     allOpen: "Semua yang belum selesai",
     priority: "Prioritas",
+    overdue: "Hanya yang lewat target waktu",
     allPriorities: "Semua prioritas",
     kecamatan: "Kecamatan",
     allKecamatan: "Semua kecamatan",

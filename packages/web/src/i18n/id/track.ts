@@ -25,6 +25,10 @@ export const track = {
     photos: "Foto",
     photosReceived: (n: number) => (n === 0 ? "Belum ada foto" : `${n} foto diterima`),
     bookmark: "Simpan halaman ini (bookmark) untuk melihatnya lagi nanti.",
+    verifyBy: "Diverifikasi paling lambat",
+    resolveBy: "Selesai paling lambat",
+    met: "tercapai",
+    missed: "terlewat",
   },
   reporter: {
     title: "Khusus pelapor",
