@@ -1,6 +1,7 @@
 import type { common } from "./id/common";
 import type { consoleTexts } from "./id/console";
 import type { form } from "./id/form";
+import type { reporter } from "./id/reporter";
 import type { site } from "./id/site";
 import type { stats } from "./id/stats";
 import type { track } from "./id/track";
@@ -19,6 +20,8 @@ export type CommonTexts = Widen<typeof common>;
 export type SiteFrameTexts = Widen<typeof site>;
 export type FormTexts = Widen<typeof form>;
 export type TrackTexts = Widen<typeof track>;
+/** The reporter's part of the tracking page: its own chunk, with the report view. */
+export type ReporterTexts = Widen<typeof reporter>;
 export type StatsTexts = Widen<typeof stats>;
 export type ConsoleSectionTexts = Widen<typeof consoleTexts>;
 

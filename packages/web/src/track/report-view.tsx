@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { useLang } from "../i18n/lang";
 import { formatWib } from "../lib/time";
 import type { PublicReport } from "./fetch-report";
@@ -7,6 +8,7 @@ import { StatusSteps } from "./status-steps";
 /** One report as the public sees it. Every text is rendered as text: nothing here is ever HTML. */
 export function ReportView({ report }: { report: PublicReport }) {
   const { t, lang } = useLang();
+  const { targets } = report;
 
   return (
     <article class="report-view" aria-labelledby="report-code">
@@ -29,22 +31,21 @@ export function ReportView({ report }: { report: PublicReport }) {
         <dd>{formatWib(report.createdAt, lang)}</dd>
         <dt>{t.track.updatedAt}</dt>
         <dd>{formatWib(report.updatedAt, lang)}</dd>
-        {report.targets && (
-          <>
-            <dt>{t.track.verifyBy}</dt>
-            <dd data-testid="verify-by">
-              {formatWib(report.targets.verifyBy, lang)}
-              {report.targets.verifyMet !== undefined &&
-                ` (${report.targets.verifyMet ? t.track.met : t.track.missed})`}
-            </dd>
-            <dt>{t.track.resolveBy}</dt>
-            <dd data-testid="resolve-by">
-              {formatWib(report.targets.resolveBy, lang)}
-              {report.targets.resolveMet !== undefined &&
-                ` (${report.targets.resolveMet ? t.track.met : t.track.missed})`}
-            </dd>
-          </>
-        )}
+        {targets &&
+          (
+            [
+              ["verify-by", t.track.verifyBy, targets.verifyBy, targets.verifyMet],
+              ["resolve-by", t.track.resolveBy, targets.resolveBy, targets.resolveMet],
+            ] as const
+          ).map(([id, label, by, met]) => (
+            <Fragment key={id}>
+              <dt>{label}</dt>
+              <dd data-testid={id}>
+                {formatWib(by, lang)}
+                {met !== undefined && ` (${met ? t.track.met : t.track.missed})`}
+              </dd>
+            </Fragment>
+          ))}
         <dt>{t.track.photos}</dt>
         <dd data-testid="photos">
           {t.track.photosReceived(typeof report.photos === "number" ? report.photos : 0)}

@@ -2,10 +2,12 @@ import type { AnswerOf } from "@lapora/core/contract";
 import { useEffect, useState } from "preact/hooks";
 import { preparePhoto } from "../form/photo-compress";
 import { sendPhoto, type UploadForm } from "../form/photo-upload";
+import { reporter as enTexts } from "../i18n/en/reporter";
+import { reporter as idTexts } from "../i18n/id/reporter";
 import { useLang } from "../i18n/lang";
 import { call } from "../lib/api";
 import { forgetSecret, rememberSecret, secretFor } from "../lib/reporter-secrets";
-import { formatWib } from "../lib/time";
+import { ThreadList } from "../lib/thread-list";
 
 type ReporterView = AnswerOf<"reporterView", 200>;
 type Loaded =
@@ -26,8 +28,8 @@ const base = (code: string) => `/api/reports/track/${encodeURIComponent(code)}/r
  * text: nothing an officer or reporter wrote is ever HTML here.
  */
 export function ReporterPanel({ code }: { code: string }) {
-  const { t, lang } = useLang();
-  const r = t.reporter;
+  const { lang } = useLang();
+  const r = lang === "en" ? enTexts : idTexts;
   const [secret, setSecret] = useState(() => secretFor(code) ?? "");
   const [loaded, setLoaded] = useState<Loaded>({ kind: "idle" });
   const [reply, setReply] = useState("");
@@ -160,15 +162,12 @@ export function ReporterPanel({ code }: { code: string }) {
           {loaded.view.thread.length === 0 ? (
             <p class="hint">{r.empty}</p>
           ) : (
-            <ol class="thread" data-testid="thread">
-              {loaded.view.thread.map((m) => (
-                <li key={m.at + m.from} class={`from-${m.from}`}>
-                  <span class="who">{m.from === "officer" ? r.officer : r.you}</span>
-                  <time dateTime={m.at}>{formatWib(m.at, lang)}</time>
-                  <p>{m.text}</p>
-                </li>
-              ))}
-            </ol>
+            <ThreadList
+              messages={loaded.view.thread}
+              who={(m) => (m.from === "officer" ? r.officer : r.you)}
+              lang={lang}
+              keyOf={(m, i) => `${i}-${m.at}`}
+            />
           )}
           <form noValidate onSubmit={send}>
             <label class="field-label" for="reporter-reply">

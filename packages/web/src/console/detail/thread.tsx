@@ -3,7 +3,7 @@ import type { AnswerOf } from "@lapora/core/contract";
 import { useEffect, useState } from "preact/hooks";
 import { useT } from "../../i18n/console-lang";
 import { call } from "../../lib/api";
-import { formatWib } from "../../lib/time";
+import { ThreadList } from "../../lib/thread-list";
 import { officerLabel } from "../lib/names";
 import { officerAuth } from "../lib/session";
 import type { Report } from "../lib/types";
@@ -67,14 +67,7 @@ export function ThreadPanel({ report, onChanged }: { report: Report; onChanged()
       {state.kind === "failed" && <p class="alert">{th.failed}</p>}
       {state.kind === "ok" && state.items.length === 0 && <p>{th.empty}</p>}
       {state.kind === "ok" && state.items.length > 0 && (
-        <ol class="thread" data-testid="thread">
-          {state.items.map((m) => (
-            <li key={m.messageId} class={`from-${m.from}`}>
-              <strong>{who(m)}</strong> <time dateTime={m.at}>{formatWib(m.at, lang, "short")}</time>
-              <p>{m.text}</p>
-            </li>
-          ))}
-        </ol>
+        <ThreadList messages={state.items} who={who} lang={lang} keyOf={(m) => m.messageId} />
       )}
       {canAskReporter(officer, report) && (
         <form noValidate onSubmit={ask}>

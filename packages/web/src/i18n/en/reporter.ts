@@ -1,0 +1,36 @@
+import type { ReporterTexts } from "../types";
+
+/** The reporter's part of the tracking page, in English: loaded with the report view, not the form. */
+export const reporter: ReporterTexts = {
+  title: "For the reporter",
+  intro:
+    "With the secret you got when you reported, you can read the officers' questions, answer them and add photos. Officers never see your phone number or internet address.",
+  secretLabel: "Reporter secret",
+  secretHint: "For example: 7K3M-Q9TZ-4HX2-R8BC-D2FG-H5JK",
+  open: "Open",
+  loading: "Loading…",
+  wrong: "This code and secret do not match. Check the secret.",
+  limited: (s: number) => `Too many tries. Try again in ${s} seconds.`,
+  failed: "Could not load. Check your signal and try again.",
+  threadTitle: "Conversation with officers",
+  empty: "No questions from officers yet.",
+  officer: "Officer",
+  you: "You",
+  replyLabel: "Your answer or more details",
+  replyHint:
+    "At most 1,000 characters. Do not write anything that could put you at risk if someone reads this phone.",
+  send: "Send",
+  sending: "Sending…",
+  sent: "Sent.",
+  tooLong: "At most 1,000 characters.",
+  emptyReply: "Write a message first.",
+  photosTitle: "Add photos",
+  photosLeft: (n: number) =>
+    n === 0 ? "5 photos already, the most allowed." : `You can add ${n} more photos.`,
+  photoLabel: "Choose a photo",
+  photoSending: "Sending the photo…",
+  photoSent: "Photo sent. Officers see it once it has been checked.",
+  photoFailed: "The photo was not sent. Check your signal and try again.",
+  forget: "Remove the secret from this phone",
+  forgotten: "The secret was removed from this phone.",
+};
