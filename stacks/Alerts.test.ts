@@ -57,7 +57,7 @@ describe("Alerts stack: report-events on the table stream", () => {
       eventName: ["INSERT"],
       dynamodb: {
         NewImage: {
-          __edb_e__: { S: ["report", "escalation", "release", "heldSummary"] },
+          __edb_e__: { S: ["report", "escalation", "release", "heldSummary", "reopen"] },
           // A report held in quarantine never invokes report-events.
           heldReason: { S: [{ exists: false }] },
         },

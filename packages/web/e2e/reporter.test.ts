@@ -124,3 +124,70 @@ describe("the reporter and the officers talk, anonymously", () => {
     await other.context().close();
   });
 });
+
+/** Presses an action button, fills what the confirmation asks, and confirms. */
+async function act(page: Page, button: string, confirm: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.getByRole("heading", { name: `Konfirmasi: ${button}` }).waitFor();
+  await fill?.();
+  await page.getByRole("button", { name: confirm, exact: true }).click();
+  await page.getByRole("heading", { name: /^Konfirmasi/ }).waitFor({ state: "detached" });
+}
+
+async function resolve(spkt: Page): Promise<void> {
+  await act(spkt, "Selesaikan", "Ya, selesaikan", () =>
+    spkt.getByLabel("Hasil penanganan (internal)").fill("Motor ditemukan dan dikembalikan."),
+  );
+  await spkt.getByTestId("status").getByText("Selesai").waitFor();
+}
+
+describe("the reporter's say at closure", () => {
+  it('"belum" reopens the report to the officer; resolved again, "sudah" with 5 stars closes it', async () => {
+    const resident = await phonePage(site.browser, { bypassCSP: true });
+    await resident.goto(site.server.url);
+    await fillReport(resident, { description: "Motor saya dicuri di depan warung kemarin sore." });
+    const code = await submitAndReadCode(resident);
+
+    const spkt = await phonePage(site.browser);
+    await signIn(spkt, SPKT, `/konsol/laporan/${code}`);
+    await act(spkt, "Verifikasi", "Ya, verifikasi");
+    await act(spkt, "Mulai tangani", "Ya, mulai tangani");
+    await resolve(spkt);
+
+    await resident.goto(`${site.server.url}/lacak/${code}`);
+    const say = resident.getByTestId("say-form");
+    await say.getByText("Apakah masalah Anda sudah tertangani?").waitFor();
+    await expect(seriousViolations(resident)).resolves.toEqual([]);
+    await say.getByRole("button", { name: "Kirim penilaian" }).click();
+    await resident.getByText("Pilih sudah atau belum, dan beri nilai 1 sampai 5.").waitFor();
+    await say.getByLabel("Belum").check();
+    await say.getByLabel("2 bintang").check();
+    await say.getByLabel("Komentar (tidak wajib)").fill("Motornya belum kembali.");
+    await say.getByRole("button", { name: "Kirim penilaian" }).click();
+    await resident
+      .getByText("Laporan dibuka kembali dan petugas sudah diberi tahu.", { exact: false })
+      .waitFor();
+    await expect(resident.getByTestId("status").textContent()).resolves.toBe("Sedang ditangani");
+
+    await spkt.reload();
+    await expect(spkt.getByTestId("status").textContent()).resolves.toBe("Sedang ditangani");
+    await spkt.getByTestId("reporter-say").getByText("Motornya belum kembali.").waitFor();
+    await spkt.getByText("Dibuka kembali oleh pelapor 1 kali.").waitFor();
+    await resolve(spkt);
+
+    await resident.reload();
+    await say.getByLabel("Sudah").check();
+    await say.getByLabel("5 bintang").check();
+    await say.getByRole("button", { name: "Kirim penilaian" }).click();
+    await resident
+      .getByTestId("say-given")
+      .getByText(/sudah tertangani, nilai 5 dari 5/)
+      .waitFor();
+    await expect(resident.getByTestId("status").textContent()).resolves.toBe("Selesai");
+    await resident.getByRole("button", { name: "English" }).click();
+    await resident.getByText(/You answered yes, 5 out of 5/).waitFor();
+    await expect(seriousViolations(resident)).resolves.toEqual([]);
+    await spkt.context().close();
+    await resident.context().close();
+  });
+});

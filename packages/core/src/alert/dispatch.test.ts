@@ -347,3 +347,37 @@ describe("the digest", () => {
     expect(sms.sent).toHaveLength(2);
   });
 });
+
+describe("a report its reporter reopened", () => {
+  const reopened = (over: Partial<Alert> = {}) =>
+    alert("sedang", { kind: "dibuka-kembali", round: 1, assignee: BHABIN_SEKAYU, ...over });
+
+  it("goes to the officer it is assigned to, and to nobody else", async () => {
+    const { deps, push } = setup();
+    await dispatchAlert(deps, reopened());
+    expect(pushedTo(push)).toEqual([BHABIN_SEKAYU]);
+    expect(push.sent[0]?.message).toMatchObject({
+      title: "LAPORA DIBUKA LAGI SEDANG: Pencurian",
+      body: expect.stringMatching(/belum tertangani/),
+    });
+  });
+
+  it("assigned to nobody, goes to the Kapolsek of its kecamatan", async () => {
+    const { deps, push } = setup();
+    const { assignee: _a, ...unassigned } = reopened();
+    await dispatchAlert(deps, unassigned);
+    expect(pushedTo(push)).toEqual([KAPOLSEK]);
+  });
+
+  it("alerts once per reopening: a retry sends nothing, a second round sends again", async () => {
+    const { deps, push, sms } = setup([]);
+    await dispatchAlert(deps, reopened());
+    await dispatchAlert(deps, reopened());
+    await dispatchAlert(deps, reopened({ round: 2 }));
+    expect(smsTo(sms)).toEqual([BHABIN_SEKAYU, BHABIN_SEKAYU]);
+    expect(sms.sent[0]?.text).toMatch(
+      /^LAPORA DIBUKA LAGI SEDANG: Pencurian di Ds\. .* pelapor: blm tertangani\. /,
+    );
+    expect(push.sent).toEqual([]);
+  });
+});

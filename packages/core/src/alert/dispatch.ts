@@ -6,7 +6,7 @@ import { pushFor, smsFor } from "./message";
 import type { PushDevice, PushDeviceStore, PushSender } from "./push";
 import { routeAlert } from "./route";
 import { budgeted, PUSH_FALLBACK_PRIORITIES, planDelivery, type SmsPolicy } from "./sms-rules";
-import type { Alert } from "./types";
+import { type Alert, markerKind } from "./types";
 
 /** Sends one SMS to one officer; resolves with SNS's message id, throws when SNS did not take it. */
 export interface SmsSender {
@@ -130,7 +130,7 @@ type PushResult = "sent" | "already_sent" | "gone" | "failed";
 /** One push to one device, at most once per alert: a failure releases the claim (no retry waits on it). */
 async function pushOnce(deps: ChannelDeps, alert: Alert, device: PushDevice): Promise<PushResult> {
   const now = deps.now ?? Date.now;
-  const kind = `${alert.kind}#push#${device.nrp}#${device.deviceId}`;
+  const kind = `${markerKind(alert)}#push#${device.nrp}#${device.deviceId}`;
   const claimId = randomUUID();
   const claim = await deps.markers.claim(alert.reportId, kind, claimId, now(), deps.leaseMs);
   // Another run holds it: that run is pushing it now, so it counts as reaching the officer.
@@ -158,7 +158,7 @@ async function pushOnce(deps: ChannelDeps, alert: Alert, device: PushDevice): Pr
 /** The marker key of an alert's SMS to one officer: push fallback, rule and follow-up share it, so one SMS. */
 export const smsKey = (alert: Alert, nrp: string) => ({
   reportId: alert.reportId,
-  kind: `${alert.kind}#sms#${nrp}`,
+  kind: `${markerKind(alert)}#sms#${nrp}`,
 });
 
 /**

@@ -36,24 +36,40 @@ const keys = (policy: FilterPolicy): Set<string> =>
   );
 
 describe("filterPolicyFor", () => {
-  it("gives a Bhabinkamtibmas new reports of their desa at any priority", () => {
+  const reopenedToMe = (o: Officer) => ({ alert: ["dibuka-kembali"], assignee: [o.nrp] });
+
+  it("gives a Bhabinkamtibmas new reports of their desa at any priority, and reopened reports assigned to them", () => {
     expect(filterPolicyFor(bhabin)).toEqual({
-      alert: ["baru"],
-      priority: ["darurat", "tinggi", "sedang", "rendah"],
-      desa: ["16.06.01.1011", "16.06.01.1012"],
+      $or: [
+        {
+          alert: ["baru"],
+          priority: ["darurat", "tinggi", "sedang", "rendah"],
+          desa: ["16.06.01.1011", "16.06.01.1012"],
+        },
+        reopenedToMe(bhabin),
+      ],
     });
   });
 
-  it("gives a Kapolsek tinggi and darurat of their kecamatan, and its first escalation step", () => {
+  it("gives a Kapolsek tinggi and darurat of their kecamatan, its first escalation step, and its reopened reports assigned to them or to nobody", () => {
     expect(filterPolicyFor(kapolsek)).toEqual({
       kecamatan: ["16.06.01"],
-      $or: [{ alert: ["baru"], priority: ["darurat", "tinggi"] }, { alert: ["eskalasi-kapolsek"] }],
+      $or: [
+        { alert: ["baru"], priority: ["darurat", "tinggi"] },
+        { alert: ["eskalasi-kapolsek"] },
+        { alert: ["dibuka-kembali"], assignee: ["-"] },
+        reopenedToMe(kapolsek),
+      ],
     });
   });
 
-  it("gives SPKT every darurat, the second escalation step everywhere, and the held-darurat summaries", () => {
+  it("gives SPKT every darurat, the second escalation step everywhere, the held-darurat summaries, and reopened reports assigned to them", () => {
     expect(filterPolicyFor(base)).toEqual({
-      $or: [{ alert: ["baru"], priority: ["darurat"] }, { alert: ["eskalasi-spkt", "ditahan"] }],
+      $or: [
+        { alert: ["baru"], priority: ["darurat"] },
+        { alert: ["eskalasi-spkt", "ditahan"] },
+        reopenedToMe(base),
+      ],
     });
   });
 
@@ -68,27 +84,32 @@ describe("filterPolicyFor", () => {
 
   it("follows an admin's override of the priorities, in priority order", () => {
     expect(filterPolicyFor({ ...bhabin, alertPriorities: ["sedang", "darurat"] })).toMatchObject({
-      priority: ["darurat", "sedang"],
+      $or: [{ priority: ["darurat", "sedang"] }, reopenedToMe(bhabin)],
     });
     expect(filterPolicyFor({ ...kapolsek, alertPriorities: ["darurat", "tinggi", "sedang"] })).toMatchObject({
-      $or: [{ priority: ["darurat", "tinggi", "sedang"] }, { alert: ["eskalasi-kapolsek"] }],
+      $or: [{ priority: ["darurat", "tinggi", "sedang"] }, { alert: ["eskalasi-kapolsek"] }, {}, {}],
     });
   });
 
-  it("keeps escalations when an admin turns new-report SMS off, except for a Bhabinkamtibmas", () => {
+  it("keeps escalations and reopened reports when an admin turns new-report alerts off", () => {
     expect(filterPolicyFor({ ...kapolsek, alertPriorities: [] })).toEqual({
       kecamatan: ["16.06.01"],
-      alert: ["eskalasi-kapolsek"],
+      $or: [
+        { alert: ["eskalasi-kapolsek"] },
+        { alert: ["dibuka-kembali"], assignee: ["-"] },
+        reopenedToMe(kapolsek),
+      ],
     });
     expect(filterPolicyFor({ ...base, alertPriorities: [] })).toEqual({
-      alert: ["eskalasi-spkt", "ditahan"],
+      $or: [{ alert: ["eskalasi-spkt", "ditahan"] }, reopenedToMe(base)],
     });
-    expect(filterPolicyFor({ ...bhabin, alertPriorities: [] })).toBeNull();
+    expect(filterPolicyFor({ ...bhabin, alertPriorities: [] })).toEqual(reopenedToMe(bhabin));
   });
 
   it("gives an inactive officer, or one without an area, no subscription", () => {
     for (const o of [bhabin, kapolsek, base]) expect(filterPolicyFor({ ...o, active: false })).toBeNull();
-    expect(filterPolicyFor({ ...bhabin, desa: [] })).toBeNull();
+    // Without a desa, a Bhabinkamtibmas still hears of the reports assigned to them that were reopened.
+    expect(filterPolicyFor({ ...bhabin, desa: [] })).toEqual(reopenedToMe(bhabin));
     expect(filterPolicyFor({ ...kapolsek, kecamatan: undefined })).toBeNull();
   });
 
@@ -103,7 +124,7 @@ describe("filterPolicyFor", () => {
       expect(keys(policy).size).toBeLessThanOrEqual(5);
       expect(combinations(policy)).toBeLessThanOrEqual(150);
     }
-    expect(combinations(filterPolicyFor(many) ?? {})).toBe(80);
+    expect(combinations(filterPolicyFor(many) ?? {})).toBe(81);
     expect(alertPriorities(many)).toHaveLength(4);
   });
 });

@@ -27,27 +27,37 @@ const kind = (k: AlertKind): string[] => [k];
  * or nothing to get). Area comes from the role: a Bhabinkamtibmas their desa, a Kapolsek their kecamatan,
  * everyone else the whole regency. Priorities of new reports come from alertPriorities. On top, a
  * Kapolsek gets the first escalation step of their kecamatan, and SPKT the second step everywhere and
- * the summaries of held darurat reports.
+ * the summaries of held darurat reports; an officer who can be assigned gets the reports assigned to them
+ * that their reporter reopened, and a Kapolsek those of their kecamatan assigned to nobody.
  * SNS evaluates it: keys AND together, values in a list OR, and `$or` joins alternatives.
  */
 export function filterPolicyFor(officer: Officer): FilterPolicy | null {
   if (!officer.active) return null;
   const priority = alertPriorities(officer);
   const fresh: FilterPolicy | null = priority.length > 0 ? { alert: kind("baru"), priority } : null;
+  // A report its reporter reopened goes back to the officer it is assigned to, whatever the priority.
+  const reopenedToMe: FilterPolicy = { alert: kind("dibuka-kembali"), assignee: [officer.nrp] };
+  const anyOf = (alternatives: FilterPolicy[]): FilterPolicy =>
+    alternatives.length === 1 ? (alternatives[0] as FilterPolicy) : { $or: alternatives };
   switch (officer.role) {
     case "bhabinkamtibmas": {
       const desa = officer.desa ?? [];
-      return fresh && desa.length > 0 ? { ...fresh, desa: [...desa] } : null;
+      return anyOf([...(fresh && desa.length > 0 ? [{ ...fresh, desa: [...desa] }] : []), reopenedToMe]);
     }
     case "kapolsek": {
       if (!officer.kecamatan) return null;
       const escalation: FilterPolicy = { alert: kind("eskalasi-kapolsek") };
-      return { kecamatan: [officer.kecamatan], ...(fresh ? { $or: [fresh, escalation] } : escalation) };
+      // A reopened report nobody is assigned to goes to its kecamatan's Kapolsek.
+      const reopenedUnassigned: FilterPolicy = { alert: kind("dibuka-kembali"), assignee: ["-"] };
+      return {
+        kecamatan: [officer.kecamatan],
+        $or: [...(fresh ? [fresh] : []), escalation, reopenedUnassigned, reopenedToMe],
+      };
     }
     case "spkt": {
       // SPKT reviews the quarantine, so it alone hears of held darurat reports.
       const escalation: FilterPolicy = { alert: [...kind("eskalasi-spkt"), ...kind("ditahan")] };
-      return fresh ? { $or: [fresh, escalation] } : escalation;
+      return anyOf([...(fresh ? [fresh] : []), escalation, reopenedToMe]);
     }
     case "pimpinan":
     case "admin":

@@ -5,7 +5,7 @@ import type { Priority } from "../report/priority";
 import * as TrackingCode from "../report/tracking-code";
 import { isGsm7, septets, toGsm7, truncateSeptets } from "./gsm7";
 import type { PushMessage } from "./push";
-import type { Alert } from "./types";
+import { type Alert, markerKind } from "./types";
 
 /** One SMS: 160 GSM-7 septets. */
 export const SMS_LIMIT = 160;
@@ -52,11 +52,15 @@ export interface SmsParts {
  * first). The link is never cut: checkConsoleUrl bounds it.
  */
 export function buildSms(p: SmsParts): string {
-  const escalation = p.kind !== "baru";
-  const head = `LAPORA ${escalation ? "ESKALASI " : ""}${p.priority.toUpperCase()}: ${CATEGORY_LABEL[p.category]} di Ds. `;
+  const reopened = p.kind === "dibuka-kembali";
+  const escalation = p.kind !== "baru" && !reopened;
+  const label = escalation ? "ESKALASI " : reopened ? "DIBUKA LAGI " : "";
+  const head = `LAPORA ${label}${p.priority.toUpperCase()}: ${CATEGORY_LABEL[p.category]} di Ds. `;
   const wait = escalation
     ? ` blm diverifikasi ${Math.min(999, Math.max(0, Math.round(p.waitedMinutes ?? 0)))} mnt`
-    : "";
+    : reopened
+      ? " pelapor: blm tertangani"
+      : "";
   const link = toGsm7(p.link);
   const fixed = `${head}, Kec. ${wait}. ${link}`;
   const room = SMS_LIMIT - septets(fixed);
@@ -124,14 +128,19 @@ export function pushFor(alert: Alert): PushMessage {
     };
   }
   const { desaName, kecamatanName, code } = factsOf(alert);
-  const escalation = alert.kind !== "baru";
+  const reopened = alert.kind === "dibuka-kembali";
+  const escalation = alert.kind !== "baru" && !reopened;
   const wait = escalation
     ? ` Belum diverifikasi ${Math.max(0, Math.round(alert.waitedMinutes ?? 0))} menit.`
-    : "";
+    : reopened
+      ? " Pelapor menyatakan belum tertangani; laporan dibuka lagi."
+      : "";
+  const label = escalation ? "ESKALASI " : reopened ? "DIBUKA LAGI " : "";
   return {
     ...base,
+    tag: `${alert.reportId}#${markerKind(alert)}`,
     reportId: alert.reportId,
-    title: `LAPORA ${escalation ? "ESKALASI " : ""}${alert.priority.toUpperCase()}: ${CATEGORY_LABEL[alert.category]}`,
+    title: `LAPORA ${label}${alert.priority.toUpperCase()}: ${CATEGORY_LABEL[alert.category]}`,
     body: `Ds. ${desaName}, Kec. ${kecamatanName}.${wait}`,
     url: `/konsol/laporan/${code}?dari=notifikasi`,
   };

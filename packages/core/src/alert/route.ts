@@ -13,6 +13,8 @@ export function alertAttributes(alert: Alert): Record<string, string> {
     desa: alert.desa,
     category: alert.category,
     priority: alert.priority,
+    // Who a reopened report is assigned to; "-" when nobody is (and for every other kind).
+    assignee: alert.assignee ?? "-",
   };
 }
 

@@ -66,3 +66,37 @@ describe("the alert an inserted item calls for", () => {
     );
   });
 });
+
+describe("a reopening on the stream", () => {
+  it("is the reopened alert to the assignee, once per round", () => {
+    const image = {
+      __edb_e__: "reopen",
+      reportId: "r-9",
+      trackingCode: "LPR-7K3M-Q9TZ-4HX2-R",
+      category: "pencurian",
+      priority: "tinggi",
+      kecamatan: "16.06.01",
+      desa: "16.06.01.1011",
+      round: 2,
+      assignee: "80010002",
+      at: "2026-12-07T01:00:00.000Z",
+    };
+    expect(alertFromImage(image)).toEqual({
+      reportId: "r-9",
+      trackingCode: "LPR-7K3M-Q9TZ-4HX2-R",
+      category: "pencurian",
+      priority: "tinggi",
+      kecamatan: "16.06.01",
+      desa: "16.06.01.1011",
+      kind: "dibuka-kembali",
+      round: 2,
+      assignee: "80010002",
+    });
+    expect(
+      matchesFilter(STREAM_FILTER, {
+        eventName: "INSERT",
+        dynamodb: { NewImage: { __edb_e__: { S: "reopen" } } },
+      }),
+    ).toBe(true);
+  });
+});

@@ -4,11 +4,11 @@ import { PRIORITIES } from "../report/priority";
 import { type Alert, ESCALATION_LEVELS, heldSummaryAlert } from "./types";
 
 /** The entities whose insertion is an alert. */
-const ALERTING = ["report", "escalation", "release", "heldSummary"] as const;
+const ALERTING = ["report", "escalation", "release", "heldSummary", "reopen"] as const;
 
 /**
  * Which table stream records are alerts: inserted reports not held in quarantine, escalations, releases
- * from quarantine and summaries of held darurat reports (ElectroDB names an item's entity in `__edb_e__`).
+ * from quarantine, summaries of held darurat reports and reopenings by reporters (ElectroDB names an item's entity in `__edb_e__`).
  * One pattern, in Lambda's event-filter syntax, used by the event source mapping in AWS and by the local
  * poller, so both hand report-events the same records: a flood held in quarantine never even invokes it.
  */
@@ -59,7 +59,19 @@ const EscalationImage = z.object({
   level: z.enum(ESCALATION_LEVELS),
   waitedMinutes: z.number(),
 });
-const Image = z.discriminatedUnion("__edb_e__", [ReportImage, EscalationImage, ReleaseImage, SummaryImage]);
+const ReopenImage = z.object({
+  __edb_e__: z.literal("reopen"),
+  ...source,
+  round: z.number().check(z.int(), z.positive()),
+  assignee: z.optional(z.string()),
+});
+const Image = z.discriminatedUnion("__edb_e__", [
+  ReportImage,
+  EscalationImage,
+  ReleaseImage,
+  SummaryImage,
+  ReopenImage,
+]);
 
 /**
  * The alert an inserted item calls for, from its unmarshalled new image: `baru` for a report (unless held
@@ -73,6 +85,13 @@ export function alertFromImage(image: Record<string, unknown>): Alert | null {
   if (item.__edb_e__ === "report" && item.heldReason !== undefined) return null;
   const { reportId, trackingCode, category, priority, kecamatan, desa } = item;
   const base = { reportId, trackingCode, category, priority, kecamatan, desa };
+  if (item.__edb_e__ === "reopen")
+    return {
+      ...base,
+      kind: "dibuka-kembali",
+      round: item.round,
+      ...(item.assignee ? { assignee: item.assignee } : {}),
+    };
   return item.__edb_e__ === "escalation"
     ? { ...base, kind: `eskalasi-${item.level}`, waitedMinutes: item.waitedMinutes }
     : { ...base, kind: "baru" };

@@ -12,6 +12,7 @@ import { NewPasswordBody, OfficerInput, OfficerUpdate, SignInBody, VersionBody }
 import { QueueParams } from "../report/queue";
 import { ReportInput } from "../report/schema";
 import { TriageCommand } from "../report/triage";
+import { ClosureInput } from "../reporter/closure";
 import { REPORTER_SECRET_HEADER } from "../reporter/secret";
 import { ThreadMessageInput } from "../reporter/thread";
 import * as S from "./schemas";
@@ -148,6 +149,20 @@ export const routes = {
     body: ThreadMessageInput,
     maxBodyBytes: THREAD_BODY_BYTES,
     responses: { 201: ok(S.ReporterReport, "Stored; the reporter's view with the thread.") },
+    errors: [400, 401, 409, 413, 415, 429],
+  },
+  reporterSay: {
+    method: "post",
+    path: "/api/reports/track/{code}/reporter/say",
+    summary:
+      'The reporter\'s say about their resolved report: satisfied or not, 1-5 stars, a comment; "no" within 14 days reopens it to its officer.',
+    tag: "public",
+    params: { code: "The report's tracking code." },
+    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
+    body: ClosureInput,
+    maxBodyBytes: THREAD_BODY_BYTES,
+    responses: { 200: ok(S.ReporterReport, "Recorded; the reporter's view.") },
+    // 409: the report is not resolved, or the reporter already answered since it was.
     errors: [400, 401, 409, 413, 415, 429],
   },
   reporterPhotoForms: {

@@ -100,11 +100,18 @@ export const PublicReport = z.object({
 });
 
 const ReporterThreadMessageSchema = z.object({ at: str, from: z.enum(["officer", "reporter"]), text: str });
-/** The reporter's own view (code plus secret): the public view, the thread, and photos still allowed. */
+const FeedbackSchema = z.object({
+  satisfied: z.boolean(),
+  rating: int,
+  comment: z.optional(str),
+  at: str,
+});
+/** The reporter's own view (code plus secret): the public view, the thread, photos still allowed, their say. */
 export const ReporterReport = z.object({
   ...PublicReport.shape,
   thread: z.array(ReporterThreadMessageSchema),
   photosRemaining: int,
+  say: z.object({ asked: z.boolean(), given: z.optional(FeedbackSchema) }),
 });
 
 const ThreadMessageSchema = z.object({
@@ -219,6 +226,8 @@ const reportFields = {
   releasedAt: z.optional(str),
   verifyBy: z.optional(str),
   resolveBy: z.optional(str),
+  reopenCount: z.optional(int),
+  reopenedAt: z.optional(str),
 };
 
 /** A report as an officer sees it; `reporter` has the contact only for roles that call back. */
@@ -228,6 +237,7 @@ export const OfficerReport = z.object({
   location: z.optional(z.object({ lat: num, lon: num })),
   reporter: z.object({ anonymous: z.boolean(), name: z.optional(str), phone: z.optional(str) }),
   timeline: z.array(TimelineEntry),
+  feedback: z.optional(z.object({ satisfied: z.boolean(), rating: int, comment: z.optional(str), at: str })),
 });
 
 const ReportSummarySchema = z.object({ ...reportFields, excerpt: str });

@@ -2,7 +2,7 @@ import type { CounterTake } from "../abuse/admission";
 import type { HoldReason } from "../abuse/form";
 import type { AuditEntry } from "../audit/types";
 import type { QueueQuery } from "./queue";
-import type { IdempotencyRecord, Report } from "./types";
+import type { IdempotencyRecord, ReopenRecord, Report } from "./types";
 
 /** How an attempt to write a new report ended. Only `created` wrote anything. */
 export type CreateOutcome =
@@ -31,8 +31,16 @@ export interface ReportStore {
   getIdempotency(key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined>;
   getById(reportId: string): Promise<Report | undefined>;
   getByTrackingCode(trackingCode: string): Promise<Report | undefined>;
-  /** Replaces the report if it is still at `expectedVersion`, writing the audit entries in the same transaction. */
-  update(next: Report, expectedVersion: number, audit: readonly AuditEntry[]): Promise<"updated" | "stale">;
+  /**
+   * Replaces the report if it is still at `expectedVersion`, writing the audit entries (and, when the
+   * reporter reopens it, the reopening that alerts its officer) in the same transaction.
+   */
+  update(
+    next: Report,
+    expectedVersion: number,
+    audit: readonly AuditEntry[],
+    reopen?: ReopenRecord,
+  ): Promise<"updated" | "stale">;
   /** One page of a queue, from a GSI query with filters; `cursor` is null on the last page. */
   queue(query: QueueQuery): Promise<{ items: Report[]; cursor: string | null }>;
 }

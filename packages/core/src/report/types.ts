@@ -42,12 +42,42 @@ export interface Report {
   heldAt?: string;
   /** When SPKT released it from quarantine: its alerts went then. */
   releasedAt?: string;
+  /** The reporter's latest say at closure (reporter/closure.ts). */
+  feedback?: ReporterFeedback;
+  /** How often the reporter reopened it ("belum tertangani"), and when last. */
+  reopenCount?: number;
+  reopenedAt?: string;
   /** The service targets promised when it arrived (report/targets.ts); absent on older reports. */
   verifyBy?: string;
   resolveBy?: string;
   /** When it became `selesai`, and the seconds it took from createdAt. */
   resolvedAt?: string;
   secondsToResolve?: number;
+}
+
+/** The reporter's answer to "Apakah masalah Anda sudah tertangani?" when the report was resolved. */
+export interface ReporterFeedback {
+  satisfied: boolean;
+  /** 1 to 5. */
+  rating: number;
+  comment?: string;
+  at: string;
+}
+
+/**
+ * A reopening by the reporter, written with the report's change: its insertion on the table's stream
+ * is the alert to the assigned officer (alert/stream.ts), once per round.
+ */
+export interface ReopenRecord {
+  reportId: string;
+  round: number;
+  trackingCode: string;
+  category: Category;
+  priority: Priority;
+  kecamatan: string;
+  desa: string;
+  assignee?: string;
+  at: string;
 }
 
 /** What `POST /api/reports` answers, and what an idempotent retry gets again. */

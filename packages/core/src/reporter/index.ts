@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./closure";
 export * from "./secret";
 export * from "./service";
 export * from "./thread";

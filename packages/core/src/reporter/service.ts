@@ -2,13 +2,16 @@ import { MAX_PHOTOS } from "../evidence/rules";
 import { parsePhotoRequest } from "../evidence/schema";
 import { type EvidenceDeps, issueForms } from "../evidence/uploads";
 import { countPhotos } from "../evidence/viewing";
+import type { ReportStore } from "../report/store";
 import type { Report } from "../report/types";
 import { authenticateReporter, type ReporterAccessDeps, type ReporterClaim } from "./access";
+import { giveSay } from "./closure";
 import { replyAsReporter } from "./thread";
 import { type ReporterReportView, toReporterView } from "./view";
 
 /** What the reporter's own routes need: proof of code and secret, the thread, and the photo uploads. */
 export interface ReporterDeps extends ReporterAccessDeps {
+  reports: Pick<ReportStore, "getByTrackingCode" | "update">;
   evidence: EvidenceDeps;
 }
 
@@ -37,6 +40,16 @@ export async function reporterReply(
   const report = await authenticateReporter(deps, claim);
   await replyAsReporter(deps.reporter, report, body, at);
   return viewOf(deps, report);
+}
+
+/**
+ * `POST …/reporter/say`: the reporter's say about their resolved report; "belum" within 14 days reopens
+ * it to its officer (reporter/closure.ts). Answers with the view.
+ */
+export async function reporterSay(deps: ReporterDeps, claim: ReporterClaim, body: unknown, at = new Date()) {
+  const report = await authenticateReporter(deps, claim);
+  const { report: next } = await giveSay(deps.reports, report, body, at);
+  return viewOf(deps, next);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { MAX_PHOTOS } from "../evidence/rules";
 import { type PublicReportView, toPublicView } from "../report/public-view";
-import type { Report } from "../report/types";
+import type { Report, ReporterFeedback } from "../report/types";
+import { asksForSay } from "./closure";
 import { forReporter, type ReporterThreadMessage } from "./thread";
 import type { ThreadMessage } from "./types";
 
@@ -13,6 +14,8 @@ export interface ReporterReportView extends PublicReportView {
   thread: ReporterThreadMessage[];
   /** Photos they may still add, through the same checked upload path (5 per report in all). */
   photosRemaining: number;
+  /** Their say at closure: whether it is asked now, and the last one they gave. */
+  say: { asked: boolean; given?: ReporterFeedback };
 }
 
 export function toReporterView(
@@ -24,5 +27,6 @@ export function toReporterView(
     ...toPublicView(report, photos),
     thread: forReporter(messages),
     photosRemaining: Math.max(0, MAX_PHOTOS - photos),
+    say: { asked: asksForSay(report), ...(report.feedback ? { given: report.feedback } : {}) },
   };
 }

@@ -12,7 +12,7 @@ import { PRIORITIES } from "../report/priority";
 import type { QueueQuery } from "../report/queue";
 import { OPEN_STATUSES } from "../report/status";
 import type { Admission, CreateOutcome, ReportStore } from "../report/store";
-import type { IdempotencyRecord, Report } from "../report/types";
+import type { IdempotencyRecord, ReopenRecord, Report } from "../report/types";
 import { copy, Faults, type Journal, tick } from "./fake-kit";
 
 /** The audit trail in memory: entries per subject, sorted by auditId as the table's sort key sorts them. */
@@ -107,14 +107,18 @@ export class FakeReportStore implements ReportStore {
     return id === undefined ? undefined : this.getById(id);
   }
 
-  async update(next: Report, expectedVersion: number, audit: readonly AuditEntry[]) {
+  async update(next: Report, expectedVersion: number, audit: readonly AuditEntry[], reopen?: ReopenRecord) {
     this.journal.push(`reports.update ${next.reportId}`);
     await tick();
     if (this.reports.get(next.reportId)?.version !== expectedVersion) return "stale" as const;
     this.audit.append(audit);
     this.reports.set(next.reportId, copy(next));
+    if (reopen) this.reopenings.push(copy(reopen));
     return "updated" as const;
   }
+
+  /** Reopenings by reporters, in order: what the table's stream would carry. */
+  readonly reopenings: ReopenRecord[] = [];
 
   async queue(q: QueueQuery) {
     await tick();

@@ -1,4 +1,5 @@
 import { Fragment } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
 import { formatWib } from "../lib/time";
 import type { PublicReport } from "./fetch-report";
@@ -6,8 +7,11 @@ import { ReporterPanel } from "./reporter-panel";
 import { StatusSteps } from "./status-steps";
 
 /** One report as the public sees it. Every text is rendered as text: nothing here is ever HTML. */
-export function ReportView({ report }: { report: PublicReport }) {
+export function ReportView({ report: fetched }: { report: PublicReport }) {
   const { t, lang } = useLang();
+  // The reporter's own answers (a reopening) change the report: their view carries it, newer.
+  const [report, setReport] = useState(fetched);
+  useEffect(() => setReport(fetched), [fetched]);
   const { targets } = report;
 
   return (
@@ -66,7 +70,7 @@ export function ReportView({ report }: { report: PublicReport }) {
         ))}
       </ol>
       <p class="hint">{t.track.bookmark}</p>
-      <ReporterPanel code={report.trackingCode} />
+      <ReporterPanel code={report.trackingCode} onReport={setReport} />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { useLang } from "../i18n/lang";
 import { call } from "../lib/api";
 import { forgetSecret, rememberSecret, secretFor } from "../lib/reporter-secrets";
 import { ThreadList } from "../lib/thread-list";
+import { SayForm } from "./say-form";
 
 type ReporterView = AnswerOf<"reporterView", 200>;
 type Loaded =
@@ -27,7 +28,14 @@ const base = (code: string) => `/api/reports/track/${encodeURIComponent(code)}/r
  * typed in), the thread with the officers, an answer box and more photos. Every text is rendered as
  * text: nothing an officer or reporter wrote is ever HTML here.
  */
-export function ReporterPanel({ code }: { code: string }) {
+export function ReporterPanel({
+  code,
+  onReport,
+}: {
+  code: string;
+  /** The report as the reporter's view has it: newer than the public view after their own answers. */
+  onReport?: (report: ReporterView) => void;
+}) {
   const { lang } = useLang();
   const r = lang === "en" ? enTexts : idTexts;
   const [secret, setSecret] = useState(() => secretFor(code) ?? "");
@@ -158,6 +166,16 @@ export function ReporterPanel({ code }: { code: string }) {
       </div>
       {loaded.kind === "ok" && (
         <>
+          <SayForm
+            path={`${base(code)}/say`}
+            secretHeaders={{ [SECRET_HEADER]: secret }}
+            view={loaded.view}
+            r={r}
+            onAnswered={(view) => {
+              setLoaded({ kind: "ok", view });
+              onReport?.(view);
+            }}
+          />
           <h4>{r.threadTitle}</h4>
           {loaded.view.thread.length === 0 ? (
             <p class="hint">{r.empty}</p>

@@ -89,14 +89,15 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
       return data ? getById(data.reportId) : undefined;
     },
 
-    async update(next, expectedVersion, entries) {
+    async update(next, expectedVersion, entries, reopened) {
       const result = await db.transaction
-        .write(({ report, audit }) => [
+        .write(({ report, audit, reopen }) => [
           report
             .put(next)
             .where(({ version }, { eq }) => eq(version, expectedVersion))
             .commit(),
           ...entries.map((e) => audit.create(e).commit()),
+          ...(reopened ? [reopen.create(reopened).commit()] : []),
         ])
         .go();
       if (!result.canceled) return "updated";

@@ -61,6 +61,17 @@ export function reportEntities(binding: Binding) {
         releasedAt: { type: "string" },
         resolvedAt: { type: "string" },
         secondsToResolve: { type: "number" },
+        feedback: {
+          type: "map",
+          properties: {
+            satisfied: { type: "boolean", required: true },
+            rating: { type: "number", required: true },
+            comment: { type: "string" },
+            at: { type: "string", required: true },
+          },
+        },
+        reopenCount: { type: "number" },
+        reopenedAt: { type: "string" },
         // The service targets promised when it arrived (report/targets.ts).
         verifyBy: { type: "string", readOnly: true },
         resolveBy: { type: "string", readOnly: true },

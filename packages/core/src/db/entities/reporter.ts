@@ -3,9 +3,13 @@
  * - the hashes of the secrets handed to the reporter:  pk = $lapora#reportid_{id}, sk = $reporteraccess_1
  * - the thread between officers and the reporter:     pk = $lapora#reportid_{id},
  *                                                     sk = $threadmessage_1#messageid_{messageId}
+ * - each reopening by the reporter (its insertion alerts the assigned officer):
+ *                                                     pk = $lapora#reportid_{id}, sk = $reopen_1#round_{n}
  */
 import { Entity } from "electrodb";
 import { ROLES } from "../../officer/roles";
+import { CATEGORIES } from "../../report/category";
+import { PRIORITIES } from "../../report/priority";
 import { type Binding, primary } from "./keys";
 
 export function reporterEntities(binding: Binding) {
@@ -52,5 +56,30 @@ export function reporterEntities(binding: Binding) {
     binding,
   );
 
-  return { reporterAccess, threadMessage };
+  const reopen = new Entity(
+    {
+      model: { entity: "reopen", version: "1", service: "lapora" },
+      attributes: {
+        reportId: { type: "string", required: true, readOnly: true },
+        round: { type: "number", required: true, readOnly: true },
+        trackingCode: { type: "string", required: true, readOnly: true },
+        category: { type: CATEGORIES, required: true, readOnly: true },
+        priority: { type: PRIORITIES, required: true, readOnly: true },
+        kecamatan: { type: "string", required: true, readOnly: true },
+        desa: { type: "string", required: true, readOnly: true },
+        assignee: { type: "string", readOnly: true },
+        at: { type: "string", required: true, readOnly: true },
+      },
+      indexes: {
+        byReport: {
+          ...primary,
+          pk: { ...primary.pk, composite: ["reportId"] },
+          sk: { ...primary.sk, composite: ["round"] },
+        },
+      },
+    },
+    binding,
+  );
+
+  return { reporterAccess, threadMessage, reopen };
 }

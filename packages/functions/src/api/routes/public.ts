@@ -37,6 +37,7 @@ export const publicHandlers: PublicHandlers<
   | "trackReport"
   | "reporterView"
   | "reporterReply"
+  | "reporterSay"
   | "reporterPhotoForms"
   | "requestPhotoForms"
   | "statsWeeks"
@@ -84,6 +85,12 @@ export const publicHandlers: PublicHandlers<
     const view = await Reporter.reporterReply(reporterDeps(c), claimOf(c), body);
     noStore(c);
     return c.json(view, 201);
+  },
+  reporterSay: async (c) => {
+    const body = await readJson(c);
+    const view = await Reporter.reporterSay(reporterDeps(c), claimOf(c), body);
+    noStore(c);
+    return c.json(view);
   },
   reporterPhotoForms: async (c) => {
     const body = await readJson(c);

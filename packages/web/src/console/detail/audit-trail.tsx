@@ -18,6 +18,8 @@ function useChange(e: AuditEntry): string | undefined {
   };
   // A thread message's entry names the message, not a change: the text is in the thread alone.
   if (e.action === "reporter_question" || e.action === "reporter_reply") return undefined;
+  // The reporter's say: "sudah" or "belum", and the stars, as recorded.
+  if (e.action === "reporter_feedback") return e.to;
   if (e.from === undefined && e.to !== undefined) return t.auditTo(name(e.to));
   return e.from !== undefined || e.to !== undefined ? `${name(e.from)} → ${name(e.to)}` : undefined;
 }
@@ -33,9 +35,11 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
         ? t.you
         : officerLabel(entry.actorNrp, t.auditNrp);
   const role =
-    entry.actorRole === "system" || entry.actorRole === "reporter"
-      ? entry.actorRole
-      : t.roles[entry.actorRole];
+    entry.actorRole === "system"
+      ? "system"
+      : entry.actorRole === "reporter"
+        ? t.thread.viaSecret
+        : t.roles[entry.actorRole];
   return (
     <li class={`audit-${entry.action}`}>
       <time dateTime={entry.at}>{formatWib(entry.at, lang, "short")}</time>

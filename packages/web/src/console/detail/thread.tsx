@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useT } from "../../i18n/console-lang";
 import { call } from "../../lib/api";
 import { ThreadList } from "../../lib/thread-list";
+import { formatWib } from "../../lib/time";
 import { officerLabel } from "../lib/names";
 import { officerAuth } from "../lib/session";
 import type { Report } from "../lib/types";
@@ -63,6 +64,17 @@ export function ThreadPanel({ report, onChanged }: { report: Report; onChanged()
     <section class="panel" aria-labelledby="thread-title">
       <h2 id="thread-title">{th.title}</h2>
       <p class="hint">{th.intro}</p>
+      {report.feedback && (
+        <div data-testid="reporter-say">
+          <h3>{th.sayTitle}</h3>
+          <p>
+            {th.saySatisfied(report.feedback.satisfied, report.feedback.rating)} ·{" "}
+            <time dateTime={report.feedback.at}>{formatWib(report.feedback.at, lang, "short")}</time>
+          </p>
+          {report.feedback.comment && <p class="note">{report.feedback.comment}</p>}
+        </div>
+      )}
+      {report.reopenCount ? <p class="hint">{th.reopenedTimes(report.reopenCount)}</p> : null}
       {state.kind === "loading" && <p class="progress">{t.loading}</p>}
       {state.kind === "failed" && <p class="alert">{th.failed}</p>}
       {state.kind === "ok" && state.items.length === 0 && <p>{th.empty}</p>}

@@ -106,7 +106,6 @@ export const consoleTexts: ConsoleSectionTexts = {
     resolved: "Resolved after",
     description: "Report",
     reporter: "Reporter",
-    viaSecret: "code and secret",
     anonymous: "Reported anonymously.",
     contactHidden: "The reporter's contact is not shown to your role.",
     name: "Name",
@@ -345,6 +344,11 @@ export const consoleTexts: ConsoleSectionTexts = {
     rejected: (message) => `The server refused: ${message}`,
   },
   thread: {
+    viaSecret: "code and secret",
+    sayTitle: "The reporter's say",
+    saySatisfied: (ok: boolean, rating: number) =>
+      `${ok ? "Dealt with" : "Not dealt with yet"}, ${rating} out of 5`,
+    reopenedTimes: (n: number) => `Reopened by the reporter ${n} time(s).`,
     title: "Conversation with the reporter",
     intro:
       "The reporter reads what you ask here with their code and secret, without their identity. This is not an internal note: write nothing the reporter must not read.",
@@ -374,6 +378,8 @@ export const consoleTexts: ConsoleSectionTexts = {
     acknowledged: "Acknowledged",
     reporter_question: "Asked the reporter",
     reporter_reply: "The reporter answered",
+    reporter_feedback: "The reporter's say",
+    reopened: "Reopened by the reporter",
   },
   auditBy: (who, role) => `by ${who} (${role})`,
   auditNrp: (nrp) => `NRP ${nrp}`,

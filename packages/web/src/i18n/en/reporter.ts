@@ -31,6 +31,18 @@ export const reporter: ReporterTexts = {
   photoSending: "Sending the photo…",
   photoSent: "Photo sent. Officers see it once it has been checked.",
   photoFailed: "The photo was not sent. Check your signal and try again.",
+  sayTitle: "Has your problem been dealt with?",
+  sayYes: "Yes",
+  sayNo: "Not yet",
+  sayNoHint: "If not, the report is reopened and the officer is told (up to 14 days after it was resolved).",
+  rating: "Rate the service (1 to 5 stars)",
+  stars: (n: number) => `${n} stars`,
+  comment: "Comment (optional)",
+  saySend: "Send my answer",
+  sayMissing: "Choose yes or not yet, and give 1 to 5 stars.",
+  sayThanks: (satisfied: boolean, rating: number) =>
+    `Thank you. You answered ${satisfied ? "yes" : "not yet"}, ${rating} out of 5.`,
+  reopened: "The report was reopened and the officer has been told.",
   forget: "Remove the secret from this phone",
   forgotten: "The secret was removed from this phone.",
 };

@@ -106,7 +106,6 @@ export const consoleTexts = {
     resolved: "Diselesaikan setelah",
     description: "Isi laporan",
     reporter: "Pelapor",
-    viaSecret: "kode dan kunci rahasia",
     anonymous: "Melapor tanpa nama.",
     contactHidden: "Kontak pelapor tidak ditampilkan untuk peran Anda.",
     name: "Nama",
@@ -350,6 +349,11 @@ export const consoleTexts = {
     rejected: (message: string) => `Server menolak: ${message}`,
   },
   thread: {
+    viaSecret: "kode dan kunci rahasia",
+    sayTitle: "Penilaian pelapor",
+    saySatisfied: (ok: boolean, rating: number) =>
+      `${ok ? "Sudah tertangani" : "Belum tertangani"}, nilai ${rating} dari 5`,
+    reopenedTimes: (n: number) => `Dibuka kembali oleh pelapor ${n} kali.`,
     title: "Percakapan dengan pelapor",
     intro:
       "Pertanyaan di sini dibaca pelapor dengan kode dan kunci rahasianya, tanpa identitasnya. Ini bukan catatan internal: jangan tulis apa pun yang tidak boleh dibaca pelapor.",
@@ -379,6 +383,8 @@ export const consoleTexts = {
     acknowledged: "Diterima petugas",
     reporter_question: "Bertanya kepada pelapor",
     reporter_reply: "Pelapor menjawab",
+    reporter_feedback: "Penilaian pelapor",
+    reopened: "Dibuka kembali oleh pelapor",
   } as Record<string, string>,
   auditBy: (who: string, role: string) => `oleh ${who} (${role})`,
   auditNrp: (nrp: string) => `NRP ${nrp}`,

@@ -29,6 +29,18 @@ export const reporter = {
   photoSending: "Mengirim foto…",
   photoSent: "Foto terkirim. Petugas akan melihatnya setelah diperiksa.",
   photoFailed: "Foto belum terkirim. Periksa sinyal, lalu coba lagi.",
+  sayTitle: "Apakah masalah Anda sudah tertangani?",
+  sayYes: "Sudah",
+  sayNo: "Belum",
+  sayNoHint: "Jika belum, laporan dibuka kembali dan petugas diberi tahu (sampai 14 hari setelah selesai).",
+  rating: "Nilai pelayanan (1 sampai 5 bintang)",
+  stars: (n: number) => `${n} bintang`,
+  comment: "Komentar (tidak wajib)",
+  saySend: "Kirim penilaian",
+  sayMissing: "Pilih sudah atau belum, dan beri nilai 1 sampai 5.",
+  sayThanks: (satisfied: boolean, rating: number) =>
+    `Terima kasih. Anda menjawab ${satisfied ? "sudah" : "belum"} tertangani, nilai ${rating} dari 5.`,
+  reopened: "Laporan dibuka kembali dan petugas sudah diberi tahu.",
   forget: "Hapus kunci dari HP ini",
   forgotten: "Kunci sudah dihapus dari HP ini.",
 };

@@ -1,0 +1,110 @@
+import * as z from "zod/mini";
+import { type AuditEntry, auditSubject } from "../audit/types";
+import { ConflictError } from "../errors";
+import { cleanText, textLength } from "../report/schema";
+import type { ReportStore } from "../report/store";
+import type { ReopenRecord, Report, ReporterFeedback } from "../report/types";
+import { parseOrThrow } from "../validation";
+
+/** How long after resolution a reporter's "belum" reopens the report. */
+export const REOPEN_WITHIN_DAYS = 14;
+
+/** The reporter's say when the report was resolved: "Apakah masalah Anda sudah tertangani?" */
+export const ClosureInput = z.strictObject({
+  satisfied: z.boolean({ error: "Answer yes or no." }),
+  rating: z
+    .number({ error: "Give 1 to 5 stars." })
+    .check(z.int("Give 1 to 5 stars."), z.minimum(1), z.maximum(5)),
+  comment: z.optional(
+    z
+      .pipe(z.string(), z.transform(cleanText))
+      .check(z.refine((s) => textLength(s) <= 500, "At most 500 characters.")),
+  ),
+});
+
+/** Whether the reporter may give their say now: the report is resolved and they have not answered since. */
+export function asksForSay(report: Pick<Report, "status" | "resolvedAt" | "feedback">): boolean {
+  return (
+    report.status === "selesai" &&
+    !!report.resolvedAt &&
+    !(report.feedback && report.feedback.at >= report.resolvedAt)
+  );
+}
+
+/**
+ * Records the reporter's say about a resolved report (proven by code and secret). "Belum" (not solved)
+ * within 14 days of resolution reopens it: back to `ditangani` with the officer it was assigned to, with a
+ * public step on the timeline, audited, and alerted to that officer like an escalation (the reopening's
+ * record goes to the stream). Later, it is recorded without reopening. One say per resolution.
+ */
+export async function giveSay(
+  reports: Pick<ReportStore, "update">,
+  report: Report,
+  body: unknown,
+  at = new Date(),
+): Promise<{ report: Report; reopened: boolean }> {
+  const input = parseOrThrow(ClosureInput, body);
+  if (!asksForSay(report)) {
+    throw new ConflictError(
+      "This report is not waiting for your answer: it is not resolved, or you already answered.",
+    );
+  }
+  const now = at.toISOString();
+  const feedback: ReporterFeedback = {
+    satisfied: input.satisfied,
+    rating: input.rating,
+    ...(input.comment ? { comment: input.comment } : {}),
+    at: now,
+  };
+  const resolvedAt = report.resolvedAt ?? now;
+  const reopen = !input.satisfied && at.getTime() - Date.parse(resolvedAt) <= REOPEN_WITHIN_DAYS * 86_400_000;
+  const entry = (action: string, extra: Partial<AuditEntry> = {}): AuditEntry => ({
+    subject: auditSubject.report(report.reportId),
+    auditId: `${now}#${action}`,
+    at: now,
+    actorNrp: "pelapor",
+    actorRole: "reporter",
+    action,
+    ...extra,
+  });
+  // The audit keeps the answer and the stars; the comment is the reporter's own words, kept on the report.
+  const audit = [
+    entry("reporter_feedback", { to: `${input.satisfied ? "sudah" : "belum"}, ${input.rating}/5` }),
+  ];
+  const next: Report = {
+    ...report,
+    feedback,
+    version: report.version + 1,
+    updatedAt: now,
+    timeline: [...report.timeline],
+  };
+  let record: ReopenRecord | undefined;
+  if (reopen) {
+    const round = (report.reopenCount ?? 0) + 1;
+    const { resolvedAt: _r, secondsToResolve: _s, ...open } = next;
+    Object.assign(open, { status: "ditangani", reopenCount: round, reopenedAt: now });
+    open.timeline.push({
+      at: now,
+      status: "ditangani",
+      note: "Dibuka kembali: pelapor menyatakan masalahnya belum tertangani.",
+    });
+    audit.push(entry("reopened", { from: "selesai", to: "ditangani" }));
+    record = {
+      reportId: report.reportId,
+      round,
+      trackingCode: report.trackingCode,
+      category: report.category,
+      priority: report.priority,
+      kecamatan: report.kecamatan,
+      desa: report.desa,
+      ...(report.assignee ? { assignee: report.assignee } : {}),
+      at: now,
+    };
+    if ((await reports.update(open as Report, report.version, audit, record)) === "stale") throw stale();
+    return { report: open as Report, reopened: true };
+  }
+  if ((await reports.update(next, report.version, audit)) === "stale") throw stale();
+  return { report: next, reopened: false };
+}
+
+const stale = () => new ConflictError("The report changed just now; reload and answer again.");
