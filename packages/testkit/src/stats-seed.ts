@@ -1,4 +1,4 @@
-import { Report, Stats } from "@lapora/core";
+import { Report, Reporter, Stats } from "@lapora/core";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { createLocalStatsDeps } from "@lapora/local/stats";
 import { inject } from "vitest";
@@ -11,6 +11,8 @@ export interface StatsSeed {
   /** Minutes after creation that an officer verified it, and (optionally) resolved it. */
   verify?: number;
   resolve?: number;
+  /** The reporter's say a day after it was resolved (needs `resolve`). */
+  say?: { satisfied: boolean; rating: number };
 }
 
 const SPKT = { nrp: "80010001", role: "spkt" as const };
@@ -52,6 +54,10 @@ export async function seedAndPublish(
       const next = Report.applyCommand(r, cmd, SPKT, at);
       await deps.reports.update(next.report, r.version, next.audit);
       r = next.report;
+    }
+    if (s.say && s.resolve !== undefined) {
+      const said = await Reporter.giveSay(deps.reports, r, s.say, minutes(s.resolve + 24 * 60));
+      r = said.report;
     }
   }
   const statsDeps = await createLocalStatsDeps(deps, inject("snsEndpoint"));

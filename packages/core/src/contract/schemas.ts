@@ -133,6 +133,14 @@ const PublicDurations = z.union([
   z.object({ enoughData: z.literal(true), n: int, medianSeconds: num, p90Seconds: num }),
   z.object({ enoughData: z.literal(false), n: Cell }),
 ]);
+const PublicSatisfaction = z.union([
+  z.object({ enoughData: z.literal(true), n: int, satisfiedShare: num, medianRating: num }),
+  z.object({ enoughData: z.literal(false), n: Cell }),
+]);
+const PublicShare = z.union([
+  z.object({ enoughData: z.literal(true), n: int, share: num }),
+  z.object({ enoughData: z.literal(false), n: Cell }),
+]);
 export const PublicWeekly = z.object({
   week: str,
   start: str,
@@ -145,11 +153,24 @@ export const PublicWeekly = z.object({
   byKecamatan: z.array(z.object({ code: str, name: str, count: Cell })),
   responseTimes: z.object({ verify: PublicDurations, resolve: PublicDurations }),
   change: z.nullable(z.object({ previousWeek: str, previousTotal: Cell, delta: z.nullable(int) })),
+  satisfaction: z.optional(
+    z.object({
+      all: PublicSatisfaction,
+      byKecamatan: z.array(z.intersection(z.object({ code: str, name: str }), PublicSatisfaction)),
+    }),
+  ),
+  withinTarget: z.optional(z.object({ verify: PublicShare, resolve: PublicShare })),
 });
 
 export const Weeks = z.object({ weeks: z.array(str) });
 
 const Durations = z.object({ n: int, medianSeconds: z.nullable(num), p90Seconds: z.nullable(num) });
+const SatisfactionSchema = z.object({
+  n: int,
+  satisfiedShare: z.nullable(num),
+  medianRating: z.nullable(num),
+});
+const TargetShareSchema = z.object({ n: int, share: z.nullable(num) });
 export const FullWeekly = z.object({
   week: str,
   start: str,
@@ -163,6 +184,13 @@ export const FullWeekly = z.object({
   byDesa: z.array(z.object({ code: str, name: str, kecamatan: str, count: int })),
   responseTimes: z.object({ verify: Durations, resolve: Durations }),
   previous: z.nullable(z.object({ week: str, total: int, byCategory: z.record(category, int) })),
+  satisfaction: z.optional(
+    z.object({
+      all: SatisfactionSchema,
+      byKecamatan: z.array(z.object({ code: str, name: str, ...SatisfactionSchema.shape })),
+    }),
+  ),
+  withinTarget: z.optional(z.object({ verify: TargetShareSchema, resolve: TargetShareSchema })),
 });
 
 /** `POST /api/auth/login` and `/new-password`: a token, or the first-sign-in challenge. */

@@ -125,3 +125,72 @@ describe("publication rules", () => {
     expect(csv).toContain("2026-W47,verify_median_seconds,,,180");
   });
 });
+
+describe("the reporters' say and the service targets in a week", () => {
+  const WEEK = "2026-W48"; // Monday 23 Nov 2026 WIB
+  const monday = "2026-11-23T02:00:00.000Z";
+  const said = (satisfied: boolean, rating: number, kecamatan = "16.06.01", desa = "16.06.01.1011") =>
+    report(monday, {
+      kecamatan,
+      desa,
+      status: "selesai",
+      acknowledgedAt: "2026-11-23T02:30:00.000Z", // within sedang's day
+      resolvedAt: "2026-11-25T02:00:00.000Z",
+      feedback: { satisfied, rating, at: "2026-11-26T00:00:00.000Z" },
+    });
+
+  it("publishes satisfaction per kecamatan only from 5 answers, like response times", () => {
+    const sekayu = [
+      said(true, 5),
+      said(true, 4),
+      said(true, 4),
+      said(false, 1),
+      said(true, 5),
+      said(true, 3),
+    ];
+    const other = [said(false, 2, "16.06.09", "16.06.09.1016"), said(true, 5, "16.06.09", "16.06.09.1016")];
+    const stats = computeWeek(
+      WEEK,
+      [...sekayu, ...other, report(monday)],
+      null,
+      new Date("2026-11-30T00:00:00Z"),
+    );
+    expect(stats.satisfaction?.all).toEqual({ n: 8, satisfiedShare: 0.75, medianRating: 4 });
+    const pub = toPublic(stats);
+    const byCode = Object.fromEntries((pub.satisfaction?.byKecamatan ?? []).map((k) => [k.code, k]));
+    expect(byCode["16.06.01"]).toMatchObject({
+      enoughData: true,
+      n: 6,
+      satisfiedShare: 0.833,
+      medianRating: 4,
+    });
+    expect(byCode["16.06.09"]).toEqual({
+      code: "16.06.09",
+      name: expect.any(String),
+      enoughData: false,
+      n: "<3",
+    });
+    expect(byCode["16.06.02"]).toMatchObject({ enoughData: false, n: 0 });
+    const csv = toCsv(pub);
+    expect(csv).toContain("2026-W48,satisfied_share,16.06.01,");
+    expect(csv).toMatch(/2026-W48,satisfied_share,16\.06\.09,[^,]*,\n/);
+  });
+
+  it("gives the shares within the service targets, from 5 cases", () => {
+    const inTime = Array.from({ length: 4 }, () => said(true, 5));
+    const late = report(monday, { status: "diverifikasi", acknowledgedAt: "2026-11-25T00:00:00.000Z" });
+    const waiting = report(monday); // never checked
+    // On the 30th both are past their day to be checked, but not yet their week to be resolved.
+    const before = computeWeek(WEEK, [...inTime, late, waiting], null, new Date("2026-11-30T00:00:00Z"));
+    expect(before.withinTarget).toEqual({ verify: { n: 6, share: 0.667 }, resolve: { n: 4, share: 1 } });
+    const after = computeWeek(WEEK, [...inTime, late, waiting], null, new Date("2026-12-01T00:00:00Z"));
+    expect(toPublic(after).withinTarget).toEqual({
+      verify: { enoughData: true, n: 6, share: 0.667 },
+      resolve: { enoughData: true, n: 6, share: 0.667 },
+    });
+    expect(toPublic(computeWeek(WEEK, inTime.slice(0, 2), null)).withinTarget?.verify).toEqual({
+      enoughData: false,
+      n: "<3",
+    });
+  });
+});

@@ -3,6 +3,13 @@ import { CATEGORIES, type Category } from "../report/category";
 import { PRIORITIES, type Priority } from "../report/priority";
 import { STATUSES, type Status } from "../report/status";
 import type { Report } from "../report/types";
+import {
+  type Satisfaction,
+  satisfactionByKecamatan,
+  satisfactionOf,
+  type TargetShare,
+  withinTarget,
+} from "./satisfaction";
 import { previousWeek, weekRange } from "./week";
 
 /** Response times of a group of reports, in seconds. */
@@ -27,6 +34,13 @@ export interface WeeklyStats {
   /** Created to verified, and created to resolved, over the week's reports that got there. */
   responseTimes: { verify: Durations; resolve: Durations };
   previous: { week: string; total: number; byCategory: Record<Category, number> } | null;
+  /**
+   * The week's reports as their reporters judged them when the figures were made (a later run of the week
+   * counts later answers): overall and per kecamatan. Absent from weeks made before it existed.
+   */
+  satisfaction?: { all: Satisfaction; byKecamatan: ({ code: string; name: string } & Satisfaction)[] };
+  /** The week's reports against their service targets when the figures were made. */
+  withinTarget?: { verify: TargetShare; resolve: TargetShare };
 }
 
 const zeros = <K extends string>(keys: readonly K[]) =>
@@ -104,6 +118,8 @@ export function computeWeek(
       resolve: summarise(inWeek.map((r) => r.secondsToResolve).filter((s): s is number => s !== undefined)),
     },
     previous: prev,
+    satisfaction: { all: satisfactionOf(inWeek), byKecamatan: satisfactionByKecamatan(inWeek) },
+    withinTarget: withinTarget(inWeek, at),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Category } from "../report/category";
 import type { Priority } from "../report/priority";
 import type { Status } from "../report/status";
 import type { Durations, WeeklyStats } from "./aggregate";
+import type { Satisfaction, TargetShare } from "./satisfaction";
 
 /** A published count: exact from 3 up, "<3" for 1 or 2 (a small count can point at a person), 0 as is. */
 export type Cell = number | "<3";
@@ -23,6 +24,30 @@ export interface PublicWeeklyStats {
   responseTimes: { verify: PublicDurations; resolve: PublicDurations };
   /** Change in total from the previous week; null when either week's total is hidden. */
   change: { previousWeek: string; previousTotal: Cell; delta: number | null } | null;
+  /** The reporters' say, overall and per kecamatan, only from 5 answers, like response times. */
+  satisfaction?: {
+    all: PublicSatisfaction;
+    byKecamatan: ({ code: string; name: string } & PublicSatisfaction)[];
+  };
+  /** The shares within the service targets, only from 5 cases. */
+  withinTarget?: { verify: PublicShare; resolve: PublicShare };
+}
+
+export type PublicSatisfaction =
+  | { enoughData: true; n: number; satisfiedShare: number; medianRating: number }
+  | { enoughData: false; n: Cell };
+export type PublicShare = { enoughData: true; n: number; share: number } | { enoughData: false; n: Cell };
+
+function said(s: Satisfaction): PublicSatisfaction {
+  return s.n < MIN_CASES_FOR_TIMES || s.satisfiedShare === null || s.medianRating === null
+    ? { enoughData: false, n: cell(s.n) }
+    : { enoughData: true, n: s.n, satisfiedShare: s.satisfiedShare, medianRating: s.medianRating };
+}
+
+function shareOf(t: TargetShare): PublicShare {
+  return t.n < MIN_CASES_FOR_TIMES || t.share === null
+    ? { enoughData: false, n: cell(t.n) }
+    : { enoughData: true, n: t.n, share: t.share };
 }
 
 export type PublicDurations =
@@ -72,6 +97,26 @@ export function toPublic(stats: WeeklyStats): PublicWeeklyStats {
           delta: hidden(prev.total) || hidden(stats.total) ? null : stats.total - prev.total,
         }
       : null,
+    ...(stats.satisfaction
+      ? {
+          satisfaction: {
+            all: said(stats.satisfaction.all),
+            byKecamatan: stats.satisfaction.byKecamatan.map(({ code, name, ...s }) => ({
+              code,
+              name,
+              ...said(s),
+            })),
+          },
+        }
+      : {}),
+    ...(stats.withinTarget
+      ? {
+          withinTarget: {
+            verify: shareOf(stats.withinTarget.verify),
+            resolve: shareOf(stats.withinTarget.resolve),
+          },
+        }
+      : {}),
   };
 }
 
@@ -85,6 +130,20 @@ export function toCsv(p: PublicWeeklyStats): string {
   for (const [k, v] of Object.entries(p.byPriority)) add("priority", k, k, v);
   for (const [k, v] of Object.entries(p.byStatus)) add("status", k, k, v);
   for (const k of p.byKecamatan) add("kecamatan", k.code, k.name, k.count);
+  if (p.satisfaction) {
+    const rowsOf = (code: string, name: string, s: PublicSatisfaction) => {
+      add("satisfaction_answers", code, name, s.n);
+      add("satisfied_share", code, name, s.enoughData ? s.satisfiedShare : null);
+      add("median_rating", code, name, s.enoughData ? s.medianRating : null);
+    };
+    rowsOf("", "", p.satisfaction.all);
+    for (const k of p.satisfaction.byKecamatan) rowsOf(k.code, k.name, k);
+  }
+  if (p.withinTarget)
+    for (const [k, s] of Object.entries(p.withinTarget)) {
+      add(`${k}_target_cases`, "", "", s.n);
+      add(`${k}_within_target_share`, "", "", s.enoughData ? s.share : null);
+    }
   for (const [k, d] of Object.entries(p.responseTimes)) {
     add(`${k}_cases`, "", "", d.n);
     add(`${k}_median_seconds`, "", "", d.enoughData ? d.medianSeconds : null);

@@ -5,6 +5,7 @@ import { BarChart } from "./bar-chart";
 import { loadWeek, loadWeeks, type PublicWeeklyStats, type WeekResult, type WeeksResult } from "./data";
 import { formatWeek } from "./format";
 import { About, Downloads, SmallNumbers } from "./notes";
+import { ReporterSay } from "./say";
 import { useStatsStrings } from "./strings";
 import { ResponseTimes, WeekSummary } from "./summary";
 import { Trend } from "./trend";
@@ -37,6 +38,7 @@ function Week({ stats, weeks }: { stats: PublicWeeklyStats; weeks: string[] }) {
     <>
       <WeekSummary stats={stats} range={range} />
       <ResponseTimes stats={stats} />
+      <ReporterSay stats={stats} />
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{s.charts.title}</h2>
         <SmallNumbers />

@@ -37,6 +37,22 @@ export const stats: StatsTexts = {
     days: (n: number) => (n === 1 ? "1 day" : `${n} days`),
     underMinute: "under 1 minute",
   },
+  say: {
+    title: "What reporters say",
+    intro:
+      "Reporters' answers to \"Has your problem been dealt with?\" for this week's reports, as far as they have answered, and how many met their service targets.",
+    kecamatan: "Kecamatan",
+    satisfied: "Dealt with",
+    rating: "Median rating",
+    answers: "Answers",
+    share: (p: number) => `${Math.round(p * 100)}%`,
+    stars: (n: number) => `${n} out of 5`,
+    notEnough: (n: string, min: number) => `${n} answers (shown from ${min})`,
+    verifyTarget: "Checked in time",
+    resolveTarget: "Resolved in time",
+    targetOf: (share: string, n: string) => `${share} of ${n} reports`,
+    targetNotEnough: (n: string, min: number) => `Not enough data (${n} reports; shown from ${min})`,
+  },
   charts: {
     title: "This week's figures",
     category: "By type of incident",

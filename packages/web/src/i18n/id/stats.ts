@@ -35,6 +35,22 @@ export const stats = {
     days: (n: number) => `${n} hari`,
     underMinute: "kurang dari 1 menit",
   },
+  say: {
+    title: "Kata pelapor",
+    intro:
+      'Jawaban pelapor atas pertanyaan "Apakah masalah Anda sudah tertangani?" untuk laporan minggu ini, sejauh sudah dijawab, dan berapa banyak yang memenuhi target waktu.',
+    kecamatan: "Kecamatan",
+    satisfied: "Sudah tertangani",
+    rating: "Nilai tengah",
+    answers: "Jawaban",
+    share: (p: number) => `${Math.round(p * 100)}%`,
+    stars: (n: number) => `${n} dari 5`,
+    notEnough: (n: string, min: number) => `${n} jawaban (ditampilkan mulai ${min})`,
+    verifyTarget: "Diverifikasi tepat waktu",
+    resolveTarget: "Selesai tepat waktu",
+    targetOf: (share: string, n: string) => `${share} dari ${n} laporan`,
+    targetNotEnough: (n: string, min: number) => `Data belum cukup (${n} laporan; ditampilkan mulai ${min})`,
+  },
   charts: {
     title: "Angka minggu ini",
     category: "Menurut jenis kejadian",
