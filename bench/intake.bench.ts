@@ -264,7 +264,9 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const bodyObject = validReport();
     const body = JSON.stringify(bodyObject);
-    const parsed = Report.parseReportInput(bodyObject);
+    // The form's trap fields travel beside the report's own (Report.intake splits them off).
+    const { form: _form, ...fields } = bodyObject;
+    const parsed = Report.parseReportInput(fields);
     if (!parsed.ok) throw new Error(`validReport() no longer validates: ${JSON.stringify(parsed.issues)}`);
     const input = parsed.value;
     const requestHash = Idempotency.hashRequest(bodyObject);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startTestServer } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, phonePage, seriousViolations } from "./support";
+import { act, launchChromium, phonePage, seriousViolations } from "./support";
 
 // The officers' console at /konsol, driven the way officers use it: on a phone, in Indonesian.
 
@@ -68,15 +68,6 @@ async function queueCodes(page: Page): Promise<string[]> {
 async function openFromQueue(page: Page, code: string): Promise<void> {
   await page.getByRole("link", { name: new RegExp(code) }).click();
   await page.getByRole("heading", { level: 1, name: new RegExp(code) }).waitFor();
-}
-
-/** Presses an action button, then the confirmation step's button, after filling what it asks for. */
-async function act(page: Page, button: string, confirm: string, fill?: () => Promise<void>): Promise<void> {
-  await page.getByRole("button", { name: button, exact: true }).click();
-  await page.getByRole("heading", { name: `Konfirmasi: ${button}` }).waitFor();
-  await fill?.();
-  await page.getByRole("button", { name: confirm, exact: true }).click();
-  await page.getByRole("heading", { name: /^Konfirmasi/ }).waitFor({ state: "detached" });
 }
 
 const statusOf = (page: Page) => page.getByTestId("status").textContent();

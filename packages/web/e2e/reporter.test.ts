@@ -3,7 +3,15 @@ import { startEvidenceHarness } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillReport, launchChromium, phonePage, seriousViolations, submitAndReadCode } from "./support";
+import {
+  act,
+  fillReport,
+  launchChromium,
+  phonePage,
+  seriousViolations,
+  signInOfficer,
+  submitAndReadCode,
+} from "./support";
 
 // The reporter is heard, in Chromium against the local runtime: an anonymous report, its secret kept on
 // the phone, a question from SPKT in the console, the answer and a photo from the tracking page, and the
@@ -32,13 +40,7 @@ const site = {
 };
 const SPKT = "80010001";
 
-async function signIn(page: Page, nrp: string, path: string): Promise<void> {
-  await page.goto(`${site.server.url}${path}`);
-  await page.getByLabel("NRP").fill(nrp);
-  await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.getByRole("button", { name: "Keluar" }).waitFor();
-}
+const signIn = (page: Page, nrp: string, path: string) => signInOfficer(page, h.url, nrp, path);
 
 describe("the reporter and the officers talk, anonymously", () => {
   it("SPKT asks, the reporter answers and adds a photo from the tracking page, and the officer sees both", async () => {
@@ -124,15 +126,6 @@ describe("the reporter and the officers talk, anonymously", () => {
     await other.context().close();
   });
 });
-
-/** Presses an action button, fills what the confirmation asks, and confirms. */
-async function act(page: Page, button: string, confirm: string, fill?: () => Promise<void>): Promise<void> {
-  await page.getByRole("button", { name: button, exact: true }).click();
-  await page.getByRole("heading", { name: `Konfirmasi: ${button}` }).waitFor();
-  await fill?.();
-  await page.getByRole("button", { name: confirm, exact: true }).click();
-  await page.getByRole("heading", { name: /^Konfirmasi/ }).waitFor({ state: "detached" });
-}
 
 async function resolve(spkt: Page): Promise<void> {
   await act(spkt, "Selesaikan", "Ya, selesaikan", () =>

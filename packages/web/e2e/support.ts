@@ -129,3 +129,31 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(", ")}`);
 }
+
+/** Signs an officer in on the console at `origin` + `path` (the demo password) and waits for the console. */
+export async function signInOfficer(
+  page: Page,
+  origin: string,
+  nrp: string,
+  path = "/konsol",
+): Promise<void> {
+  await page.goto(`${origin}${path}`);
+  await page.getByLabel("NRP").fill(nrp);
+  await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("button", { name: "Keluar" }).waitFor();
+}
+
+/** Presses a console action button, fills what its confirmation asks for, and confirms. */
+export async function act(
+  page: Page,
+  button: string,
+  confirm: string,
+  fill?: () => Promise<void>,
+): Promise<void> {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.getByRole("heading", { name: `Konfirmasi: ${button}` }).waitFor();
+  await fill?.();
+  await page.getByRole("button", { name: confirm, exact: true }).click();
+  await page.getByRole("heading", { name: /^Konfirmasi/ }).waitFor({ state: "detached" });
+}

@@ -54,9 +54,17 @@ export const ReportSubmission = z.extend(ReportInput, { photos: ReportPhotos, fo
 
 const REPORT_BODY_BYTES = 64 * 1024;
 const THREAD_BODY_BYTES = 8 * 1024;
-const REPORTER_SECRET = {
-  required: true,
-  description: "The reporter secret of the 201 receipt (XXXX-XXXX-XXXX-XXXX-XXXX-XXXX): never sent in a URL.",
+/** The reporter's own routes: a tracking code in the path, its secret in a header. */
+const reporter = {
+  tag: "public",
+  params: { code: "The report's tracking code." },
+  headers: {
+    [REPORTER_SECRET_HEADER]: {
+      required: true,
+      description:
+        "The reporter secret of the 201 receipt (XXXX-XXXX-XXXX-XXXX-XXXX-XXXX): never sent in a URL.",
+    },
+  },
 } as const;
 const PHOTO_BODY_BYTES = 4 * 1024;
 const officer = { auth: "officer", tag: "officer" } as const;
@@ -128,37 +136,31 @@ export const routes = {
     errors: [400, 404],
   },
   reporterView: {
+    ...reporter,
     method: "get",
     path: "/api/reports/track/{code}/reporter",
     summary:
       "The reporter's own view, for code plus secret: the public view, the thread with officers, photos still allowed.",
-    tag: "public",
-    params: { code: "The report's tracking code." },
-    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
     responses: { 200: ok(S.ReporterReport) },
     // 401: the code and secret do not match; 429 (with Retry-After): too many wrong secrets.
     errors: [400, 401, 429],
   },
   reporterReply: {
+    ...reporter,
     method: "post",
     path: "/api/reports/track/{code}/reporter/messages",
     summary: "The reporter writes in the report's thread (an answer to an officer's question); audited.",
-    tag: "public",
-    params: { code: "The report's tracking code." },
-    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
     body: ThreadMessageInput,
     maxBodyBytes: THREAD_BODY_BYTES,
     responses: { 201: ok(S.ReporterReport, "Stored; the reporter's view with the thread.") },
     errors: [400, 401, 409, 413, 415, 429],
   },
   reporterSay: {
+    ...reporter,
     method: "post",
     path: "/api/reports/track/{code}/reporter/say",
     summary:
       'The reporter\'s say about their resolved report: satisfied or not, 1-5 stars, a comment; "no" within 14 days reopens it to its officer.',
-    tag: "public",
-    params: { code: "The report's tracking code." },
-    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
     body: ClosureInput,
     maxBodyBytes: THREAD_BODY_BYTES,
     responses: { 200: ok(S.ReporterReport, "Recorded; the reporter's view.") },
@@ -166,13 +168,11 @@ export const routes = {
     errors: [400, 401, 409, 413, 415, 429],
   },
   reporterPhotoForms: {
+    ...reporter,
     method: "post",
     path: "/api/reports/track/{code}/reporter/evidence",
     summary:
       "Upload forms for photos the reporter adds later (5 per report in all), checked as the first ones.",
-    tag: "public",
-    params: { code: "The report's tracking code." },
-    headers: { [REPORTER_SECRET_HEADER]: REPORTER_SECRET },
     body: PhotoRequest,
     maxBodyBytes: PHOTO_BODY_BYTES,
     responses: { 200: ok(S.PhotoForms) },

@@ -11,6 +11,7 @@ import { ensureTable } from "../adapters/dynamo/ensure-table";
 import { createDynamoEvidenceStore } from "../adapters/dynamo/evidence-store";
 import { createDynamoOfficerStore } from "../adapters/dynamo/officer-store";
 import { createDynamoReportStore } from "../adapters/dynamo/report-store";
+import { createDynamoReporterStore } from "../adapters/dynamo/reporter-store";
 import type { OfficerInput } from "../officer/schema";
 import type { Officer } from "../officer/types";
 
@@ -38,6 +39,7 @@ export async function freshStores() {
     officers: createDynamoOfficerStore(client, tableName),
     audit: createDynamoAuditStore(client, tableName),
     evidence: { store: createDynamoEvidenceStore(client, tableName) },
+    reporter: createDynamoReporterStore(client, tableName),
   };
 }
 

@@ -8,18 +8,15 @@ export function createDynamoReporterStore(client: DynamoDBDocumentClient, table:
   const { reporterAccess, threadMessage } = db.entities;
   return {
     async grant(reportId, secretHash, at) {
-      // ADD creates the record or adds to it; a full record (many replays of one submission) is replaced
-      // by the newest secret alone. Two replays racing may leave one more hash than the maximum: harmless.
-      const { data } = await reporterAccess.get({ reportId }).go({ consistent: true });
-      if ((data?.secretHashes.length ?? 0) >= MAX_LIVE_REPORTER_SECRETS) {
-        await reporterAccess.put({ reportId, secretHashes: [secretHash], updatedAt: at }).go();
-        return;
-      }
-      await reporterAccess
+      // One round trip in the usual case: ADD creates the record or adds to it. Only a record grown past
+      // the maximum (many replays of one submission) is replaced by the newest secret alone.
+      const { data } = await reporterAccess
         .update({ reportId })
         .add({ secretHashes: [secretHash] })
         .set({ updatedAt: at })
-        .go();
+        .go({ response: "all_new" });
+      if ((data?.secretHashes?.length ?? 0) > MAX_LIVE_REPORTER_SECRETS)
+        await reporterAccess.put({ reportId, secretHashes: [secretHash], updatedAt: at }).go();
     },
     async secretHashes(reportId) {
       const { data } = await reporterAccess.get({ reportId }).go({ consistent: true });
