@@ -230,6 +230,10 @@ describe("Alerts stack: push", () => {
     );
     const resources = JSON.stringify(own.map((s) => s.Resource));
     expect(resources).toContain("/index/gsi4");
+    // Publish to a phone number (a reporter's update) has no resource but "*"; report-events never gets it.
+    expect(own.some((s) => actions([s]).includes("sns:Publish") && s.Resource === "*")).toBe(true);
+    const reportEvents = grants(t, functionId("reportEvents"));
+    expect(reportEvents.some((s) => actions([s]).includes("sns:Publish") && s.Resource === "*")).toBe(false);
     expect(resources).not.toMatch(/index\/gsi[12]|index\/\*/);
   });
 });

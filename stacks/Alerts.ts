@@ -29,7 +29,7 @@ export const REPORT_EVENTS_TABLE_ACTIONS = [
   "dynamodb:UpdateItem",
 ];
 /** The gsi3 partitions the alert senders read: the roster (routing) and the follow-ups due. */
-export const ALERT_SENDER_GSI3_PARTITIONS = ["officers", "sms-follow-ups"];
+export const ALERT_SENDER_GSI3_PARTITIONS = ["officers", "sms-follow-ups", "reporter-updates"];
 /**
  * Escalation: the open-reports index and a report's escalations (Query), each step with its audit entry
  * (PutItem); and the quarantine's held darurat reports (gsi3 `quarantine`, Query) with the last summary
@@ -152,6 +152,9 @@ export function Alerts({ stack }: StackContext) {
       actions: ["dynamodb:Query"],
       resources: [`${table.tableArn}/index/${TABLE.gsi4.name}`],
     }),
+    // Reporters' SMS updates go straight to their number: SNS names no resource for a phone number, so
+    // this Publish is on "*" (the function knows no topic but the alerts topic).
+    new PolicyStatement({ actions: ["sns:Publish"], resources: ["*"] }),
   ]);
   const followUp = new Cron(stack, "alertFollowUpEveryMinute", {
     schedule: FOLLOW_UP_SCHEDULE,

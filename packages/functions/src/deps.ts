@@ -11,6 +11,7 @@ import {
   type Officer,
   REPORT_LIMITS,
   type Report,
+  type Reporter,
   type ReportLimits,
   type Stats,
 } from "@lapora/core";
@@ -149,6 +150,8 @@ export interface AlertSettings {
   leaseMs: number;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => number;
+  /** Where reporters' SMS updates go: SNS direct to the number in AWS, the local phone inbox on one machine. */
+  phone?: Reporter.PhoneSms;
 }
 
 /**
@@ -158,7 +161,7 @@ export interface AlertSettings {
 export function alertDeps(
   w: Pick<Wiring, "clients" | "dynamo"> & { names: Pick<Names, "table" | "alertsTopicArn"> },
   settings: AlertSettings,
-): Alert.DispatchDeps & Alert.FollowUpDeps & Alert.DigestDeps {
+): Alert.DispatchDeps & Alert.FollowUpDeps & Alert.DigestDeps & Reporter.UpdateDeps {
   const dynamo = fromDynamo(w);
   const officers = dynamo((d, c, t) => d.createDynamoOfficerStore(c, t));
   const reports = dynamo((d, c, t) => d.createDynamoReportStore(c, t));
@@ -177,6 +180,10 @@ export function alertDeps(
     acks: dynamo((d, c, t) => d.createDynamoAckStore(c, t)),
     statusOf: async (reportId) => (await reports.getById(reportId))?.status,
     openReports: (fromIso) => escalations.open(fromIso),
+    updates: dynamo((d, c, t) => d.createDynamoReporterUpdates(c, t)),
+    phone: settings.phone ?? Aws.createSnsPhoneSms(w.clients.sns, settings.sms),
+    reports,
+    siteUrl: settings.sms.consoleUrl,
     ...(settings.log ? { log: settings.log } : {}),
     ...(settings.now ? { now: settings.now } : {}),
   };

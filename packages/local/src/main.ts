@@ -36,6 +36,7 @@ try {
 
 const app = createLocalApp(runtime.deps, webDist, runtime.issuer, {
   smsInbox: runtime.alerts.inbox,
+  phones: runtime.alerts.phones,
   push: runtime.push,
   trustProxy: config.trustProxy,
 });

@@ -8,6 +8,7 @@ import { type ApiDeps, type AppOptions, createApp } from "@lapora/functions/api/
 import { createLogger } from "@lapora/functions/lambda";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import type { PhoneInbox } from "./alerts/phone-inbox";
 import { listInboxes, renderSmsPage } from "./alerts/sms-page";
 import type { SmsInbox } from "./alerts/sms-queues";
 import type { LocalIssuer } from "./auth/issuer";
@@ -36,6 +37,8 @@ export function createLocalApp(
   issuer: Pick<LocalIssuer, "jwks">,
   dev: {
     smsInbox?: SmsInbox;
+    /** Reporters' SMS updates (the local phone network), listed on `/dev/sms` too. */
+    phones?: PhoneInbox;
     /** The local push service: `/dev/push` (and `/dev/push.json`) show each officer's notifications. */
     push?: LocalPushService;
     /** The API app to serve; tests pass theirs with every answer checked against the contract. */
@@ -67,8 +70,13 @@ export function createLocalApp(
   app.get("/auth/.well-known/jwks.json", (c) => c.json(issuer.jwks));
   const { smsInbox } = dev;
   if (smsInbox) {
-    app.get("/dev/sms.json", async (c) => c.json({ officers: await listInboxes(deps.officers, smsInbox) }));
-    app.get("/dev/sms", async (c) => c.html(renderSmsPage(await listInboxes(deps.officers, smsInbox))));
+    const reporters = () => dev.phones?.messages() ?? [];
+    app.get("/dev/sms.json", async (c) =>
+      c.json({ officers: await listInboxes(deps.officers, smsInbox), reporters: reporters() }),
+    );
+    app.get("/dev/sms", async (c) =>
+      c.html(renderSmsPage(await listInboxes(deps.officers, smsInbox), reporters())),
+    );
   }
   const { push } = dev;
   if (push) {

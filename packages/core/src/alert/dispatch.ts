@@ -84,11 +84,24 @@ type SmsOutcome = "sent" | "already_sent" | "over_budget";
  * budget: the marker is claimed, the budget taken, then SNS called. If SNS fails, both are given back and
  * the error thrown, so the stream (or the next job run) retries: nothing is lost, nothing doubled.
  */
-export async function smsOnce(
+export function smsOnce(
   deps: ChannelDeps,
   key: { reportId: string; kind: string },
   officer: Officer,
   text: string,
+  critical: boolean,
+): Promise<SmsOutcome> {
+  return textOnce(deps, key, () => deps.sms.send(officer, text), critical);
+}
+
+/**
+ * The exactly-once protocol of one SMS, whoever it goes to (an officer, or a reporter's own phone):
+ * claim the marker, take the budget, `send` (resolving with the message id), mark it sent.
+ */
+export async function textOnce(
+  deps: Pick<ChannelDeps, "markers" | "leaseMs" | "budget" | "policy" | "now" | "log">,
+  key: { reportId: string; kind: string },
+  send: () => Promise<string>,
   critical: boolean,
 ): Promise<SmsOutcome> {
   const now = deps.now ?? Date.now;
@@ -114,7 +127,7 @@ export async function smsOnce(
   }
   let messageId: string;
   try {
-    messageId = await deps.sms.send(officer, text);
+    messageId = await send();
   } catch (err) {
     await deps.budget.giveBack(day).catch(() => undefined);
     await deps.markers.release(key.reportId, key.kind, claimId).catch(() => undefined);

@@ -263,7 +263,12 @@ export const OfficerReport = z.object({
   ...reportFields,
   description: str,
   location: z.optional(z.object({ lat: num, lon: num })),
-  reporter: z.object({ anonymous: z.boolean(), name: z.optional(str), phone: z.optional(str) }),
+  reporter: z.object({
+    anonymous: z.boolean(),
+    name: z.optional(str),
+    phone: z.optional(str),
+    smsUpdates: z.optional(z.boolean()),
+  }),
   timeline: z.array(TimelineEntry),
   feedback: z.optional(z.object({ satisfied: z.boolean(), rating: int, comment: z.optional(str), at: str })),
 });

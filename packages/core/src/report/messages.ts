@@ -53,6 +53,10 @@ export const MESSAGES = {
     id: "Gunakan nomor Indonesia (+62).",
     en: "Use an Indonesian (+62) number.",
   },
+  "reporter.smsUpdates.invalid": {
+    id: "Pilih ya atau tidak untuk kabar lewat SMS.",
+    en: "Choose yes or no for updates by SMS.",
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -49,6 +49,8 @@ const reporter = z.discriminatedUnion(
         z.refine((s) => textLength(s) >= 2 && textLength(s) <= 100, "reporter.name.invalid"),
       ),
       phone,
+      /** "Kabari saya lewat SMS": one SMS at the moments reporter/updates.ts names. */
+      smsUpdates: z.optional(z.boolean({ error: code("reporter.smsUpdates.invalid") })),
     }),
   ],
   { error: code("reporter.invalid") },

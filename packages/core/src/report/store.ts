@@ -2,7 +2,7 @@ import type { CounterTake } from "../abuse/admission";
 import type { HoldReason } from "../abuse/form";
 import type { AuditEntry } from "../audit/types";
 import type { QueueQuery } from "./queue";
-import type { IdempotencyRecord, ReopenRecord, Report } from "./types";
+import type { IdempotencyRecord, ReopenRecord, Report, ReporterUpdate } from "./types";
 
 /** How an attempt to write a new report ended. Only `created` wrote anything. */
 export type CreateOutcome =
@@ -39,7 +39,7 @@ export interface ReportStore {
     next: Report,
     expectedVersion: number,
     audit: readonly AuditEntry[],
-    reopen?: ReopenRecord,
+    also?: { reopen?: ReopenRecord; update?: ReporterUpdate },
   ): Promise<"updated" | "stale">;
   /** One page of a queue, from a GSI query with filters; `cursor` is null on the last page. */
   queue(query: QueueQuery): Promise<{ items: Report[]; cursor: string | null }>;

@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import type { OfficerStore } from "../officer/store";
 import type { Officer } from "../officer/types";
 import { findDesa, findKecamatan } from "../region/region";
+import { updateFor } from "../reporter/updates";
 import { WIB_OFFSET_MS } from "../time";
 import type { QueueParams, QueueQuery } from "./queue";
 import { OPEN_STATUSES } from "./status";
@@ -40,6 +41,9 @@ function summarise({
 }: Report): ReportSummary {
   return { ...rest, excerpt: description.length > 140 ? `${description.slice(0, 140)}…` : description };
 }
+
+/** The status changes a reporter hears of by SMS, if they asked: not assignment, priority or notes. */
+const NEWS_STATUSES = ["diverifikasi", "selesai", "ditolak"] as const;
 
 const forbidden = () => new ForbiddenError("This report is outside your area or role.");
 const wibStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - WIB_OFFSET_MS).toISOString();
@@ -169,7 +173,10 @@ export async function act(
     cmd = { ...cmd, duplicateOf: code.code };
   }
   const { report: next, audit } = applyCommand(report, cmd, officer, at);
-  if ((await stores.reports.update(next, report.version, audit)) === "stale") {
+  // Verified, resolved or rejected: news for a reporter who asked for SMS updates (the outbox, with it).
+  const news = next.status !== report.status ? NEWS_STATUSES.find((s) => s === next.status) : undefined;
+  const update = news ? updateFor(next, news, at) : undefined;
+  if ((await stores.reports.update(next, report.version, audit, update ? { update } : {})) === "stale") {
     throw new ConflictError("The report was changed by someone else; reload and try again.");
   }
   return withoutContact(next);

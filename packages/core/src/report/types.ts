@@ -21,7 +21,8 @@ export interface Report {
   occurredAt: string;
   happeningNow: boolean;
   location?: { lat: number; lon: number };
-  reporter: { anonymous: boolean; name?: string; phone?: string };
+  /** `smsUpdates`: the reporter asked to be told by SMS (reporter/updates.ts); needs a phone. */
+  reporter: { anonymous: boolean; name?: string; phone?: string; smsUpdates?: boolean };
   priority: Priority;
   status: Status;
   version: number;
@@ -78,6 +79,23 @@ export interface ReopenRecord {
   desa: string;
   assignee?: string;
   at: string;
+}
+
+/** The moments a reporter who asked for SMS updates hears of, and only these. */
+export const UPDATE_KINDS = ["diverifikasi", "selesai", "ditolak", "pertanyaan"] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
+
+/**
+ * An SMS update owed to the reporter (the outbox), written with the change that calls for it; the
+ * every-minute job sends it (reporter/updates.ts) and removes it. `dueAt` moves to the next day when the
+ * day's one update was already sent or the SMS budget is spent.
+ */
+export interface ReporterUpdate {
+  reportId: string;
+  updateId: string;
+  kind: UpdateKind;
+  at: string;
+  dueAt: string;
 }
 
 /** What `POST /api/reports` answers, and what an idempotent retry gets again. */

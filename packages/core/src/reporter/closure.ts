@@ -100,7 +100,8 @@ export async function giveSay(
       ...(report.assignee ? { assignee: report.assignee } : {}),
       at: now,
     };
-    if ((await reports.update(open as Report, report.version, audit, record)) === "stale") throw stale();
+    if ((await reports.update(open as Report, report.version, audit, { reopen: record })) === "stale")
+      throw stale();
     return { report: open as Report, reopened: true };
   }
   if ((await reports.update(next, report.version, audit)) === "stale") throw stale();

@@ -4,4 +4,5 @@ export * from "./secret";
 export * from "./service";
 export * from "./thread";
 export * from "./types";
+export * from "./updates";
 export * from "./view";

@@ -10,6 +10,7 @@ import { load } from "../report/triage-service";
 import type { Report } from "../report/types";
 import { parseOrThrow } from "../validation";
 import { MAX_THREAD_MESSAGES, type ReporterStore, type ThreadAuthor, type ThreadMessage } from "./types";
+import { updateFor } from "./updates";
 
 /** The body of a thread message, from an officer or the reporter: plain text, 1 to 1,000 characters. */
 export const ThreadMessageInput = z.strictObject({
@@ -47,14 +48,20 @@ async function add(
   const now = at.toISOString();
   const full: ThreadMessage = { ...message, reportId: report.reportId, messageId: newId(now), at: now };
   // The audit says who wrote which message, never what: the text stays in the thread alone.
-  await store.addMessage(full, {
-    subject: auditSubject.report(report.reportId),
-    auditId: full.messageId,
-    at: now,
-    ...actor,
-    action: message.from === "officer" ? "reporter_question" : "reporter_reply",
-    to: full.messageId,
-  });
+  // An officer's question is news the reporter may have asked to hear of by SMS (never its text).
+  const update = message.from === "officer" ? updateFor(report, "pertanyaan", at) : undefined;
+  await store.addMessage(
+    full,
+    {
+      subject: auditSubject.report(report.reportId),
+      auditId: full.messageId,
+      at: now,
+      ...actor,
+      action: message.from === "officer" ? "reporter_question" : "reporter_reply",
+      to: full.messageId,
+    },
+    update,
+  );
   return [...existing, full];
 }
 

@@ -1,5 +1,6 @@
 import type { AuditEntry } from "../audit/types";
 import type { Role } from "../officer/roles";
+import type { ReporterUpdate } from "../report/types";
 
 /** Who wrote a message of a report's thread: an officer asks, the reporter answers (or adds something). */
 export type ThreadAuthor = "officer" | "reporter";
@@ -29,8 +30,8 @@ export interface ReporterStore {
   secretHashes(reportId: string): Promise<readonly string[]>;
   /** The report's thread, oldest first. */
   messages(reportId: string): Promise<ThreadMessage[]>;
-  /** Writes a message and its audit entry in one transaction. */
-  addMessage(message: ThreadMessage, audit: AuditEntry): Promise<void>;
+  /** Writes a message and its audit entry (and the SMS update it owes the reporter) in one transaction. */
+  addMessage(message: ThreadMessage, audit: AuditEntry, update?: ReporterUpdate): Promise<void>;
 }
 
 /** Secrets a report keeps at once: the first and a few idempotent replays of its submission. */

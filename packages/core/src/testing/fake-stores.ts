@@ -12,7 +12,7 @@ import { PRIORITIES } from "../report/priority";
 import type { QueueQuery } from "../report/queue";
 import { OPEN_STATUSES } from "../report/status";
 import type { Admission, CreateOutcome, ReportStore } from "../report/store";
-import type { IdempotencyRecord, ReopenRecord, Report } from "../report/types";
+import type { IdempotencyRecord, ReopenRecord, Report, ReporterUpdate } from "../report/types";
 import { copy, Faults, type Journal, tick } from "./fake-kit";
 
 /** The audit trail in memory: entries per subject, sorted by auditId as the table's sort key sorts them. */
@@ -107,18 +107,26 @@ export class FakeReportStore implements ReportStore {
     return id === undefined ? undefined : this.getById(id);
   }
 
-  async update(next: Report, expectedVersion: number, audit: readonly AuditEntry[], reopen?: ReopenRecord) {
+  async update(
+    next: Report,
+    expectedVersion: number,
+    audit: readonly AuditEntry[],
+    also: { reopen?: ReopenRecord; update?: ReporterUpdate } = {},
+  ) {
     this.journal.push(`reports.update ${next.reportId}`);
     await tick();
     if (this.reports.get(next.reportId)?.version !== expectedVersion) return "stale" as const;
     this.audit.append(audit);
     this.reports.set(next.reportId, copy(next));
-    if (reopen) this.reopenings.push(copy(reopen));
+    if (also.reopen) this.reopenings.push(copy(also.reopen));
+    if (also.update) this.updates.push(copy(also.update));
     return "updated" as const;
   }
 
   /** Reopenings by reporters, in order: what the table's stream would carry. */
   readonly reopenings: ReopenRecord[] = [];
+  /** SMS updates owed to reporters, written with the report's change (the outbox). */
+  readonly updates: ReporterUpdate[] = [];
 
   async queue(q: QueueQuery) {
     await tick();

@@ -6,6 +6,7 @@ import { createReportEventsHandler } from "@lapora/functions/events/report-event
 import { runAlertFollowUp } from "@lapora/functions/jobs/alert-follow-up";
 import { runEscalation } from "@lapora/functions/jobs/escalation";
 import type { createLocalDeps } from "../deps";
+import { createPhoneInbox, type PhoneInbox } from "./phone-inbox";
 import { type SmsInbox, startSmsInbox } from "./sms-queues";
 import { startStreamPoller } from "./stream-poller";
 
@@ -41,6 +42,8 @@ export interface LocalAlertsOptions {
 
 export interface LocalAlerts {
   inbox: SmsInbox;
+  /** Reporters' SMS updates, as their phones would receive them. */
+  phones: PhoneInbox;
   /** The stream poller's counters: batches handed over, records delivered, failed attempts. */
   stream: { batches: number; delivered: number; failedAttempts: number };
   /** Runs the escalation job once, now or at `time`. */
@@ -60,6 +63,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
   const { deps, tableName } = options;
   const log = options.log ?? ((m: string) => console.log(m));
   const inbox = startSmsInbox(deps.sqs, deps.smsQueues);
+  const phones = createPhoneInbox();
   const roster: Officer.Officer[] = await deps.officers.list();
   for (const officer of roster) await deps.alerts.sync(officer, { verify: true });
 
@@ -78,6 +82,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
       vapid: options.vapid,
       ...(options.smsPolicy ? { policy: options.smsPolicy } : {}),
       leaseMs: 60_000,
+      phone: phones,
       log: logEntry,
       ...(options.now ? { now: options.now } : {}),
     },
@@ -114,6 +119,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
 
   return {
     inbox,
+    phones,
     stream: poller.stats,
     escalate,
     followUp,

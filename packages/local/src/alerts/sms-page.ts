@@ -39,7 +39,10 @@ const html = (s: string) =>
  * `/dev/sms`: a plain page of every officer's SMS inbox. No script and no inline style (the page is served
  * with the app's CSP); it reloads itself every 5 seconds with a meta refresh. Every value is escaped.
  */
-export function renderSmsPage(inboxes: readonly OfficerInbox[]): string {
+export function renderSmsPage(
+  inboxes: readonly OfficerInbox[],
+  reporters: readonly { to: string; text: string; at: string }[] = [],
+): string {
   const section = (o: OfficerInbox) => {
     const items = o.messages.length
       ? `<ol>${o.messages
@@ -57,5 +60,15 @@ export function renderSmsPage(inboxes: readonly OfficerInbox[]): string {
 <body><h1>SMS petugas (lokal)</h1>
 <p>Each officer's SMS subscription is a fauxqs queue here, filtered by the same FilterPolicy as in AWS. Nothing is sent to a phone. JSON: <a href="/dev/sms.json">/dev/sms.json</a>. Push notifications: <a href="/dev/push">/dev/push</a>.</p>
 ${inboxes.map(section).join("\n")}
+<section><h2>Pelapor · reporters' SMS updates</h2><p>Updates to reporters who asked for them, straight to their number (masked here).</p>${
+    reporters.length
+      ? `<ol>${reporters
+          .map(
+            (m) =>
+              `<li><time datetime="${html(m.at)}">${html(m.at)}</time> ${html(m.to)} <q>${html(m.text)}</q></li>`,
+          )
+          .join("")}</ol>`
+      : "<p>Belum ada SMS.</p>"
+  }</section>
 </body></html>`;
 }

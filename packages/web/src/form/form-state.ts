@@ -18,6 +18,8 @@ export interface FormState {
   anonymous: boolean;
   name: string;
   phone: string;
+  /** "Kabari saya lewat SMS": only with a phone. */
+  smsUpdates: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export function emptyState(now = new Date()): FormState {
     anonymous: true,
     name: "",
     phone: "",
+    smsUpdates: false,
   };
 }
 
@@ -70,7 +73,9 @@ export function toBody(s: FormState): Record<string, unknown> {
     ...(fromWibInput(s.occurredAt) ? { occurredAt: fromWibInput(s.occurredAt) } : {}),
     description: s.description,
     ...(s.location ? { location: s.location } : {}),
-    reporter: s.anonymous ? { anonymous: true } : { anonymous: false, name: s.name, phone: s.phone },
+    reporter: s.anonymous
+      ? { anonymous: true }
+      : { anonymous: false, name: s.name, phone: s.phone, ...(s.smsUpdates ? { smsUpdates: true } : {}) },
   };
 }
 
@@ -100,6 +105,7 @@ function reviveState(raw: unknown): FormState {
     anonymous: r.anonymous !== false,
     name: str(r.name, ""),
     phone: str(r.phone, ""),
+    smsUpdates: r.smsUpdates === true,
   };
 }
 

@@ -79,6 +79,15 @@ export function ReporterFields({ state, set, errorOf }: FieldProps) {
             aria-describedby={describedBy("reporter.phone", !!phoneError, `${phoneId}-hint`)}
             onInput={(e) => set({ phone: e.currentTarget.value })}
           />
+          <label>
+            <input
+              type="checkbox"
+              checked={state.smsUpdates}
+              onChange={(e) => set({ smsUpdates: e.currentTarget.checked })}
+            />{" "}
+            {r.smsUpdates}
+          </label>
+          <p class="hint">{r.smsUpdatesHint}</p>
         </div>
       )}
     </fieldset>

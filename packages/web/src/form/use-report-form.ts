@@ -39,6 +39,7 @@ const AFFECTS: Record<keyof FormState, FieldName[]> = {
   anonymous: ["reporter.name", "reporter.phone"],
   name: ["reporter.name"],
   phone: ["reporter.phone"],
+  smsUpdates: [],
 };
 
 /**

@@ -22,6 +22,7 @@ export { createS3EvidenceFiles, type S3EvidenceOptions } from "./s3-evidence-fil
 export { createS3OpenDataStore } from "./s3-open-data";
 export { createSnsClient } from "./sns";
 export { createSnsSmsSender, messageAttributes } from "./sns-alerts";
+export { createSnsPhoneSms } from "./sns-phone";
 export { createSnsGateway, smsTarget } from "./sns-subscriptions";
 export { createSnsSummaryPublisher } from "./sns-summaries";
 export { secureParameter } from "./ssm";

@@ -18,7 +18,7 @@ export {
 } from "./push-store";
 export { createDynamoQuarantineStore } from "./quarantine-store";
 export { createDynamoReportStore } from "./report-store";
-export { createDynamoReporterStore } from "./reporter-store";
+export { createDynamoReporterStore, createDynamoReporterUpdates } from "./reporter-store";
 export { createSignInThrottle } from "./sign-in-throttle";
 export { createDynamoStatsStore } from "./stats-store";
 export { createDynamoSubscriptionRecords } from "./subscription-records";

@@ -89,15 +89,16 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
       return data ? getById(data.reportId) : undefined;
     },
 
-    async update(next, expectedVersion, entries, reopened) {
+    async update(next, expectedVersion, entries, also = {}) {
       const result = await db.transaction
-        .write(({ report, audit, reopen }) => [
+        .write(({ report, audit, reopen, reporterUpdate }) => [
           report
             .put(next)
             .where(({ version }, { eq }) => eq(version, expectedVersion))
             .commit(),
           ...entries.map((e) => audit.create(e).commit()),
-          ...(reopened ? [reopen.create(reopened).commit()] : []),
+          ...(also.reopen ? [reopen.create(also.reopen).commit()] : []),
+          ...(also.update ? [reporterUpdate.create(also.update).commit()] : []),
         ])
         .go();
       if (!result.canceled) return "updated";

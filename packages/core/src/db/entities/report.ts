@@ -43,6 +43,7 @@ export function reportEntities(binding: Binding) {
             anonymous: { type: "boolean", required: true },
             name: { type: "string" },
             phone: { type: "string" },
+            smsUpdates: { type: "boolean" },
           },
         },
         priority: { type: PRIORITIES, required: true },

@@ -10,6 +10,8 @@ import { Entity } from "electrodb";
 import { ROLES } from "../../officer/roles";
 import { CATEGORIES } from "../../report/category";
 import { PRIORITIES } from "../../report/priority";
+import { UPDATE_KINDS } from "../../report/types";
+import { TABLE } from "../table";
 import { type Binding, primary } from "./keys";
 
 export function reporterEntities(binding: Binding) {
@@ -81,5 +83,31 @@ export function reporterEntities(binding: Binding) {
     binding,
   );
 
-  return { reporterAccess, threadMessage, reopen };
+  const reporterUpdate = new Entity(
+    {
+      model: { entity: "reporterUpdate", version: "1", service: "lapora" },
+      attributes: {
+        reportId: { type: "string", required: true, readOnly: true },
+        updateId: { type: "string", required: true, readOnly: true },
+        kind: { type: UPDATE_KINDS, required: true, readOnly: true },
+        at: { type: "string", required: true, readOnly: true },
+        dueAt: { type: "string", required: true },
+      },
+      indexes: {
+        byReport: {
+          ...primary,
+          pk: { ...primary.pk, composite: ["reportId"] },
+          sk: { ...primary.sk, composite: ["updateId"] },
+        },
+        due: {
+          index: TABLE.gsi3.name,
+          pk: { field: TABLE.gsi3.partitionKey, composite: [], template: "reporter-updates" },
+          sk: { field: TABLE.gsi3.sortKey, composite: ["dueAt", "reportId", "updateId"] },
+        },
+      },
+    },
+    binding,
+  );
+
+  return { reporterAccess, threadMessage, reopen, reporterUpdate };
 }

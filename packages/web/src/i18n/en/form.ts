@@ -47,6 +47,9 @@ export const form: FormTexts = {
       name: "Name",
       phone: "Phone number",
       phoneHint: "For example: 0812 3456 7890 or +62 812 3456 7890",
+      smsUpdates: "Tell me by SMS",
+      smsUpdatesHint:
+        "One SMS when the report is verified, resolved or rejected, or an officer asks a question. At most one a day.",
     },
     submit: "Send Report",
     honeypot: "Leave this field empty",

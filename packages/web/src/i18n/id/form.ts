@@ -45,6 +45,9 @@ export const form = {
       name: "Nama",
       phone: "Nomor HP",
       phoneHint: "Contoh: 0812 3456 7890 atau +62 812 3456 7890",
+      smsUpdates: "Kabari saya lewat SMS",
+      smsUpdatesHint:
+        "Satu SMS saat laporan diverifikasi, selesai atau ditolak, atau ada pertanyaan petugas. Paling banyak satu sehari.",
     },
     submit: "Kirim Laporan",
     honeypot: "Jangan isi kolom ini",
