@@ -80,7 +80,6 @@ export const PublicReport = z.object({
   status,
   priority,
   category,
-  description: str,
   kecamatan: nameOf,
   desa: nameOf,
   createdAt: str,
@@ -109,6 +108,7 @@ const FeedbackSchema = z.object({
 /** The reporter's own view (code plus secret): the public view, the thread, photos still allowed, their say. */
 export const ReporterReport = z.object({
   ...PublicReport.shape,
+  description: str,
   thread: z.array(ReporterThreadMessageSchema),
   photosRemaining: int,
   say: z.object({ asked: z.boolean(), given: z.optional(FeedbackSchema) }),

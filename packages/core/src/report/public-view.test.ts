@@ -4,7 +4,7 @@ import { toPublicView } from "./public-view";
 import { create } from "./service";
 
 describe("public view of a report", () => {
-  it("never carries the reporter's name, phone or coordinates", () => {
+  it("never carries the reporter's name, phone, coordinates or description", () => {
     const name = fc.string({ minLength: 2, maxLength: 40 }).filter((s) => s.trim().length >= 2);
     fc.assert(
       fc.property(
@@ -35,6 +35,8 @@ describe("public view of a report", () => {
           expect(json).not.toContain(String(lon));
           expect(Object.keys(view)).not.toContain("reporter");
           expect(Object.keys(view)).not.toContain("location");
+          // What happened is the reporter's own (code plus secret), never the code alone's.
+          expect(json).not.toContain("keributan");
           expect(view.desa).toEqual({ code: "16.06.01.1011", name: "Soak baru" });
         },
       ),

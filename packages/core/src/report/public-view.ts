@@ -5,13 +5,16 @@ import type { Status } from "./status";
 import { type TargetView, targetView } from "./targets";
 import type { Report, TimelineEntry } from "./types";
 
-/** What anyone holding the tracking code sees. No reporter identity and no coordinates, by construction. */
+/**
+ * What anyone holding the tracking code sees. No reporter identity, no coordinates and no description, by
+ * construction: what the reporter wrote is in their own view (code plus secret, reporter/view.ts), so a
+ * code seen over a shoulder or on a shared phone tells no one what happened.
+ */
 export interface PublicReportView {
   trackingCode: string;
   status: Status;
   priority: Priority;
   category: Category;
-  description: string;
   kecamatan: { code: string; name: string };
   desa: { code: string; name: string };
   createdAt: string;
@@ -35,7 +38,6 @@ export function toPublicView(report: Report, photos = 0, now = new Date()): Publ
     status: report.status,
     priority: report.priority,
     category: report.category,
-    description: report.description,
     kecamatan: { code: report.kecamatan, name: findKecamatan(report.kecamatan)?.name ?? report.kecamatan },
     desa: { code: report.desa, name: findDesa(report.desa)?.desa.name ?? report.desa },
     createdAt: report.createdAt,

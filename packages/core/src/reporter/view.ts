@@ -11,6 +11,8 @@ import type { ThreadMessage } from "./types";
  * view: their own name, phone and coordinates are not sent back (they have them), nor any officer's name.
  */
 export interface ReporterReportView extends PublicReportView {
+  /** What they wrote: theirs alone, never in the public view. */
+  description: string;
   thread: ReporterThreadMessage[];
   /** Photos they may still add, through the same checked upload path (5 per report in all). */
   photosRemaining: number;
@@ -25,6 +27,7 @@ export function toReporterView(
 ): ReporterReportView {
   return {
     ...toPublicView(report, photos),
+    description: report.description,
     thread: forReporter(messages),
     photosRemaining: Math.max(0, MAX_PHOTOS - photos),
     say: { asked: asksForSay(report), ...(report.feedback ? { given: report.feedback } : {}) },

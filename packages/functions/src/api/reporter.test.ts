@@ -96,6 +96,11 @@ describe("the reporter secret", () => {
       thread: [],
       photosRemaining: 5,
     });
+    // The code alone: the public view, without what the reporter wrote or the thread.
+    const pub = await readJson(await app.request(`/api/reports/track/${mine.trackingCode}`));
+    expect(pub.status).toBe("diterima");
+    expect(pub).not.toHaveProperty("description");
+    expect(pub).not.toHaveProperty("thread");
     for (const secret of [undefined, "", other.reporterSecret, "AAAA-BBBB"]) {
       const res = await asReporter(mine.trackingCode, secret, `192.0.2.${Math.floor(Math.random() * 200)}`);
       expect(res.status).toBe(401);

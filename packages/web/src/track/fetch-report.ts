@@ -14,7 +14,6 @@ function isPublicReport(r: unknown): r is PublicReport {
   const v = r as Partial<Record<keyof PublicReport, unknown>>;
   return (
     typeof v.trackingCode === "string" &&
-    typeof v.description === "string" &&
     isStatus(v.status) &&
     CATEGORIES.some((c) => c === v.category) &&
     Array.isArray(v.timeline) &&

@@ -55,10 +55,6 @@ export function ReportView({ report: fetched }: { report: PublicReport }) {
           {t.track.photosReceived(typeof report.photos === "number" ? report.photos : 0)}
         </dd>
       </dl>
-      <h3>{t.track.description}</h3>
-      <p class="description" data-testid="description">
-        {report.description}
-      </p>
       <h3>{t.track.timeline}</h3>
       <ol class="timeline">
         {[...report.timeline].reverse().map((e) => (

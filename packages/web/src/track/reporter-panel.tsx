@@ -176,6 +176,10 @@ export function ReporterPanel({
               onReport?.(view);
             }}
           />
+          <h4>{r.description}</h4>
+          <p class="description" data-testid="description">
+            {loaded.view.description}
+          </p>
           <h4>{r.threadTitle}</h4>
           {loaded.view.thread.length === 0 ? (
             <p class="hint">{r.empty}</p>

@@ -12,6 +12,7 @@ export const reporter: ReporterTexts = {
   wrong: "This code and secret do not match. Check the secret.",
   limited: (s: number) => `Too many tries. Try again in ${s} seconds.`,
   failed: "Could not load. Check your signal and try again.",
+  description: "Your report",
   threadTitle: "Conversation with officers",
   empty: "No questions from officers yet.",
   officer: "Officer",

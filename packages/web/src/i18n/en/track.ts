@@ -22,7 +22,6 @@ export const track: TrackTexts = {
     place: "Place",
     reportedAt: "Reported",
     updatedAt: "Last updated",
-    description: "Report",
     timeline: "History",
     photos: "Photos",
     photosReceived: (n: number) =>

@@ -10,6 +10,7 @@ export const reporter = {
   wrong: "Kode dan kunci ini tidak cocok. Periksa kembali kuncinya.",
   limited: (s: number) => `Terlalu banyak percobaan. Coba lagi dalam ${s} detik.`,
   failed: "Tidak dapat dimuat. Periksa sinyal lalu coba lagi.",
+  description: "Isi laporan Anda",
   threadTitle: "Percakapan dengan petugas",
   empty: "Belum ada pertanyaan dari petugas.",
   officer: "Petugas",

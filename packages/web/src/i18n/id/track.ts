@@ -20,7 +20,6 @@ export const track = {
     place: "Tempat",
     reportedAt: "Dilaporkan",
     updatedAt: "Terakhir diperbarui",
-    description: "Isi laporan",
     timeline: "Riwayat",
     photos: "Foto",
     photosReceived: (n: number) => (n === 0 ? "Belum ada foto" : `${n} foto diterima`),
