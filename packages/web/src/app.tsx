@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { BrandBar } from "./brand-bar";
 import { ReportPage } from "./form/report-page";
 import { LangProvider, useLang } from "./i18n/lang";
+import { quickExit, useEscapeTwiceToExit } from "./lib/quick-exit";
 import { linkClick, siteRouteOf, useLocation } from "./lib/router";
 import { StatsRoute } from "./stats/stats-route";
 import { TrackPage } from "./track/track-page";
@@ -9,9 +10,16 @@ import { TrackPage } from "./track/track-page";
 function Header({ page }: { page: "report" | "track" | "stats" }) {
   const lang = useLang();
   const { t } = lang;
+  useEscapeTwiceToExit();
   return (
     <header class="site-header">
       <BrandBar lang={lang} bar="brand-row" />
+      <button type="button" class="quick-exit" onClick={quickExit} aria-describedby="quick-exit-hint">
+        {t.quickExit.button}
+      </button>
+      <span id="quick-exit-hint" class="visually-hidden">
+        {t.quickExit.hint}
+      </span>
       <nav aria-label={t.nav.label}>
         <a href="/" onClick={linkClick} aria-current={page === "report" ? "page" : undefined}>
           {t.nav.report}

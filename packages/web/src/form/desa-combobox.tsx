@@ -62,6 +62,8 @@ export function DesaCombobox(props: Props) {
       }
     } else if (e.key === "Escape" && shown) {
       e.preventDefault();
+      // Closing the list uses this Escape: it does not count towards the quick exit's two.
+      e.stopPropagation();
       setOpen(false);
     }
   };

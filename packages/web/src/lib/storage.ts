@@ -13,10 +13,28 @@ export function readJson(key: string): unknown {
 
 /** Stores `value` as JSON under `key`; undefined removes it. */
 export function writeJson(key: string, value: unknown): void {
+  if (sealed) return;
   try {
     if (value === undefined) window.localStorage.removeItem(key);
     else window.localStorage.setItem(key, JSON.stringify(value));
   } catch {
     // Nothing to do: the draft simply will not survive a reload.
+  }
+}
+
+let sealed = false;
+
+/**
+ * Removes everything Lapora keeps on this device (its `lapora.` keys, local and session) and refuses any
+ * later write in this page: the quick exit's wipe, so nothing re-saves a draft while the page unloads.
+ */
+export function wipeAndSeal(): void {
+  sealed = true;
+  for (const store of [window.localStorage, window.sessionStorage]) {
+    try {
+      for (const key of Object.keys(store)) if (key.startsWith("lapora")) store.removeItem(key);
+    } catch {
+      // Storage unavailable: nothing was kept there either.
+    }
   }
 }

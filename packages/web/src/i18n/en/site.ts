@@ -3,6 +3,10 @@ import type { SiteFrameTexts } from "../types";
 /** The public site's English frame: its name, menu, and the Statistik page while it loads. */
 export const site: SiteFrameTexts = {
   appName: "Lapora",
+  quickExit: {
+    button: "Quick exit",
+    hint: "Leaves Lapora at once and wipes what you typed on this phone. Pressing Esc twice does it too.",
+  },
   nav: { label: "Main menu", report: "Make a Report", track: "Track a Report", stats: "Statistics" },
   stats: {
     loading: "Loading the statistics…",
