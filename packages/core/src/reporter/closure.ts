@@ -71,41 +71,45 @@ export async function giveSay(
   const audit = [
     entry("reporter_feedback", { to: `${input.satisfied ? "sudah" : "belum"}, ${input.rating}/5` }),
   ];
-  const next: Report = {
-    ...report,
-    feedback,
-    version: report.version + 1,
-    updatedAt: now,
-    timeline: [...report.timeline],
-  };
-  let record: ReopenRecord | undefined;
-  if (reopen) {
-    const round = (report.reopenCount ?? 0) + 1;
-    const { resolvedAt: _r, secondsToResolve: _s, ...open } = next;
-    Object.assign(open, { status: "ditangani", reopenCount: round, reopenedAt: now });
-    open.timeline.push({
-      at: now,
-      status: "ditangani",
-      note: "Dibuka kembali: pelapor menyatakan masalahnya belum tertangani.",
-    });
-    audit.push(entry("reopened", { from: "selesai", to: "ditangani" }));
-    record = {
-      reportId: report.reportId,
-      round,
-      trackingCode: report.trackingCode,
-      category: report.category,
-      priority: report.priority,
-      kecamatan: report.kecamatan,
-      desa: report.desa,
-      ...(report.assignee ? { assignee: report.assignee } : {}),
-      at: now,
-    };
-    if ((await reports.update(open as Report, report.version, audit, { reopen: record })) === "stale")
-      throw stale();
-    return { report: open as Report, reopened: true };
-  }
-  if ((await reports.update(next, report.version, audit)) === "stale") throw stale();
-  return { report: next, reopened: false };
+  const round = (report.reopenCount ?? 0) + 1;
+  if (reopen) audit.push(entry("reopened", { from: "selesai", to: "ditangani" }));
+  const { resolvedAt: _r, secondsToResolve: _s, ...unresolved } = report;
+  const next: Report = reopen
+    ? {
+        ...unresolved,
+        feedback,
+        status: "ditangani",
+        reopenCount: round,
+        reopenedAt: now,
+        version: report.version + 1,
+        updatedAt: now,
+        timeline: [
+          ...report.timeline,
+          {
+            at: now,
+            status: "ditangani",
+            note: "Dibuka kembali: pelapor menyatakan masalahnya belum tertangani.",
+          },
+        ],
+      }
+    : { ...report, feedback, version: report.version + 1, updatedAt: now };
+  // A reopening's record goes to the stream with the change: the alert to the report's officer.
+  const record: ReopenRecord | undefined = reopen
+    ? {
+        reportId: report.reportId,
+        round,
+        trackingCode: report.trackingCode,
+        category: report.category,
+        priority: report.priority,
+        kecamatan: report.kecamatan,
+        desa: report.desa,
+        ...(report.assignee ? { assignee: report.assignee } : {}),
+        at: now,
+      }
+    : undefined;
+  if ((await reports.update(next, report.version, audit, record ? { reopen: record } : {})) === "stale")
+    throw stale();
+  return { report: next, reopened: reopen };
 }
 
 const stale = () => new ConflictError("The report changed just now; reload and answer again.");

@@ -3,6 +3,7 @@ import { CATEGORIES, type Category } from "../report/category";
 import { PRIORITIES, type Priority } from "../report/priority";
 import { STATUSES, type Status } from "../report/status";
 import type { Report } from "../report/types";
+import { median } from "./median";
 import {
   type Satisfaction,
   satisfactionByKecamatan,
@@ -54,10 +55,7 @@ export function summarise(values: readonly number[]): Durations {
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
   if (n === 0) return { n, medianSeconds: null, p90Seconds: null };
-  const mid = Math.floor(n / 2);
-  const median =
-    n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return { n, medianSeconds: median, p90Seconds: sorted[Math.ceil(0.9 * n) - 1] as number };
+  return { n, medianSeconds: median(sorted), p90Seconds: sorted[Math.ceil(0.9 * n) - 1] as number };
 }
 
 function verifySeconds(r: Report): number | undefined {

@@ -1,6 +1,7 @@
 import { findKecamatan, listKecamatan } from "../region/region";
 import { targetView } from "../report/targets";
 import type { Report } from "../report/types";
+import { median } from "./median";
 
 /** The reporters' say about a group of reports: how many answered, the share satisfied, the median stars. */
 export interface Satisfaction {
@@ -16,15 +17,6 @@ export interface TargetShare {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-function median(values: readonly number[]): number | null {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return null;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 /** The say of the reporters of these reports, as answered when the figures are made. */
 export function satisfactionOf(reports: readonly Report[]): Satisfaction {
