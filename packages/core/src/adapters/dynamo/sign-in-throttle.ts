@@ -2,8 +2,12 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { createService } from "../../db/service";
 import { NRP_FAILURE_CEILING, type SignInThrottle, signInWaitSeconds } from "../../officer/sign-in";
 
-/** Tries before giving up on a record other attempts keep changing: then the attempt is refused briefly. */
-const MAX_RACES = 8;
+/**
+ * Tries before giving up on a record other attempts keep changing: then the attempt is refused briefly.
+ * Each round one racer wins, so this many racing attempts for one NRP and source all get an answer
+ * rather than a refusal (8 lost twelve at once now and then, and the owner's own try with them).
+ */
+const MAX_RACES = 16;
 const DAY_SECONDS = 86_400;
 
 /**
