@@ -1,7 +1,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
-import { WEEKLY_STATS_SCHEDULE } from "./Jobs";
+import { CONTACT_RETENTION_SCHEDULE, RETENTION_PARTITIONS, WEEKLY_STATS_SCHEDULE } from "./Jobs";
 import { createTestApp, functionIdOf, grantsOf, templateOf } from "./test-app";
 
 let t: Template;
@@ -14,13 +14,6 @@ beforeAll(async () => {
   api = templateOf(app, "Api");
 });
 
-/** The statements of every IAM policy in the template, flattened. */
-function statements(template: Template): { Action: string | string[]; Resource: unknown }[] {
-  return Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
-    (p) => p.Properties.PolicyDocument.Statement,
-  );
-}
-
 describe("Jobs stack: weekly statistics", () => {
   it("runs every Monday at 00:05 WIB, written in UTC as Sunday 17:05", () => {
     expect(WEEKLY_STATS_SCHEDULE).toBe("cron(5 17 ? * SUN *)");
@@ -31,10 +24,11 @@ describe("Jobs stack: weekly statistics", () => {
   });
 
   it("gives the job only what it needs: Query on the day index, PutItem, stats/* writes, one topic", () => {
-    const actions = statements(t).flatMap((s) => [s.Action].flat());
+    const own = grantsOf(t, functionIdOf(t, "weeklyStats"));
+    const actions = own.flatMap((s) => [s.Action].flat());
     const mine = actions.filter((a) => /^(dynamodb|s3|sns):/.test(a)).sort();
     expect(mine).toEqual(["dynamodb:PutItem", "dynamodb:Query", "s3:PutObject", "sns:Publish"]);
-    const json = JSON.stringify(statements(t));
+    const json = JSON.stringify(own);
     expect(json).toContain("/index/gsi1");
     expect(json).toContain("/stats/*");
     expect(json).not.toMatch(/"(dynamodb|s3|sns):\*"/);
@@ -73,5 +67,39 @@ describe("Jobs stack: weekly statistics", () => {
       expect(s3.map((s) => s.Action)).toEqual(["s3:GetObject"]);
       expect(JSON.stringify(s3)).toContain("/stats/*");
     }
+  });
+});
+
+describe("Jobs stack: contact retention", () => {
+  const fn = () => functionIdOf(t, "contactRetention");
+
+  it("runs every day at 02:00 WIB, written in UTC as 19:00", () => {
+    t.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: CONTACT_RETENTION_SCHEDULE });
+    const [, minute, hour] = /cron\((\d+) (\d+) /.exec(CONTACT_RETENTION_SCHEDULE) ?? [];
+    expect([minute, (Number(hour) + 7) % 24]).toEqual(["0", 2]);
+  });
+
+  it("erases after RETENTION_DAYS, 90 unless LAPORA_RETENTION_DAYS says otherwise at deploy", () => {
+    const props = t.toJSON().Resources[fn()].Properties;
+    expect(props.Environment.Variables.RETENTION_DAYS).toBe("90");
+  });
+
+  it("may touch only reports, their audit trails and the list of erasures due, and never Scan", () => {
+    const own = grantsOf(t, fn()).filter((s) => [s.Action].flat().some((a) => a.startsWith("dynamodb:")));
+    expect(own.flatMap((s) => [s.Action].flat()).sort()).toEqual([
+      "dynamodb:ConditionCheckItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+    ]);
+    for (const s of own) {
+      expect(s.Condition).toEqual({
+        "ForAllValues:StringLike": { "dynamodb:LeadingKeys": RETENTION_PARTITIONS },
+        Null: { "dynamodb:LeadingKeys": "false" },
+      });
+    }
+    expect(JSON.stringify(own)).toContain("/index/gsi3");
+    expect(JSON.stringify(own)).not.toMatch(/index\/(\*|gsi[124])/);
   });
 });

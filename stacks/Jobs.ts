@@ -1,5 +1,5 @@
-import { TABLE } from "@lapora/core/infra";
-import type { StatsEnvironment } from "@lapora/functions/config";
+import { parseRetentionDays, TABLE } from "@lapora/core/infra";
+import type { RetentionEnvironment, StatsEnvironment } from "@lapora/functions/config";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { BlockPublicAccess, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
@@ -11,6 +11,15 @@ import { Storage } from "./Storage";
  * daylight saving, so this holds all year.
  */
 export const WEEKLY_STATS_SCHEDULE = "cron(5 17 ? * SUN *)";
+
+/** Every day at 02:00 WIB (19:00 UTC), when nobody is reporting. */
+export const CONTACT_RETENTION_SCHEDULE = "cron(0 19 * * ? *)";
+
+/**
+ * The partitions the contact-retention job touches: reports, their audit trails, and the list of
+ * erasures due (gsi3 `contact-retention`).
+ */
+export const RETENTION_PARTITIONS = ["$lapora#reportid_*", "$lapora#subject_report:*", "contact-retention"];
 
 /**
  * Scheduled jobs. `weekly-stats` reads the week's reports through the day index (gsi1 Query only),
@@ -65,5 +74,42 @@ export function Jobs({ app, stack }: StackContext) {
     },
   });
 
-  return { openData, summaries, weeklyStats };
+  // LAPORA_RETENTION_DAYS at deploy: checked here, so a bad value fails the deploy, not the job.
+  const retentionDays = parseRetentionDays(process.env.LAPORA_RETENTION_DAYS, "LAPORA_RETENTION_DAYS");
+  const keys = {
+    "ForAllValues:StringLike": { "dynamodb:LeadingKeys": RETENTION_PARTITIONS },
+    Null: { "dynamodb:LeadingKeys": "false" },
+  };
+  const contactRetention = new Cron(stack, "contactRetention", {
+    schedule: CONTACT_RETENTION_SCHEDULE,
+    job: {
+      function: {
+        handler: "packages/functions/src/jobs/contact-retention.handler",
+        timeout: "120 seconds",
+        environment: {
+          TABLE_NAME: table.tableName,
+          RETENTION_DAYS: String(retentionDays),
+        } satisfies RetentionEnvironment,
+        permissions: [
+          new PolicyStatement({
+            actions: ["dynamodb:Query"],
+            resources: [`${table.tableArn}/index/${TABLE.gsi3.name}`],
+            conditions: keys,
+          }),
+          new PolicyStatement({
+            actions: [
+              "dynamodb:GetItem",
+              "dynamodb:PutItem",
+              "dynamodb:DeleteItem",
+              "dynamodb:ConditionCheckItem",
+            ],
+            resources: [table.tableArn],
+            conditions: keys,
+          }),
+        ],
+      },
+    },
+  });
+
+  return { openData, summaries, weeklyStats, contactRetention };
 }

@@ -10,4 +10,5 @@ export { STREAM_FILTER } from "./alert/stream";
 export * from "./db/table";
 export * from "./evidence/rules";
 export { parseServiceTargets, SERVICE_TARGETS } from "./report/targets";
+export { parseRetentionDays, RETENTION_DAYS_DEFAULT } from "./reporter/retention";
 export * from "./web-security";

@@ -46,6 +46,14 @@ export const StatsEnv = z.object({
   SUMMARY_TOPIC_ARN: z.string().check(z.minLength(1)),
 });
 
+export const RetentionEnv = z.object({
+  TABLE_NAME: common.TABLE_NAME,
+  AWS_REGION: common.AWS_REGION,
+  DYNAMODB_ENDPOINT: common.DYNAMODB_ENDPOINT,
+  /** Days after a report closes before its reporter's contact is erased (reporter/retention.ts); 90 if unset. */
+  RETENTION_DAYS: z.optional(z.string()),
+});
+
 function parse<T>(schema: z.ZodMiniType<T>, env: Record<string, string | undefined>): T {
   const result = schema.safeParse(env);
   if (!result.success) {
@@ -57,6 +65,10 @@ function parse<T>(schema: z.ZodMiniType<T>, env: Record<string, string | undefin
 
 /** The api function's settings, parsed once at cold start; a missing variable stops it with its name. */
 export const loadApiConfig = (env: Record<string, string | undefined> = process.env) => parse(ApiEnv, env);
+
+/** The contact-retention job's settings: RETENTION_DAYS is checked by core (parseRetentionDays). */
+export const loadRetentionConfig = (env: Record<string, string | undefined> = process.env) =>
+  parse(RetentionEnv, env);
 
 /** The weekly-stats job's settings. */
 export const loadStatsConfig = (env: Record<string, string | undefined> = process.env) =>
@@ -138,6 +150,7 @@ export type Environment<S extends z.ZodMiniType> = Omit<
 
 export type ApiEnvironment = Environment<typeof ApiEnv>;
 export type StatsEnvironment = Environment<typeof StatsEnv>;
+export type RetentionEnvironment = Environment<typeof RetentionEnv>;
 export type AlertsEnvironment = Environment<typeof AlertsEnv>;
 export type EscalationEnvironment = Environment<typeof EscalationEnv>;
 export type EvidenceEnvironment = Environment<typeof EvidenceEnv>;

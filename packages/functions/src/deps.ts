@@ -202,6 +202,17 @@ export function statsDeps(
   };
 }
 
+/** The contact-retention job: the reports and the erasures due (reporter/retention.ts). */
+export function retentionDeps(
+  w: Pick<Wiring, "clients" | "dynamo"> & { names: Pick<Names, "table"> },
+): Reporter.RetentionDeps {
+  const dynamo = fromDynamo(w);
+  return {
+    reports: dynamo((d, c, t) => d.createDynamoReportStore(c, t)),
+    retention: dynamo((d, c, t) => d.createDynamoRetentionStore(c, t)),
+  };
+}
+
 /** The SDK clients of one region (AWS), or of the emulators' endpoints (locally). */
 export function clientsFor(where: {
   region?: string;

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { Alert, parseReportLimits, Report, type ReportLimits } from "@lapora/core";
+import { Alert, parseReportLimits, Report, Reporter, type ReportLimits } from "@lapora/core";
 import * as z from "zod/mini";
 
 const Env = z.object({
@@ -14,6 +14,8 @@ const Env = z.object({
   LAPORA_SERVICE_TARGETS: z.optional(z.string()),
   /** JSON overriding some of the SMS policy, as SMS_POLICY does in AWS (core/alert/sms-rules.ts). */
   LAPORA_SMS_POLICY: z.optional(z.string()),
+  /** Days after closing before a reporter's contact is erased, as RETENTION_DAYS does in AWS (reporter/retention.ts). */
+  LAPORA_RETENTION_DAYS: z.optional(z.string()),
 });
 
 export interface LocalConfig {
@@ -25,6 +27,7 @@ export interface LocalConfig {
   reportLimits: ReportLimits;
   serviceTargets: Report.ServiceTargets;
   smsPolicy: Alert.SmsPolicy;
+  retentionDays: number;
   tableName: string;
   bucketName: string;
   topicName: string;
@@ -46,6 +49,7 @@ export function loadLocalConfig(env: Record<string, string | undefined> = proces
     reportLimits: parseReportLimits(result.data.LAPORA_REPORT_LIMITS),
     serviceTargets: Report.parseServiceTargets(result.data.LAPORA_SERVICE_TARGETS),
     smsPolicy: Alert.parseSmsPolicy(result.data.LAPORA_SMS_POLICY),
+    retentionDays: Reporter.parseRetentionDays(result.data.LAPORA_RETENTION_DAYS, "LAPORA_RETENTION_DAYS"),
     tableName: "lapora-local",
     bucketName: "lapora-evidence-local",
     topicName: "lapora-alerts-local",

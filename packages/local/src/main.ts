@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { Stats } from "@lapora/core";
 import { loadLocalConfig } from "./config";
+import { createLocalRetentionDeps, runLocalRetention, scheduleRetention } from "./retention";
 import { startRuntime } from "./runtime";
 import { createLocalApp } from "./server";
 import { createLocalStatsDeps, scheduleWeeklyStats } from "./stats";
@@ -50,6 +51,17 @@ app.post("/dev/stats/run", async (c) => {
   const r = await Stats.runWeek(statsDeps, week);
   return c.json({ week, total: r.stats.total, itemsRead: r.itemsRead });
 });
+// The contact-retention job: hourly here (daily in AWS), and `npm run retention` asks this runtime.
+const retention = createLocalRetentionDeps(runtime.dynamo.endpoint, config.tableName);
+const stopRetention = scheduleRetention(retention, config.retentionDays, console.log);
+app.post("/dev/retention/run", async (c) => {
+  const days = c.req.query("days") ?? String(config.retentionDays);
+  const now = c.req.query("now");
+  const at = now ? new Date(now) : new Date();
+  if (!/^\d+$/.test(days) || Number.isNaN(at.getTime()))
+    return c.json({ error: "invalid", message: "days is a whole number; now is an ISO date." }, 400);
+  return c.json(await runLocalRetention(retention, Number(days), at));
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(
     `DynamoDB Local ${runtime.dynamo.endpoint} · s3rver ${runtime.s3.endpoint} · fauxqs ${runtime.sns.endpoint}`,
@@ -77,6 +89,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping Lapora…`);
   stopStats();
+  stopRetention();
   server.close();
   await runtime.stop();
   process.exit(0);

@@ -1,4 +1,5 @@
-import { type AlertsTestbed, OFFICER, startAlertsTestbed } from "@lapora/testkit";
+import { Reporter } from "@lapora/core";
+import { type AlertsTestbed, OFFICER, startAlertsTestbed, validReport } from "@lapora/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Updates without asking, against the real parts: the officer's change writes its update in the same
@@ -76,5 +77,74 @@ describe("a reporter who asked to be told by SMS", () => {
     await act(OFFICER.spkt, r.id, { action: "verify" });
     await bed.alerts.followUp(new Date());
     expect(bed.alerts.phones.messagesTo(phone)).toEqual([]);
+  });
+
+  it("hears at her safe number when she gave one, never at her own", async () => {
+    const own = "+6281377770003";
+    const safe = "+6281377770004";
+    const r = await bed.report({
+      category: "kdrt",
+      happeningNow: false,
+      kecamatan: "16.06.01",
+      desa: "16.06.01.1011",
+      reporter: {
+        anonymous: false,
+        name: "Sari",
+        phone: "0813 7777 0003",
+        smsUpdates: true,
+        preferences: { sms: true, calls: false, noHomeVisit: true, safePhone: "0813 7777 0004" },
+      },
+    });
+    await act(OFFICER.spkt, r.id, { action: "verify" });
+    await bed.alerts.followUp(new Date());
+    expect(bed.alerts.phones.messagesTo(own)).toEqual([]);
+    expect(bed.alerts.phones.messagesTo(safe).map((m) => m.text)).toEqual([
+      expect.stringMatching(/sudah diperiksa petugas/),
+    ]);
+  });
+
+  it("hears nothing once her contact is erased, not even an update already queued", async () => {
+    const phone = "+6281377770005";
+    const res = await bed.app.request("/api/reports", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(
+        validReport({
+          reporter: { anonymous: false, name: "Rina", phone: "0813 7777 0005", smsUpdates: true },
+        }),
+      ),
+    });
+    const r = (await res.json()) as { id: string; trackingCode: string; reporterSecret: string };
+    await act(OFFICER.spkt, r.id, { action: "verify" }); // the update is in the outbox now
+    const erased = await bed.app.request(`/api/reports/track/${r.trackingCode}/reporter/erase-contact`, {
+      method: "POST",
+      headers: { [Reporter.REPORTER_SECRET_HEADER]: r.reporterSecret },
+    });
+    expect(erased.status).toBe(200);
+    await bed.alerts.followUp(new Date());
+    expect(bed.alerts.phones.messagesTo(phone)).toEqual([]);
+  });
+
+  it("cannot ask for SMS updates while saying no SMS: a 400 naming the field, and nothing stored", async () => {
+    const res = await bed.app.request("/api/reports", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(
+        validReport({
+          reporter: {
+            anonymous: false,
+            name: "Dewi",
+            phone: "0813 7777 0006",
+            smsUpdates: true,
+            preferences: { sms: false, calls: true },
+          },
+        }),
+      ),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { details: { field: string; code: string }[] };
+    expect(body.details).toEqual([
+      expect.objectContaining({ field: "reporter.smsUpdates", code: "reporter.smsUpdates.not_allowed" }),
+    ]);
   });
 });

@@ -167,6 +167,15 @@ export const routes = {
     // 409: the report is not resolved, or the reporter already answered since it was.
     errors: [400, 401, 409, 413, 415, 429],
   },
+  reporterEraseContact: {
+    ...reporter,
+    method: "post",
+    path: "/api/reports/track/{code}/reporter/erase-contact",
+    summary:
+      "Erases the reporter's name, phone, contact wishes and exact location now (otherwise 90 days after closure); audited, asking again changes nothing.",
+    responses: { 200: ok(S.ReporterReport, "Erased; the reporter's view.") },
+    errors: [400, 401, 409, 429],
+  },
   reporterPhotoForms: {
     ...reporter,
     method: "post",

@@ -112,6 +112,7 @@ export const ReporterReport = z.object({
   thread: z.array(ReporterThreadMessageSchema),
   photosRemaining: int,
   say: z.object({ asked: z.boolean(), given: z.optional(FeedbackSchema) }),
+  contact: z.object({ held: z.boolean(), erasedAt: z.optional(str) }),
 });
 
 const ThreadMessageSchema = z.object({
@@ -256,6 +257,7 @@ const reportFields = {
   resolveBy: z.optional(str),
   reopenCount: z.optional(int),
   reopenedAt: z.optional(str),
+  contactErasedAt: z.optional(str),
 };
 
 /** A report as an officer sees it; `reporter` has the contact only for roles that call back. */
@@ -268,6 +270,16 @@ export const OfficerReport = z.object({
     name: z.optional(str),
     phone: z.optional(str),
     smsUpdates: z.optional(z.boolean()),
+    preferences: z.optional(
+      z.object({
+        sms: z.boolean(),
+        calls: z.boolean(),
+        callFrom: z.optional(str),
+        callTo: z.optional(str),
+        noHomeVisit: z.optional(z.boolean()),
+        safePhone: z.optional(str),
+      }),
+    ),
   }),
   timeline: z.array(TimelineEntry),
   feedback: z.optional(z.object({ satisfied: z.boolean(), rating: int, comment: z.optional(str), at: str })),

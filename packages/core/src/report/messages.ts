@@ -57,6 +57,47 @@ export const MESSAGES = {
     id: "Pilih ya atau tidak untuk kabar lewat SMS.",
     en: "Choose yes or no for updates by SMS.",
   },
+  "reporter.smsUpdates.not_allowed": {
+    id: "Kabar lewat SMS memerlukan izin SMS.",
+    en: "Updates by SMS need SMS to be allowed.",
+  },
+  "reporter.preferences.invalid": {
+    id: "Pilihan cara dihubungi tidak dapat dibaca.",
+    en: "The contact preferences must be an object.",
+  },
+  "reporter.preferences.sms.invalid": { id: "Pilih ya atau tidak untuk SMS.", en: "Must be true or false." },
+  "reporter.preferences.calls.invalid": {
+    id: "Pilih ya atau tidak untuk telepon.",
+    en: "Must be true or false.",
+  },
+  "reporter.preferences.noHomeVisit.invalid": {
+    id: "Pilih ya atau tidak untuk kunjungan ke rumah.",
+    en: "Must be true or false.",
+  },
+  "reporter.preferences.callHours.invalid": {
+    id: "Tulis jam seperti 08:00 (WIB).",
+    en: "Write the time like 08:00 (WIB).",
+  },
+  "reporter.preferences.callHours.incomplete": {
+    id: "Isi jam mulai dan jam selesai.",
+    en: "Give both the start and the end time.",
+  },
+  "reporter.preferences.callHours.without_calls": {
+    id: "Jam telepon hanya berlaku jika telepon diizinkan.",
+    en: "Call hours apply only when calls are allowed.",
+  },
+  "reporter.preferences.callHours.empty": {
+    id: "Jam mulai dan jam selesai tidak boleh sama.",
+    en: "The start and end time cannot be the same.",
+  },
+  "reporter.preferences.safePhone.invalid": {
+    id: "Nomor aman tidak valid. Contoh: 0812 3456 7890.",
+    en: "Not a valid safe number. Example: 0812 3456 7890.",
+  },
+  "reporter.preferences.safePhone.not_indonesian": {
+    id: "Gunakan nomor Indonesia (+62) untuk nomor aman.",
+    en: "Use an Indonesian (+62) number for the safe number.",
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

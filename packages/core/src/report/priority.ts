@@ -7,6 +7,7 @@ export type Priority = (typeof PRIORITIES)[number];
 const BASE: Record<Category, Priority> = {
   penganiayaan: "tinggi",
   kdrt: "tinggi",
+  "kekerasan-seksual": "tinggi",
   kebakaran: "tinggi",
   karhutla: "tinggi",
   kecelakaan: "tinggi",
@@ -25,6 +26,7 @@ const URGENT_WHEN_HAPPENING = new Set<Category>([
   "pencurian",
   "penganiayaan",
   "kdrt",
+  "kekerasan-seksual",
   "kebakaran",
   "karhutla",
   "kecelakaan",

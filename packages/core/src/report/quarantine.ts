@@ -4,6 +4,7 @@ import type { AuditEntry } from "../audit/types";
 import { auditSubject } from "../audit/types";
 import { ConflictError, NotFoundError } from "../errors";
 import type { Officer } from "../officer/types";
+import { type ContactRetention, retentionFor } from "../reporter/retention";
 import type { ReportStore } from "./store";
 import type { Report } from "./types";
 
@@ -46,7 +47,12 @@ export interface QuarantineStore {
    */
   release(next: Report, expectedVersion: number, audit: AuditEntry): Promise<"done" | "stale">;
   /** Marks the held report discarded (it stays out of every index) and drops its hold item, with the audit entry. */
-  discard(next: Report, expectedVersion: number, audit: AuditEntry): Promise<"done" | "stale">;
+  discard(
+    next: Report,
+    expectedVersion: number,
+    audit: AuditEntry,
+    retention?: ContactRetention,
+  ): Promise<"done" | "stale">;
   /** Held darurat reports created after `afterIso` up to `toIso`: how many, and the newest one's time. */
   heldDarurat(afterIso: string, toIso: string): Promise<{ count: number; newest?: string }>;
   /** When the last summary went (and up to which report it counted). */
@@ -111,7 +117,10 @@ export async function discardHeld(deps: QuarantineDeps, officer: Officer, report
   const at = (deps.now?.() ?? new Date()).toISOString();
   const next: Report = { ...report, heldReason: DISCARDED, updatedAt: at, version: report.version + 1 };
   const audit = entry(officer, report, at, "discarded", "Dibuang sebagai spam dari karantina.");
-  if ((await deps.quarantine.discard(next, report.version, audit)) === "stale") {
+  // Spam or not, a discarded report's contact goes after the same retention days as a closed one's.
+  if (
+    (await deps.quarantine.discard(next, report.version, audit, retentionFor(next, new Date(at)))) === "stale"
+  ) {
     throw new ConflictError("Someone else changed this report first: reload it.");
   }
   return { id: reportId, discarded: true as const };

@@ -29,29 +29,76 @@ const code =
 
 const text = (c: MessageCode) => z.pipe(z.string({ error: code(c) }), z.transform(cleanText));
 
-const phone = z.pipe(
-  z.string({ error: code("reporter.phone.invalid") }),
-  z.transform((raw, ctx) => {
-    const phone = parseIndonesianPhone(raw);
-    if (phone.ok) return phone.e164; // E.164, e.g. +6281234567890
-    ctx.issues.push({ code: "custom", message: `reporter.phone.${phone.reason}`, input: raw });
-    return z.NEVER;
-  }),
-);
+/** An Indonesian phone number, stored in E.164; its issues are `{prefix}.invalid` or `{prefix}.not_indonesian`. */
+const phoneAt = (prefix: "reporter.phone" | "reporter.preferences.safePhone") =>
+  z.pipe(
+    z.string({ error: code(`${prefix}.invalid`) }),
+    z.transform((raw, ctx) => {
+      const phone = parseIndonesianPhone(raw);
+      if (phone.ok) return phone.e164; // E.164, e.g. +6281234567890
+      ctx.issues.push({ code: "custom", message: `${prefix}.${phone.reason}`, input: raw });
+      return z.NEVER;
+    }),
+  );
+
+/** A time of day in WIB, `HH:MM` (24 hours). */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const clockTime = z
+  .string({ error: code("reporter.preferences.callHours.invalid") })
+  .check(z.regex(CLOCK_TIME, "reporter.preferences.callHours.invalid"));
+
+/**
+ * How the reporter may be contacted (reporter/contact.ts): SMS, calls and in which WIB hours, whether an
+ * officer may come to her house, and a safer number to use instead. Absent means no wish was given.
+ */
+const preferences = z
+  .strictObject(
+    {
+      sms: z.boolean({ error: code("reporter.preferences.sms.invalid") }),
+      calls: z.boolean({ error: code("reporter.preferences.calls.invalid") }),
+      callFrom: z.optional(clockTime),
+      callTo: z.optional(clockTime),
+      noHomeVisit: z.optional(z.boolean({ error: code("reporter.preferences.noHomeVisit.invalid") })),
+      safePhone: z.optional(phoneAt("reporter.preferences.safePhone")),
+    },
+    { error: code("reporter.preferences.invalid") },
+  )
+  .check((ctx) => {
+    const { calls, callFrom, callTo } = ctx.value;
+    const issue = (field: string, message: MessageCode) =>
+      ctx.issues.push({ code: "custom", message, path: [field], input: ctx.value });
+    if ((callFrom === undefined) !== (callTo === undefined)) {
+      issue(callFrom === undefined ? "callFrom" : "callTo", "reporter.preferences.callHours.incomplete");
+    } else if (callFrom !== undefined && !calls) {
+      issue("callFrom", "reporter.preferences.callHours.without_calls");
+    } else if (callFrom !== undefined && callFrom === callTo) {
+      issue("callTo", "reporter.preferences.callHours.empty");
+    }
+  });
 
 const reporter = z.discriminatedUnion(
   "anonymous",
   [
     z.strictObject({ anonymous: z.literal(true) }),
-    z.strictObject({
-      anonymous: z.literal(false),
-      name: text("reporter.name.invalid").check(
-        z.refine((s) => textLength(s) >= 2 && textLength(s) <= 100, "reporter.name.invalid"),
-      ),
-      phone,
-      /** "Kabari saya lewat SMS": one SMS at the moments reporter/updates.ts names. */
-      smsUpdates: z.optional(z.boolean({ error: code("reporter.smsUpdates.invalid") })),
-    }),
+    z
+      .strictObject({
+        anonymous: z.literal(false),
+        name: text("reporter.name.invalid").check(
+          z.refine((s) => textLength(s) >= 2 && textLength(s) <= 100, "reporter.name.invalid"),
+        ),
+        phone: phoneAt("reporter.phone"),
+        /** "Kabari saya lewat SMS": one SMS at the moments reporter/updates.ts names. */
+        smsUpdates: z.optional(z.boolean({ error: code("reporter.smsUpdates.invalid") })),
+        preferences: z.optional(preferences),
+      })
+      .check((ctx) => {
+        // Updates by SMS to someone who said "no SMS" would be the SMS she asked not to get.
+        if (ctx.value.smsUpdates && ctx.value.preferences?.sms === false) {
+          const message: MessageCode = "reporter.smsUpdates.not_allowed";
+          ctx.issues.push({ code: "custom", message, path: ["smsUpdates"], input: true });
+        }
+      }),
   ],
   { error: code("reporter.invalid") },
 );
@@ -109,6 +156,7 @@ export const ReportInput = z
 export type ReportInput = z.output<typeof ReportInput>;
 export type ReportInputRaw = z.input<typeof ReportInput>;
 export type Reporter = ReportInput["reporter"];
+export type ContactPreferences = NonNullable<Extract<Reporter, { anonymous: false }>["preferences"]>;
 
 /** Turns zod issues into one entry per bad field, with a stable code and a message in `lang`. */
 export function toFieldIssues(issues: readonly z.core.$ZodIssue[], lang: Lang = "en"): FieldIssue[] {

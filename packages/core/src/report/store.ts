@@ -1,6 +1,7 @@
 import type { CounterTake } from "../abuse/admission";
 import type { HoldReason } from "../abuse/form";
 import type { AuditEntry } from "../audit/types";
+import type { ContactRetention } from "../reporter/retention";
 import type { QueueQuery } from "./queue";
 import type { IdempotencyRecord, ReopenRecord, Report, ReporterUpdate } from "./types";
 
@@ -32,14 +33,15 @@ export interface ReportStore {
   getById(reportId: string): Promise<Report | undefined>;
   getByTrackingCode(trackingCode: string): Promise<Report | undefined>;
   /**
-   * Replaces the report if it is still at `expectedVersion`, writing the audit entries (and, when the
-   * reporter reopens it, the reopening that alerts its officer) in the same transaction.
+   * Replaces the report if it is still at `expectedVersion`, writing the audit entries in the same
+   * transaction, and with them: when the reporter reopens it, the reopening that alerts its officer; an
+   * SMS update owed to the reporter; and the contact erasure due once it closed (or `clear` to drop it).
    */
   update(
     next: Report,
     expectedVersion: number,
     audit: readonly AuditEntry[],
-    also?: { reopen?: ReopenRecord; update?: ReporterUpdate },
+    also?: { reopen?: ReopenRecord; update?: ReporterUpdate; retention?: ContactRetention | "clear" },
   ): Promise<"updated" | "stale">;
   /** One page of a queue, from a GSI query with filters; `cursor` is null on the last page. */
   queue(query: QueueQuery): Promise<{ items: Report[]; cursor: string | null }>;

@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import type { OfficerStore } from "../officer/store";
 import type { Officer } from "../officer/types";
 import { findDesa, findKecamatan } from "../region/region";
+import { retentionFor } from "../reporter/retention";
 import { updateFor } from "../reporter/updates";
 import { WIB_OFFSET_MS } from "../time";
 import type { QueueParams, QueueQuery } from "./queue";
@@ -176,7 +177,10 @@ export async function act(
   // Verified, resolved or rejected: news for a reporter who asked for SMS updates (the outbox, with it).
   const news = next.status !== report.status ? NEWS_STATUSES.find((s) => s === next.status) : undefined;
   const update = news ? updateFor(next, news, at) : undefined;
-  if ((await stores.reports.update(next, report.version, audit, update ? { update } : {})) === "stale") {
+  // Closed now: the reporter's contact is erased RETENTION_DAYS later (reporter/retention.ts).
+  const retention = next.status !== report.status ? retentionFor(next, at) : undefined;
+  const also = { ...(update ? { update } : {}), ...(retention ? { retention } : {}) };
+  if ((await stores.reports.update(next, report.version, audit, also)) === "stale") {
     throw new ConflictError("The report was changed by someone else; reload and try again.");
   }
   return withoutContact(next);

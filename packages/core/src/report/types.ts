@@ -1,6 +1,7 @@
 import type { DISCARDED, HoldReason } from "../abuse/form";
 import type { Category } from "./category";
 import type { Priority } from "./priority";
+import type { ContactPreferences } from "./schema";
 import type { Status } from "./status";
 
 /** One public step in a report's life: shown to the reporter on the tracking page. */
@@ -21,8 +22,22 @@ export interface Report {
   occurredAt: string;
   happeningNow: boolean;
   location?: { lat: number; lon: number };
-  /** `smsUpdates`: the reporter asked to be told by SMS (reporter/updates.ts); needs a phone. */
-  reporter: { anonymous: boolean; name?: string; phone?: string; smsUpdates?: boolean };
+  /**
+   * `smsUpdates`: the reporter asked to be told by SMS (reporter/updates.ts); needs a phone.
+   * `preferences`: how she may be contacted (reporter/contact.ts), shown to officers who see the contact.
+   */
+  reporter: {
+    anonymous: boolean;
+    name?: string;
+    phone?: string;
+    smsUpdates?: boolean;
+    preferences?: ContactPreferences;
+  };
+  /**
+   * When the reporter's name, phone, contact preferences and exact location were erased (reporter/retention.ts):
+   * some days after the report closed, or earlier at her request. Nothing else of the report changes.
+   */
+  contactErasedAt?: string;
   priority: Priority;
   status: Status;
   version: number;

@@ -107,6 +107,8 @@ export async function giveSay(
         at: now,
       }
     : undefined;
+  // Open again: its retention item stays, and the job drops it if it is still open when due; closing it
+  // again writes a new one (reporter/retention.ts).
   if ((await reports.update(next, report.version, audit, record ? { reopen: record } : {})) === "stale")
     throw stale();
   return { report: next, reopened: reopen };

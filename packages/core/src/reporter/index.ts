@@ -1,5 +1,7 @@
 export * from "./access";
 export * from "./closure";
+export * from "./contact";
+export * from "./retention";
 export * from "./secret";
 export * from "./service";
 export * from "./thread";

@@ -1,3 +1,4 @@
+import { ConflictError } from "../errors";
 import { MAX_PHOTOS } from "../evidence/rules";
 import { parsePhotoRequest } from "../evidence/schema";
 import { type EvidenceDeps, issueForms } from "../evidence/uploads";
@@ -6,6 +7,7 @@ import type { ReportStore } from "../report/store";
 import type { Report } from "../report/types";
 import { authenticateReporter, type ReporterAccessDeps, type ReporterClaim } from "./access";
 import { giveSay } from "./closure";
+import { eraseReporterContact, holdsContact } from "./retention";
 import { replyAsReporter } from "./thread";
 import { type ReporterReportView, toReporterView } from "./view";
 
@@ -65,4 +67,20 @@ export async function reporterPhotoForms(
   const request = parsePhotoRequest(body);
   const report = await authenticateReporter(deps, claim);
   return issueForms(deps.evidence, report.reportId, request, at);
+}
+
+/**
+ * `POST …/reporter/erase-contact`: erases the reporter's name, phone, contact wishes and exact location
+ * now, whatever the report's status (reporter/retention.ts), audited as `contact_erased`. Asking again
+ * changes nothing. Answers with the view.
+ */
+export async function reporterEraseContact(deps: ReporterDeps, claim: ReporterClaim, at = new Date()) {
+  let report: Report | undefined = await authenticateReporter(deps, claim);
+  for (let attempt = 0; report && attempt < 3; attempt++) {
+    if (!holdsContact(report)) return viewOf(deps, report);
+    const erased = await eraseReporterContact(deps.reports, report, at, "reporter");
+    if (erased.outcome === "erased") return viewOf(deps, erased.report);
+    report = await deps.reports.getByTrackingCode(report.trackingCode); // changed meanwhile: read it again
+  }
+  throw new ConflictError("The report is changing just now; try again in a moment.");
 }

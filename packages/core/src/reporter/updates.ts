@@ -5,6 +5,7 @@ import { checkConsoleUrl } from "../alert/message";
 import type { ReportStore } from "../report/store";
 import type { Report, ReporterUpdate, UpdateKind } from "../report/types";
 import { WIB_OFFSET_MS, wibDay } from "../time";
+import { smsNumberOf } from "./contact";
 
 /**
  * Updates without asking: a reporter who gave a phone and ticked "kabari saya lewat SMS" gets one SMS, with
@@ -35,7 +36,7 @@ export const UPDATE_HOUR_WIB = 7;
 
 /** The update a change calls for, when the reporter asked for them and left a phone; else undefined. */
 export function updateFor(report: Report, kind: UpdateKind, at: Date): ReporterUpdate | undefined {
-  if (!report.reporter.smsUpdates || !report.reporter.phone) return undefined;
+  if (!report.reporter.smsUpdates || !smsNumberOf(report)) return undefined;
   const iso = at.toISOString();
   return {
     reportId: report.reportId,
@@ -88,7 +89,8 @@ export async function runReporterUpdates(deps: UpdateDeps, at: Date, limit = 100
   const day = wibDay(at);
   for (const update of due) {
     const report = await deps.reports.getById(update.reportId);
-    const phone = report?.reporter.smsUpdates ? report.reporter.phone : undefined;
+    // Her wishes as they are now: "no SMS", a safe number, or a contact erased since it was queued.
+    const phone = report?.reporter.smsUpdates ? smsNumberOf(report) : undefined;
     if (!report || !phone) {
       dropped++;
       await deps.updates.done(update);

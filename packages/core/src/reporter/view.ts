@@ -2,6 +2,7 @@ import { MAX_PHOTOS } from "../evidence/rules";
 import { type PublicReportView, toPublicView } from "../report/public-view";
 import type { Report, ReporterFeedback } from "../report/types";
 import { asksForSay } from "./closure";
+import { holdsContact } from "./retention";
 import { forReporter, type ReporterThreadMessage } from "./thread";
 import type { ThreadMessage } from "./types";
 
@@ -18,6 +19,11 @@ export interface ReporterReportView extends PublicReportView {
   photosRemaining: number;
   /** Their say at closure: whether it is asked now, and the last one they gave. */
   say: { asked: boolean; given?: ReporterFeedback };
+  /**
+   * Whether Lapora still holds their name, phone, contact wishes or exact location (never the values),
+   * and when they were erased (reporter/retention.ts).
+   */
+  contact: { held: boolean; erasedAt?: string };
 }
 
 export function toReporterView(
@@ -31,5 +37,9 @@ export function toReporterView(
     thread: forReporter(messages),
     photosRemaining: Math.max(0, MAX_PHOTOS - photos),
     say: { asked: asksForSay(report), ...(report.feedback ? { given: report.feedback } : {}) },
+    contact: {
+      held: holdsContact(report),
+      ...(report.contactErasedAt ? { erasedAt: report.contactErasedAt } : {}),
+    },
   };
 }

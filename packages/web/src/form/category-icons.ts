@@ -7,6 +7,7 @@ export const CATEGORY_ICONS: Record<Category, string> = {
   penganiayaan: "👊",
   narkoba: "💊",
   kdrt: "🏠",
+  "kekerasan-seksual": "🛑",
   penipuan: "📱",
   kecelakaan: "🚑",
   kebakaran: "🔥",

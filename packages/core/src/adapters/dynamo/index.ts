@@ -17,7 +17,7 @@ export {
   createDynamoSmsBudget,
 } from "./push-store";
 export { createDynamoQuarantineStore } from "./quarantine-store";
-export { createDynamoReportStore } from "./report-store";
+export { createDynamoReportStore, createDynamoRetentionStore } from "./report-store";
 export { createDynamoReporterStore, createDynamoReporterUpdates } from "./reporter-store";
 export { createSignInThrottle } from "./sign-in-throttle";
 export { createDynamoStatsStore } from "./stats-store";

@@ -4,6 +4,7 @@ import { createService } from "../../db/service";
 import { ValidationError } from "../../errors";
 import type { HeldReport, QuarantineStore } from "../../report/quarantine";
 import type { Report } from "../../report/types";
+import type { ContactRetention } from "../../reporter/retention";
 
 const SUMMARY_OF = "darurat";
 
@@ -20,9 +21,15 @@ export function createDynamoQuarantineStore(client: DynamoDBDocumentClient, tabl
     throw new Error(`Quarantine ${what} canceled: ${codes.join(", ")}`);
   };
 
-  async function decide(next: Report, expectedVersion: number, entry: AuditEntry, alert: boolean) {
+  async function decide(
+    next: Report,
+    expectedVersion: number,
+    entry: AuditEntry,
+    alert: boolean,
+    retention?: ContactRetention,
+  ) {
     const result = await db.transaction
-      .write(({ report, hold, release, audit }) => [
+      .write(({ report, hold, release, audit, contactRetention }) => [
         report
           .put(next)
           .where(({ version }, { eq }) => eq(version, expectedVersion))
@@ -48,6 +55,7 @@ export function createDynamoQuarantineStore(client: DynamoDBDocumentClient, tabl
             ]
           : []),
         audit.create(entry).commit(),
+        ...(retention ? [contactRetention.put(retention).commit()] : []),
       ])
       .go();
     return outcome(result, alert ? "release" : "discard");
@@ -84,8 +92,8 @@ export function createDynamoQuarantineStore(client: DynamoDBDocumentClient, tabl
       return decide(next, expectedVersion, entry, true);
     },
 
-    async discard(next, expectedVersion, entry) {
-      return decide(next, expectedVersion, entry, false);
+    async discard(next, expectedVersion, entry, retention) {
+      return decide(next, expectedVersion, entry, false, retention);
     },
 
     async heldDarurat(afterIso, toIso) {

@@ -3,6 +3,7 @@ import { createService } from "../../db/service";
 import { ValidationError } from "../../errors";
 import type { ReportStore } from "../../report/store";
 import type { IdempotencyRecord, Report } from "../../report/types";
+import type { RetentionStore } from "../../reporter/retention";
 
 /** The DynamoDB adapter of ReportStore, through ElectroDB. */
 export function createDynamoReportStore(client: DynamoDBDocumentClient, table: string): ReportStore {
@@ -91,7 +92,7 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
 
     async update(next, expectedVersion, entries, also = {}) {
       const result = await db.transaction
-        .write(({ report, audit, reopen, reporterUpdate }) => [
+        .write(({ report, audit, reopen, reporterUpdate, contactRetention }) => [
           report
             .put(next)
             .where(({ version }, { eq }) => eq(version, expectedVersion))
@@ -99,6 +100,11 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
           ...entries.map((e) => audit.create(e).commit()),
           ...(also.reopen ? [reopen.create(also.reopen).commit()] : []),
           ...(also.update ? [reporterUpdate.create(also.update).commit()] : []),
+          ...(also.retention === "clear"
+            ? [contactRetention.delete({ reportId: next.reportId }).commit()]
+            : also.retention
+              ? [contactRetention.put(also.retention).commit()]
+              : []),
         ])
         .go();
       if (!result.canceled) return "updated";
@@ -154,6 +160,23 @@ export function createDynamoReportStore(client: DynamoDBDocumentClient, table: s
         }
         throw err;
       }
+    },
+  };
+}
+
+/** The DynamoDB adapter of RetentionStore: the erasures due, from the sparse `contact-retention` list. */
+export function createDynamoRetentionStore(client: DynamoDBDocumentClient, table: string): RetentionStore {
+  const { contactRetention } = createService(client, table).entities;
+  return {
+    async due(closedBy, limit) {
+      const { data } = await contactRetention.query
+        .due({})
+        .lte({ closedAt: closedBy })
+        .go({ count: limit, order: "asc" });
+      return data.map(({ reportId, closedAt }) => ({ reportId, closedAt }));
+    },
+    async drop(item) {
+      await contactRetention.delete({ reportId: item.reportId }).go();
     },
   };
 }

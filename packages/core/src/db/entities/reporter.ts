@@ -5,6 +5,9 @@
  *                                                     sk = $threadmessage_1#messageid_{messageId}
  * - each reopening by the reporter (its insertion alerts the assigned officer):
  *                                                     pk = $lapora#reportid_{id}, sk = $reopen_1#round_{n}
+ * - the erasure due for a closed report's contact (reporter/retention.ts), closed earliest first:
+ *                                                     pk = $lapora#reportid_{id}, sk = $contactretention_1
+ *                                                     gsi3pk = contact-retention, gsi3sk = $contactretention_1#closedat_{iso}#reportid_{id}
  */
 import { Entity } from "electrodb";
 import { ROLES } from "../../officer/roles";
@@ -109,5 +112,28 @@ export function reporterEntities(binding: Binding) {
     binding,
   );
 
-  return { reporterAccess, threadMessage, reopen, reporterUpdate };
+  const contactRetention = new Entity(
+    {
+      model: { entity: "contactRetention", version: "1", service: "lapora" },
+      attributes: {
+        reportId: { type: "string", required: true, readOnly: true },
+        closedAt: { type: "string", required: true },
+      },
+      indexes: {
+        byReport: {
+          ...primary,
+          pk: { ...primary.pk, composite: ["reportId"] },
+          sk: { ...primary.sk, composite: [] },
+        },
+        due: {
+          index: TABLE.gsi3.name,
+          pk: { field: TABLE.gsi3.partitionKey, composite: [], template: "contact-retention" },
+          sk: { field: TABLE.gsi3.sortKey, composite: ["closedAt", "reportId"] },
+        },
+      },
+    },
+    binding,
+  );
+
+  return { reporterAccess, threadMessage, reopen, reporterUpdate, contactRetention };
 }

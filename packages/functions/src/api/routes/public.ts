@@ -38,6 +38,7 @@ export const publicHandlers: PublicHandlers<
   | "reporterView"
   | "reporterReply"
   | "reporterSay"
+  | "reporterEraseContact"
   | "reporterPhotoForms"
   | "requestPhotoForms"
   | "statsWeeks"
@@ -89,6 +90,11 @@ export const publicHandlers: PublicHandlers<
   reporterSay: async (c) => {
     const body = await readJson(c);
     const view = await Reporter.reporterSay(reporterDeps(c), claimOf(c), body);
+    noStore(c);
+    return c.json(view);
+  },
+  reporterEraseContact: async (c) => {
+    const view = await Reporter.reporterEraseContact(reporterDeps(c), claimOf(c));
     noStore(c);
     return c.json(view);
   },

@@ -112,6 +112,7 @@ export const form: FormTexts = {
     penganiayaan: "Someone was hit or hurt.",
     narkoba: "Drugs being sold or used.",
     kdrt: "Violence within a household or family.",
+    "kekerasan-seksual": "Sexual harassment, abuse or assault (UU TPKS).",
     penipuan: "Someone was cheated, including by phone or online.",
     kecelakaan: "An accident on the road or on the river.",
     kebakaran: "A house or building is on fire.",

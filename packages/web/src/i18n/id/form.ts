@@ -112,6 +112,7 @@ export const form = {
     penganiayaan: "Seseorang dipukul atau dilukai.",
     narkoba: "Narkoba dijual atau dipakai.",
     kdrt: "Kekerasan di dalam rumah tangga.",
+    "kekerasan-seksual": "Pelecehan, pemaksaan atau kekerasan seksual (UU TPKS).",
     penipuan: "Ditipu, termasuk lewat HP atau internet.",
     kecelakaan: "Kecelakaan di jalan atau di sungai.",
     kebakaran: "Rumah atau bangunan terbakar.",
