@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { parseRetentionDays } from "@lapora/core/infra";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 
@@ -35,6 +36,13 @@ export default defineConfig(({ mode }) => {
   const page = mode === "console" ? "console" : "index";
   return {
     plugins: [preact()],
+    // The days a closed report keeps its reporter's contact, as the stage's job erases it
+    // (LAPORA_RETENTION_DAYS at deploy and locally): the privacy page and the reporter's view say it.
+    define: {
+      __LAPORA_RETENTION_DAYS__: String(
+        parseRetentionDays(process.env.LAPORA_RETENTION_DAYS, "LAPORA_RETENTION_DAYS"),
+      ),
+    },
     build: {
       outDir: "dist",
       emptyOutDir: page === "index",

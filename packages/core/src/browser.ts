@@ -28,6 +28,7 @@ export {
   parse as parseTrackingCode,
 } from "./report/tracking-code";
 export type { Report, SubmitReceipt, TimelineEntry } from "./report/types";
+export { callAllowedAt } from "./reporter/contact";
 export type { Durations, WeeklyStats } from "./stats/aggregate";
 export {
   type Cell,

@@ -40,6 +40,7 @@ const app = createLocalApp(runtime.deps, webDist, runtime.issuer, {
   phones: runtime.alerts.phones,
   push: runtime.push,
   trustProxy: config.trustProxy,
+  accessLog: console.log,
 });
 const statsDeps = await createLocalStatsDeps(runtime.deps, runtime.sns.endpoint);
 const stopStats = scheduleWeeklyStats(statsDeps, console.log);

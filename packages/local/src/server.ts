@@ -45,6 +45,11 @@ export function createLocalApp(
     api?: { fetch(request: Request, env?: unknown): Response | Promise<Response> };
     /** The client is the first X-Forwarded-For address (LAPORA_TRUST_PROXY=1), else the TCP peer. */
     trustProxy?: boolean;
+    /**
+     * Where each API request's access line goes (`npm start`: the console): the fields of the HTTP API's
+     * access log in AWS (stacks/api-access-log.ts), so never the client's address, headers or body.
+     */
+    accessLog?: (line: string) => void;
   } = {},
 ) {
   const api =
@@ -64,6 +69,22 @@ export function createLocalApp(
       c.header("X-Frame-Options", "DENY");
     }
   });
+  if (dev.accessLog) {
+    const write = dev.accessLog;
+    app.use("/api/*", async (c, next) => {
+      const started = performance.now();
+      await next();
+      write(
+        JSON.stringify({
+          requestTime: new Date().toISOString(),
+          httpMethod: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          responseLatency: Math.round(performance.now() - started),
+        }),
+      );
+    });
+  }
   // Handing /api/* to the API app whole keeps its own JSON 404 and error handler, exactly as in Lambda.
   app.all("/api/*", (c) => api.fetch(c.req.raw, c.env));
   // The local issuer's keys, where Cognito publishes a user pool's: {issuer}/.well-known/jwks.json.

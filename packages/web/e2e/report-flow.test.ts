@@ -40,7 +40,13 @@ describe("report and track, on a phone", () => {
     const code = await submitAndReadCode(page);
 
     const stored = await site.server.deps.reports.getByTrackingCode(code);
-    expect(stored?.reporter).toEqual({ anonymous: false, name: "Siti Aminah", phone: "+6281234567890" });
+    // The form states her contact wishes, allowing SMS and calls unless she unticks them.
+    expect(stored?.reporter).toEqual({
+      anonymous: false,
+      name: "Siti Aminah",
+      phone: "+6281234567890",
+      preferences: { sms: true, calls: true },
+    });
     expect(stored?.location).toEqual({ lat: -2.8826, lon: 103.8431 });
 
     // The bookmarked address, opened fresh, as the reporter would later.

@@ -3,11 +3,12 @@ import { BrandBar } from "./brand-bar";
 import { ReportPage } from "./form/report-page";
 import { LangProvider, useLang } from "./i18n/lang";
 import { quickExit, useEscapeTwiceToExit } from "./lib/quick-exit";
-import { linkClick, siteRouteOf, useLocation } from "./lib/router";
+import { linkClick, PRIVACY_PATH, type SiteRoute, siteRouteOf, useLocation } from "./lib/router";
+import { PrivacyRoute } from "./privacy/privacy-route";
 import { StatsRoute } from "./stats/stats-route";
 import { TrackPage } from "./track/track-page";
 
-function Header({ page }: { page: "report" | "track" | "stats" }) {
+function Header({ page }: { page: SiteRoute["page"] }) {
   const lang = useLang();
   const { t } = lang;
   useEscapeTwiceToExit();
@@ -40,9 +41,17 @@ function Shell() {
   const route = siteRouteOf(useLocation().path);
   const page = route.page;
   const first = useRef(true);
-  const title = page === "stats" ? t.nav.stats : page === "report" ? t.form.title : t.track.title;
+  const title =
+    page === "stats"
+      ? t.nav.stats
+      : page === "track"
+        ? t.track.title
+        : page === "privacy"
+          ? t.privacy.title
+          : "";
   useEffect(() => {
-    document.title = `${title} · Lapora · ${t.agency}`;
+    // The report page sets its own title: a neutral one for a sensitive report (form/report-page.tsx).
+    if (title) document.title = `${title} · Lapora · ${t.agency}`;
   }, [title, t]);
   useEffect(() => {
     // After an in-app navigation, move focus to the new page's heading, as a full page load would.
@@ -55,12 +64,19 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         {route.page === "stats" ? (
           <StatsRoute week={route.week} />
+        ) : route.page === "privacy" ? (
+          <PrivacyRoute />
         ) : route.page === "report" ? (
           <ReportPage />
         ) : (
           <TrackPage code={route.code} />
         )}
       </main>
+      <footer class="site-footer">
+        <a href={PRIVACY_PATH} onClick={linkClick} aria-current={page === "privacy" ? "page" : undefined}>
+          {t.footer.privacy}
+        </a>
+      </footer>
     </>
   );
 }

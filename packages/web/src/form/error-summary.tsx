@@ -17,6 +17,10 @@ function labelOf(field: FieldName, t: SiteTexts): string {
     location: f.location.legend,
     "reporter.name": f.reporter.name,
     "reporter.phone": f.reporter.phone,
+    "reporter.smsUpdates": f.reporter.smsUpdates,
+    "reporter.preferences.callFrom": f.reporter.prefs.callFrom,
+    "reporter.preferences.callTo": f.reporter.prefs.callTo,
+    "reporter.preferences.safePhone": f.reporter.prefs.safePhone,
     form: f.title,
   };
   return labels[field];

@@ -4,7 +4,7 @@ export type { FieldName };
 
 /** The DOM id of the control a field's error points to (the first radio of a group). */
 export function fieldDomId(field: FieldName): string {
-  return `f-${field.replace(".", "-")}`;
+  return `f-${field.replaceAll(".", "-")}`;
 }
 
 /** Moves focus to a field's control and brings it into view, e.g. from the error summary. */

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from "@lapora/core/browser";
+import { CATEGORIES, type Category, isSensitive } from "@lapora/core/browser";
 import { readJson, writeJson } from "../lib/storage";
 import { fromWibInput, toWibInput } from "../lib/time";
 
@@ -18,8 +18,16 @@ export interface FormState {
   anonymous: boolean;
   name: string;
   phone: string;
-  /** "Kabari saya lewat SMS": only with a phone. */
+  /** "Kabari saya lewat SMS": only with a phone, and only while SMS is allowed. */
   smsUpdates: boolean;
+  /** How she may be contacted (core reporter/contact.ts): sent with a phone only. */
+  smsAllowed: boolean;
+  callsAllowed: boolean;
+  /** "HH:MM" WIB, both or neither; "" for any time. */
+  callFrom: string;
+  callTo: string;
+  noHomeVisit: boolean;
+  safePhone: string;
 }
 
 /**
@@ -57,6 +65,26 @@ export function emptyState(now = new Date()): FormState {
     name: "",
     phone: "",
     smsUpdates: false,
+    smsAllowed: true,
+    callsAllowed: true,
+    callFrom: "",
+    callTo: "",
+    noHomeVisit: false,
+    safePhone: "",
+  };
+}
+
+/** The contact wishes as the API takes them (report/schema.ts): hours only with calls, a safe number if typed. */
+function preferencesOf(s: FormState): Record<string, unknown> {
+  const hours = s.callsAllowed && (s.callFrom || s.callTo);
+  return {
+    sms: s.smsAllowed,
+    calls: s.callsAllowed,
+    ...(hours
+      ? { ...(s.callFrom ? { callFrom: s.callFrom } : {}), ...(s.callTo ? { callTo: s.callTo } : {}) }
+      : {}),
+    ...(s.noHomeVisit ? { noHomeVisit: true } : {}),
+    ...(s.safePhone.trim() ? { safePhone: s.safePhone.trim() } : {}),
   };
 }
 
@@ -75,7 +103,13 @@ export function toBody(s: FormState): Record<string, unknown> {
     ...(s.location ? { location: s.location } : {}),
     reporter: s.anonymous
       ? { anonymous: true }
-      : { anonymous: false, name: s.name, phone: s.phone, ...(s.smsUpdates ? { smsUpdates: true } : {}) },
+      : {
+          anonymous: false,
+          name: s.name,
+          phone: s.phone,
+          ...(s.smsUpdates && s.smsAllowed ? { smsUpdates: true } : {}),
+          preferences: preferencesOf(s),
+        },
   };
 }
 
@@ -106,6 +140,12 @@ function reviveState(raw: unknown): FormState {
     name: str(r.name, ""),
     phone: str(r.phone, ""),
     smsUpdates: r.smsUpdates === true,
+    smsAllowed: r.smsAllowed !== false,
+    callsAllowed: r.callsAllowed !== false,
+    callFrom: str(r.callFrom, ""),
+    callTo: str(r.callTo, ""),
+    noHomeVisit: r.noHomeVisit === true,
+    safePhone: str(r.safePhone, ""),
   };
 }
 
@@ -114,6 +154,8 @@ export function loadDraft(): Draft {
   const raw = readJson(DRAFT_KEY) as Partial<Record<keyof Draft, unknown>> | undefined;
   const fresh = { state: emptyState(), key: null, pendingBodies: [], startedAt: Date.now(), form: null };
   if (!raw || typeof raw !== "object") return fresh;
+  const category = (raw.state as { category?: unknown } | undefined)?.category;
+  if (CATEGORIES.some((c) => c === category && isSensitive(c))) return fresh; // never kept: see saveDraft
   const pending = Array.isArray(raw.pendingBodies) ? raw.pendingBodies : [];
   const form = raw.form as Partial<FormMeta> | null | undefined;
   return {
@@ -128,8 +170,21 @@ export function loadDraft(): Draft {
   };
 }
 
+/** Nothing typed or chosen yet (the time defaults to now, so it does not count). */
+function isBlank(draft: Draft): boolean {
+  const { occurredAt: _a, ...typed } = draft.state;
+  const { occurredAt: _b, ...empty } = emptyState();
+  return draft.key === null && JSON.stringify(typed) === JSON.stringify(empty);
+}
+
+/**
+ * Keeps the draft on this phone, except for a sensitive category (KDRT, sexual violence): her abuser may
+ * pick up the phone, so that draft lives in the page's memory only, and any earlier one is removed. An
+ * empty form leaves nothing either: not even a sign that Lapora was opened.
+ */
 export function saveDraft(draft: Draft): void {
-  writeJson(DRAFT_KEY, draft);
+  const sensitive = draft.state.category !== "" && isSensitive(draft.state.category);
+  writeJson(DRAFT_KEY, sensitive || isBlank(draft) ? undefined : draft);
 }
 
 export function clearDraft(): void {

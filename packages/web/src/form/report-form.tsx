@@ -1,4 +1,4 @@
-import { messageFor } from "@lapora/core/browser";
+import { isSensitive, messageFor } from "@lapora/core/browser";
 import type { Ref } from "preact";
 import { useLang } from "../i18n/lang";
 import { CategoryField } from "./category-field";
@@ -9,6 +9,7 @@ import { HappeningField } from "./happening-field";
 import { LocationField } from "./location-field";
 import { PhotoField } from "./photo-field";
 import { PlaceFields } from "./place-fields";
+import { Referral } from "./referral";
 import { ReporterFields } from "./reporter-fields";
 import { SubmitStatus } from "./submit-status";
 import type { Photos } from "./use-photos";
@@ -39,6 +40,7 @@ export function ReportForm({
     },
   };
   const sending = form.progress !== null;
+  const sensitive = form.state.category !== "" && isSensitive(form.state.category);
   const clear = () => {
     if (window.confirm(t.form.clearConfirm)) form.reset();
   };
@@ -53,6 +55,7 @@ export function ReportForm({
     >
       <ErrorSummary errors={form.errors} tick={form.summaryTick} />
       <CategoryField {...props} />
+      {sensitive && <Referral />}
       <HappeningField {...props} />
       <PlaceFields {...props} />
       <WhenField {...props} />
@@ -74,7 +77,7 @@ export function ReportForm({
       <button type="submit" class="button button-primary button-block" aria-disabled={sending}>
         {sending ? t.form.sending : t.form.submit}
       </button>
-      <p class="hint">{t.form.draftNote}</p>
+      <p class="hint">{sensitive ? t.form.draftNoteSensitive : t.form.draftNote}</p>
       <button type="button" class="button-link" onClick={clear}>
         {t.form.clear}
       </button>

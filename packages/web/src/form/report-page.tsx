@@ -1,3 +1,4 @@
+import { isSensitive } from "@lapora/core/browser";
 import { useEffect, useRef } from "preact/hooks";
 import { useLang } from "../i18n/lang";
 import { PhotoUploads } from "./photo-uploads";
@@ -13,6 +14,12 @@ export function ReportPage() {
   const honeypot = useRef<HTMLInputElement>(null);
   const form = useReportForm(lang, photos.types, () => honeypot.current?.value ?? "");
   const done = form.done;
+  // The tab's title says nothing of a sensitive report (KDRT, sexual violence): a shared phone shows
+  // open tabs and history by title. The Shell sets every other page's title.
+  const sensitive = done ? done.sensitive : form.state.category !== "" && isSensitive(form.state.category);
+  useEffect(() => {
+    document.title = sensitive ? t.form.neutralTitle : `${t.form.title} · Lapora · ${t.agency}`;
+  }, [sensitive, t]);
   // Photos go up once the report is stored, with the forms its receipt carries.
   useEffect(() => {
     if (done?.receipt.uploads) void photos.upload(done.receipt.id, done.receipt.uploads);

@@ -1,11 +1,12 @@
 import { useLang } from "../i18n/lang";
+import { linkClick, PRIVACY_PATH } from "../lib/router";
 import { Required } from "./category-field";
 import { describedBy, FieldError } from "./field-error";
 import { fieldDomId } from "./field-ids";
 import type { FieldProps } from "./field-props";
 
 /** Anonymous by default; or a name and an Indonesian phone number so officers can call back. */
-export function ReporterFields({ state, set, errorOf }: FieldProps) {
+export function ReporterFields({ state, set, errorOf, touch }: FieldProps) {
   const { t } = useLang();
   const r = t.form.reporter;
   const nameError = errorOf("reporter.name");
@@ -42,7 +43,10 @@ export function ReporterFields({ state, set, errorOf }: FieldProps) {
           <span class="choice-text">
             <span class="choice-label">{r.named}</span>
             <span class="choice-hint" id="named-hint">
-              {r.namedHint}
+              {r.namedHint}{" "}
+              <a href={PRIVACY_PATH} onClick={linkClick}>
+                {r.privacyLink}
+              </a>
             </span>
           </span>
         </label>
@@ -79,7 +83,47 @@ export function ReporterFields({ state, set, errorOf }: FieldProps) {
             aria-describedby={describedBy("reporter.phone", !!phoneError, `${phoneId}-hint`)}
             onInput={(e) => set({ phone: e.currentTarget.value })}
           />
-          <label>
+          <ContactPreferences state={state} set={set} errorOf={errorOf} touch={touch} />
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * How she may be contacted (core reporter/contact.ts): officers who see her phone see these first. "No
+ * SMS" also turns the SMS updates off; call hours only with calls.
+ */
+function ContactPreferences({ state, set, errorOf }: FieldProps) {
+  const { t } = useLang();
+  const p = t.form.reporter.prefs;
+  const r = t.form.reporter;
+  const id = (f: Parameters<typeof fieldDomId>[0]) => fieldDomId(f);
+  const fromError = errorOf("reporter.preferences.callFrom");
+  const toError = errorOf("reporter.preferences.callTo");
+  const safeError = errorOf("reporter.preferences.safePhone");
+  return (
+    <fieldset class="prefs">
+      <legend class="field-label">{p.legend}</legend>
+      <p class="hint" id="prefs-hint">
+        {p.sharedPhone}
+      </p>
+      <label>
+        <input
+          type="checkbox"
+          checked={state.smsAllowed}
+          onChange={(e) =>
+            set({
+              smsAllowed: e.currentTarget.checked,
+              ...(e.currentTarget.checked ? {} : { smsUpdates: false }),
+            })
+          }
+        />{" "}
+        {p.sms}
+      </label>
+      {state.smsAllowed && (
+        <div class="indent">
+          <label id={id("reporter.smsUpdates")}>
             <input
               type="checkbox"
               checked={state.smsUpdates}
@@ -90,6 +134,64 @@ export function ReporterFields({ state, set, errorOf }: FieldProps) {
           <p class="hint">{r.smsUpdatesHint}</p>
         </div>
       )}
+      <label>
+        <input
+          type="checkbox"
+          checked={state.callsAllowed}
+          onChange={(e) => set({ callsAllowed: e.currentTarget.checked })}
+        />{" "}
+        {p.calls}
+      </label>
+      {state.callsAllowed && (
+        <fieldset class="indent call-hours">
+          <legend>{p.hours}</legend>
+          <FieldError field="reporter.preferences.callFrom" message={fromError} />
+          <FieldError field="reporter.preferences.callTo" message={toError} />
+          <label for={id("reporter.preferences.callFrom")}>{p.callFrom}</label>
+          <input
+            id={id("reporter.preferences.callFrom")}
+            type="time"
+            value={state.callFrom}
+            aria-invalid={!!fromError}
+            aria-describedby={describedBy("reporter.preferences.callFrom", !!fromError)}
+            onInput={(e) => set({ callFrom: e.currentTarget.value })}
+          />
+          <label for={id("reporter.preferences.callTo")}>{p.callTo}</label>
+          <input
+            id={id("reporter.preferences.callTo")}
+            type="time"
+            value={state.callTo}
+            aria-invalid={!!toError}
+            aria-describedby={describedBy("reporter.preferences.callTo", !!toError)}
+            onInput={(e) => set({ callTo: e.currentTarget.value })}
+          />
+        </fieldset>
+      )}
+      <label>
+        <input
+          type="checkbox"
+          checked={state.noHomeVisit}
+          onChange={(e) => set({ noHomeVisit: e.currentTarget.checked })}
+        />{" "}
+        {p.noHomeVisit}
+      </label>
+      <label class="field-label" for={id("reporter.preferences.safePhone")}>
+        {p.safePhone}
+      </label>
+      <p class="hint" id="safe-phone-hint">
+        {p.safePhoneHint}
+      </p>
+      <FieldError field="reporter.preferences.safePhone" message={safeError} />
+      <input
+        id={id("reporter.preferences.safePhone")}
+        type="tel"
+        inputMode="tel"
+        autocomplete="off"
+        value={state.safePhone}
+        aria-invalid={!!safeError}
+        aria-describedby={describedBy("reporter.preferences.safePhone", !!safeError, "safe-phone-hint")}
+        onInput={(e) => set({ safePhone: e.currentTarget.value })}
+      />
     </fieldset>
   );
 }

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
-import { rememberSecret } from "../lib/reporter-secrets";
+import { forgetSecret, rememberSecret } from "../lib/reporter-secrets";
 import { linkClick, trackPath } from "../lib/router";
+import { wipeAll } from "../lib/storage";
 import { EmergencyNotice } from "./happening-field";
 import type { Done } from "./use-report-form";
 
@@ -22,11 +23,21 @@ export function Success({
   const [copy, setCopy] = useState<"" | "copied" | "failed">("");
   const code = done.receipt.trackingCode;
   const secret = done.receipt.reporterSecret;
+  // A sensitive report's secret stays on the phone only if she says so; any other report's always.
+  const [keep, setKeep] = useState(!done.sensitive);
+  const [cleared, setCleared] = useState(false);
   useEffect(() => heading.current?.focus(), []);
   // The secret lives next to the code on this phone, so the tracking page can open the reporter's view.
   useEffect(() => {
-    if (secret) rememberSecret(code, secret);
-  }, [code, secret]);
+    if (!secret) return;
+    if (keep) rememberSecret(code, secret);
+    else forgetSecret(code);
+  }, [code, secret, keep]);
+  const clearTrace = () => {
+    setKeep(false);
+    wipeAll();
+    setCleared(true);
+  };
 
   const copyCode = async () => {
     try {
@@ -74,7 +85,36 @@ export function Success({
             {secret}
           </p>
           <p class="hint">
-            {t.success.secretSave} {t.success.secretKept}
+            {t.success.secretSave} {done.sensitive ? "" : t.success.secretKept}
+          </p>
+          {done.sensitive && (
+            <label>
+              <input
+                type="checkbox"
+                checked={keep}
+                onChange={(e) => {
+                  setKeep(e.currentTarget.checked);
+                  setCleared(false);
+                }}
+              />{" "}
+              {t.success.keepSecret}
+            </label>
+          )}
+        </div>
+      )}
+      {done.sensitive && (
+        <div class="trace">
+          <p class="alert">{t.success.sensitiveSave}</p>
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={clearTrace}
+            data-testid="clear-trace"
+          >
+            {t.success.clearTrace}
+          </button>
+          <p role="status" class="hint">
+            {cleared ? t.success.cleared : ""}
           </p>
         </div>
       )}

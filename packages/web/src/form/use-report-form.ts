@@ -1,4 +1,4 @@
-import type { Lang } from "@lapora/core/browser";
+import { isSensitive, type Lang } from "@lapora/core/browser";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { newIdempotencyKey, type Progress, type Receipt, type SubmitResult, sendReport } from "../lib/submit";
 import {
@@ -22,6 +22,8 @@ import {
 export interface Done {
   receipt: Receipt;
   happeningNow: boolean;
+  /** KDRT or sexual violence: the receipt keeps nothing on the phone unless she asks (core isSensitive). */
+  sensitive: boolean;
   /** The server already had an earlier version of this report (sent before the last edits). */
   earlier: boolean;
 }
@@ -39,7 +41,13 @@ const AFFECTS: Record<keyof FormState, FieldName[]> = {
   anonymous: ["reporter.name", "reporter.phone"],
   name: ["reporter.name"],
   phone: ["reporter.phone"],
-  smsUpdates: [],
+  smsUpdates: ["reporter.smsUpdates"],
+  smsAllowed: ["reporter.smsUpdates"],
+  callsAllowed: ["reporter.preferences.callFrom", "reporter.preferences.callTo"],
+  callFrom: ["reporter.preferences.callFrom", "reporter.preferences.callTo"],
+  callTo: ["reporter.preferences.callFrom", "reporter.preferences.callTo"],
+  noHomeVisit: [],
+  safePhone: ["reporter.preferences.safePhone"],
 };
 
 /**
@@ -134,7 +142,9 @@ export function useReportForm(
       }
       if (result.kind === "created") {
         clearDraft();
-        setDone({ receipt: result.receipt, happeningNow: draft.state.happeningNow === "yes", earlier });
+        const { category, happeningNow } = draft.state;
+        const sensitive = category !== "" && isSensitive(category);
+        setDone({ receipt: result.receipt, happeningNow: happeningNow === "yes", sensitive, earlier });
       } else if (result.kind === "invalid") {
         // A 400 stores nothing, so this body no longer needs protecting by the key.
         setDraft((d) => ({ ...d, pendingBodies: d.pendingBodies.filter((b) => b !== json) }));

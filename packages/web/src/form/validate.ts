@@ -11,6 +11,10 @@ export const FIELDS = [
   "location",
   "reporter.name",
   "reporter.phone",
+  "reporter.smsUpdates",
+  "reporter.preferences.callFrom",
+  "reporter.preferences.callTo",
+  "reporter.preferences.safePhone",
   "form",
 ] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -20,7 +24,8 @@ export type FieldErrors = Partial<Record<FieldName, string>>;
 
 /** The slot an API or schema field path belongs to: `location.lat` -> `location`, unknown -> `form`. */
 export function fieldOf(path: string): FieldName {
-  if (path === "reporter.name" || path === "reporter.phone") return path;
+  const exact = FIELDS.find((f) => f === path && f.startsWith("reporter."));
+  if (exact) return exact;
   const head = path.split(".")[0] ?? "";
   const found = FIELDS.find((f) => f === head);
   return found && found !== "form" ? found : "form";

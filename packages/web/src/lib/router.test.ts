@@ -18,6 +18,12 @@ describe("the public site's routes", () => {
     }
   });
 
+  it("says what data Lapora keeps at /privasi", () => {
+    expect(siteRouteOf("/privasi")).toEqual({ page: "privacy" });
+    expect(siteRouteOf("/privasi/")).toEqual({ page: "privacy" });
+    expect(siteRouteOf("/privasi/x")).toEqual({ page: "report" });
+  });
+
   it("tracks a report at /lacak, with the code from the address when there is one", () => {
     expect(siteRouteOf("/lacak")).toEqual({ page: "track" });
     expect(siteRouteOf("/lacak/")).toEqual({ page: "track" });

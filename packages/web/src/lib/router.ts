@@ -49,13 +49,19 @@ export function linkClick(event: MouseEvent): void {
 export type SiteRoute =
   | { page: "report" }
   | { page: "track"; code?: string }
-  | { page: "stats"; week?: string };
+  | { page: "stats"; week?: string }
+  | { page: "privacy" };
+
+/** "Data kami simpan": what Lapora keeps, for how long, who sees it, and how to have it erased. */
+export const PRIVACY_PATH = "/privasi";
 
 /**
  * `/lacak` and `/lacak/{code}` track a report, `/statistik` and `/statistik/{week}` are the weekly
- * statistics (the latest week unless one is named); every other path is the report form.
+ * statistics (the latest week unless one is named), `/privasi` says what data Lapora keeps; every other
+ * path is the report form.
  */
 export function siteRouteOf(path: string): SiteRoute {
+  if (/^\/privasi\/?$/.test(path)) return { page: "privacy" };
   const match = /^\/(lacak|statistik)(?:\/([^/]*))?\/?$/.exec(path);
   if (!match) return { page: "report" };
   const value = match[2] ? decodeURIComponent(match[2]) : "";

@@ -30,6 +30,11 @@ let sealed = false;
  */
 export function wipeAndSeal(): void {
   sealed = true;
+  wipeAll();
+}
+
+/** Removes everything Lapora keeps on this device (its `lapora` keys, local and session). */
+export function wipeAll(): void {
   for (const store of [window.localStorage, window.sessionStorage]) {
     try {
       for (const key of Object.keys(store)) if (key.startsWith("lapora")) store.removeItem(key);

@@ -1,54 +1,13 @@
-import type { FunctionComponent } from "preact";
-import { useEffect, useState } from "preact/hooks";
 import { useLang } from "../i18n/lang";
+import { lazyRoute } from "../lib/lazy-route";
 
-type PageProps = { week?: string | undefined };
-let page: FunctionComponent<PageProps> | undefined;
+const Lazy = lazyRoute(() => import("./stats-page").then((m) => m.StatsPage));
 
 /**
  * "Statistik": the heading now, the charts when their chunk arrives. The page, its charts and its texts
  * are one lazily loaded chunk, so the report form never downloads them.
  */
-export function StatsRoute({ week }: PageProps) {
+export function StatsRoute({ week }: { week?: string | undefined }) {
   const { t } = useLang();
-  const [Page, setPage] = useState(() => page);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (Page) return;
-    setFailed(false);
-    import("./stats-page").then(
-      (m) => {
-        page = m.StatsPage;
-        setPage(() => m.StatsPage);
-      },
-      () => setFailed(true),
-    );
-  }, [attempt]);
-  return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title" tabIndex={-1}>
-        {t.nav.stats}
-      </h1>
-      {Page ? (
-        <Page week={week} />
-      ) : (
-        <div aria-live="polite">
-          {failed ? (
-            <p class="alert">
-              {t.stats.failed}{" "}
-              <button type="button" class="button-link" onClick={() => setAttempt((n) => n + 1)}>
-                {t.retry}
-              </button>
-            </p>
-          ) : (
-            <p class="progress">
-              <span class="spinner" aria-hidden="true" />
-              {t.stats.loading}
-            </p>
-          )}
-        </div>
-      )}
-    </section>
-  );
+  return <Lazy title={t.nav.stats} loading={t.stats.loading} failed={t.stats.failed} props={{ week }} />;
 }

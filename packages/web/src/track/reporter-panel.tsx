@@ -1,3 +1,4 @@
+import { isSensitive } from "@lapora/core/browser";
 import type { AnswerOf } from "@lapora/core/contract";
 import { useEffect, useState } from "preact/hooks";
 import { preparePhoto } from "../form/photo-compress";
@@ -8,6 +9,7 @@ import { useLang } from "../i18n/lang";
 import { call } from "../lib/api";
 import { forgetSecret, rememberSecret, secretFor } from "../lib/reporter-secrets";
 import { ThreadList } from "../lib/thread-list";
+import { EraseContact } from "./erase-contact";
 import { SayForm } from "./say-form";
 
 type ReporterView = AnswerOf<"reporterView", 200>;
@@ -49,7 +51,8 @@ export function ReporterPanel({
     setLoaded({ kind: "loading" });
     const res = await call<ReporterView>("GET", base(code), { headers: { [SECRET_HEADER]: value } });
     if (res.kind === "ok") {
-      rememberSecret(code, value);
+      // A sensitive report's key stays on the phone only if she chose so at the receipt.
+      if (!isSensitive(res.data.category)) rememberSecret(code, value);
       setForgotten(false);
       return setLoaded({ kind: "ok", view: res.data });
     }
@@ -245,6 +248,13 @@ export function ReporterPanel({
                   ? r.photoFailed
                   : ""}
           </p>
+          <EraseContact
+            path={`${base(code)}/erase-contact`}
+            secretHeaders={{ [SECRET_HEADER]: secret }}
+            view={loaded.view}
+            r={r}
+            onErased={(view) => setLoaded({ kind: "ok", view })}
+          />
           <button type="button" class="button-link" onClick={forget}>
             {r.forget}
           </button>

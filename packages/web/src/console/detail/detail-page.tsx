@@ -93,7 +93,7 @@ export function DetailPage({ id }: { id: string }) {
       <ActionsPanel report={report} onChanged={replace} onReload={reload} />
       <EvidencePanel reportId={report.reportId} onAudited={reloadAudit} />
       <Facts report={report} />
-      <Reporter reporter={report.reporter} />
+      <Reporter reporter={report.reporter} contactErasedAt={report.contactErasedAt} />
       <ThreadPanel report={report} onChanged={reloadAudit} />
       <PublicTimeline report={report} />
       <AuditTrail audit={audit} />

@@ -113,6 +113,19 @@ export const consoleTexts: ConsoleSectionTexts = {
     call: (phone) => `Call ${phone}`,
     contactNotice:
       "Every time the reporter's contact is shown, it is recorded in the audit trail under your name.",
+    contactErased: (when: string) =>
+      `The reporter's name, phone number, contact wishes and exact location were erased (${when} WIB).`,
+    wishes: {
+      title: "The reporter's wishes: follow them before contacting",
+      smsYes: "SMS allowed.",
+      smsNo: "Do not send SMS.",
+      callsYes: "Calls allowed",
+      hours: (from: string, to: string) => `${from}–${to} WIB.`,
+      outsideNow: "It is outside those hours now.",
+      callsNo: "Do not call.",
+      noHomeVisit: "Do not go to the reporter's house.",
+      safePhone: "Use the safe number:",
+    },
     publicTimeline: "What the reporter sees",
     publicTimelineHint: "This history appears on the reporter's tracking page.",
     audit: "Audit trail",
@@ -380,6 +393,7 @@ export const consoleTexts: ConsoleSectionTexts = {
     reporter_reply: "The reporter answered",
     reporter_feedback: "The reporter's say",
     reopened: "Reopened by the reporter",
+    contact_erased: "Reporter's contact erased",
   },
   auditBy: (who, role) => `by ${who} (${role})`,
   auditNrp: (nrp) => `NRP ${nrp}`,

@@ -48,6 +48,20 @@ export const form: FormTexts = {
       phone: "Phone number",
       phoneHint: "For example: 0812 3456 7890 or +62 812 3456 7890",
       smsUpdates: "Tell me by SMS",
+      prefs: {
+        legend: "How to contact you",
+        sharedPhone:
+          "If someone else also uses this phone, turn SMS off and give a safe number. Officers follow your choices.",
+        sms: "SMS may be sent to me",
+        calls: "I may be called",
+        hours: "Hours I may be called (WIB, optional)",
+        callFrom: "From",
+        callTo: "Until",
+        noHomeVisit: "Do not come to my house",
+        safePhone: "Another, safe number (optional)",
+        safePhoneHint: "A relative's or friend's number you trust. SMS go to this number.",
+      },
+      privacyLink: "What data do we keep?",
       smsUpdatesHint:
         "One SMS when the report is verified, resolved or rejected, or an officer asks a question. At most one a day.",
     },
@@ -56,6 +70,9 @@ export const form: FormTexts = {
     sending: "Sending…",
     clear: "Clear the form",
     clearConfirm: "Clear everything you typed on this phone?",
+    draftNoteSensitive:
+      "For this report, nothing you type is kept on this phone. Do not close the page before it is sent.",
+    neutralTitle: "Notes",
     draftNote: "What you type is kept on this phone until the report is sent.",
     errorsTitle: (n: number) => (n === 1 ? "1 field needs fixing:" : `${n} fields need fixing:`),
   },
@@ -69,6 +86,16 @@ export const form: FormTexts = {
     limited: (minutes: number) =>
       `Too many reports have been sent from this network or phone. This report has not been sent; what you typed is kept. Try again in ${minutes} minutes.`,
     limitedCall: "If someone is in danger, do not wait: call 110 now.",
+  },
+  referral: {
+    title: "You are not alone",
+    lead: "Besides reporting here, you can get support, free and confidential:",
+    sapa: "SAPA 129 (Ministry of Women's Empowerment and Child Protection): call",
+    whatsapp: "or WhatsApp",
+    ppa: "The Women and Children Protection Unit (Unit PPA) of Polres Musi Banyuasin's criminal investigation unit, Sekayu: come in person, a policewoman takes your report.",
+    danger: "If you are in danger now, call 110.",
+    trace:
+      "This report's entries are not kept on this phone. The Quick exit button above closes this page at once.",
   },
   success: {
     title: "Report sent",
@@ -86,6 +113,12 @@ export const form: FormTexts = {
     another: "Make another report",
     review:
       "Many reports have been sent from this network or phone, so the duty desk (SPKT) checks yours before it goes to the local officers. Your report is stored and its code works.",
+    sensitiveSave:
+      "Write the report code and the secret key down somewhere safe, where the person you fear cannot find them. The key is not kept on this phone.",
+    keepSecret: "Keep the secret key on this phone (only if this phone is safe)",
+    clearTrace: "Remove this report's traces from this phone",
+    cleared:
+      "Lapora keeps nothing on this phone any more. We cannot clear the browser's history: clear it yourself, or use a private window next time.",
     earlier:
       "Your report was received before your last changes. Those changes were not sent; tell the officer if they contact you.",
   },

@@ -46,4 +46,12 @@ export const reporter: ReporterTexts = {
   reopened: "The report was reopened and the officer has been told.",
   forget: "Remove the secret from this phone",
   forgotten: "The secret was removed from this phone.",
+  contactTitle: "Your contact details",
+  contactHeld: (days: number) =>
+    `Your name, phone number, contact wishes and exact location are erased automatically ${days} days after the report is closed. You can erase them now; officers then cannot contact you any more.`,
+  erase: "Erase my contact details",
+  eraseConfirm:
+    "Erase your name, phone number, contact wishes and exact location now? Officers will not be able to contact you. This cannot be undone.",
+  contactErased: (when: string) => `Your contact details were erased (${when} WIB).`,
+  contactNone: "This report is anonymous: we keep no contact details of yours.",
 };

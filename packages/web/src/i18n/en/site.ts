@@ -12,4 +12,10 @@ export const site: SiteFrameTexts = {
     loading: "Loading the statistics…",
     failed: "The statistics could not be loaded. Check your signal and try again.",
   },
+  privacy: {
+    title: "What data we keep",
+    loading: "Loading…",
+    failed: "This page could not be loaded. Check your signal and try again.",
+  },
+  footer: { privacy: "What data we keep" },
 };

@@ -48,6 +48,20 @@ export const form = {
       smsUpdates: "Kabari saya lewat SMS",
       smsUpdatesHint:
         "Satu SMS saat laporan diverifikasi, selesai atau ditolak, atau ada pertanyaan petugas. Paling banyak satu sehari.",
+      prefs: {
+        legend: "Cara menghubungi Anda",
+        sharedPhone:
+          "Jika HP ini juga dipakai orang lain, matikan SMS dan berikan nomor yang aman. Petugas mengikuti pilihan Anda.",
+        sms: "Boleh dikirimi SMS",
+        calls: "Boleh ditelepon",
+        hours: "Jam boleh ditelepon (WIB, tidak wajib)",
+        callFrom: "Dari jam",
+        callTo: "Sampai jam",
+        noHomeVisit: "Jangan datang ke rumah saya",
+        safePhone: "Nomor aman lain (tidak wajib)",
+        safePhoneHint: "Nomor keluarga atau teman yang Anda percaya. SMS dikirim ke nomor ini.",
+      },
+      privacyLink: "Data apa yang kami simpan?",
     },
     submit: "Kirim Laporan",
     honeypot: "Jangan isi kolom ini",
@@ -55,6 +69,9 @@ export const form = {
     clear: "Hapus semua isian",
     clearConfirm: "Hapus semua isian di HP ini?",
     draftNote: "Isian Anda tersimpan sementara di HP ini sampai laporan terkirim.",
+    draftNoteSensitive:
+      "Untuk laporan ini, isian Anda tidak disimpan di HP ini. Jangan tutup halaman sebelum terkirim.",
+    neutralTitle: "Catatan",
     errorsTitle: (n: number) =>
       n === 1 ? "Ada 1 isian yang perlu diperbaiki:" : `Ada ${n} isian yang perlu diperbaiki:`,
   },
@@ -69,6 +86,16 @@ export const form = {
     limited: (minutes: number) =>
       `Terlalu banyak laporan dikirim dari jaringan atau HP ini. Laporan ini belum terkirim; isian Anda tetap tersimpan. Coba lagi dalam ${minutes} menit.`,
     limitedCall: "Jika ada yang dalam bahaya, jangan menunggu: telepon 110 sekarang.",
+  },
+  referral: {
+    title: "Anda tidak sendiri",
+    lead: "Selain melapor di sini, Anda bisa mendapat pendampingan, gratis dan rahasia:",
+    sapa: "SAPA 129 (Kementerian PPPA): telepon",
+    whatsapp: "atau WhatsApp",
+    ppa: "Unit PPA (Perlindungan Perempuan dan Anak) Satreskrim Polres Musi Banyuasin, Sekayu: datang langsung, ditangani polwan.",
+    danger: "Jika Anda dalam bahaya sekarang, telepon 110.",
+    trace:
+      "Isian laporan ini tidak disimpan di HP ini. Tombol Keluar cepat di atas menutup halaman ini seketika.",
   },
   success: {
     title: "Laporan terkirim",
@@ -86,6 +113,12 @@ export const form = {
     another: "Buat laporan lain",
     review:
       "Banyak laporan dikirim dari jaringan atau HP ini, jadi laporan Anda diperiksa dulu oleh petugas piket (SPKT) sebelum diteruskan ke petugas wilayah. Laporan Anda tetap tersimpan dan kodenya berlaku.",
+    sensitiveSave:
+      "Catat kode laporan dan kunci rahasia di tempat yang aman, yang tidak bisa dibuka orang yang Anda khawatirkan. Kunci tidak disimpan di HP ini.",
+    keepSecret: "Simpan kunci rahasia di HP ini (hanya jika HP ini aman)",
+    clearTrace: "Hapus jejak laporan dari HP ini",
+    cleared:
+      "Tidak ada lagi yang tersimpan Lapora di HP ini. Riwayat browser tidak bisa kami hapus: hapus sendiri, atau gunakan mode penyamaran lain kali.",
     earlier:
       "Laporan Anda sudah diterima sebelum perubahan terakhir. Perubahan terakhir tidak terkirim; sampaikan kepada petugas jika dihubungi.",
   },

@@ -44,4 +44,12 @@ export const reporter = {
   reopened: "Laporan dibuka kembali dan petugas sudah diberi tahu.",
   forget: "Hapus kunci dari HP ini",
   forgotten: "Kunci sudah dihapus dari HP ini.",
+  contactTitle: "Data kontak Anda",
+  contactHeld: (days: number) =>
+    `Nama, nomor HP, pilihan cara dihubungi dan lokasi tepat Anda dihapus otomatis ${days} hari setelah laporan ditutup. Anda bisa menghapusnya sekarang; setelah itu petugas tidak bisa lagi menghubungi Anda.`,
+  erase: "Hapus data kontak saya",
+  eraseConfirm:
+    "Hapus nama, nomor HP, pilihan cara dihubungi dan lokasi tepat Anda sekarang? Petugas tidak bisa lagi menghubungi Anda. Ini tidak bisa dibatalkan.",
+  contactErased: (when: string) => `Data kontak Anda sudah dihapus (${when} WIB).`,
+  contactNone: "Laporan ini tanpa nama: kami tidak menyimpan data kontak Anda.",
 };

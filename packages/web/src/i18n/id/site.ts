@@ -10,4 +10,10 @@ export const site = {
     loading: "Memuat statistik…",
     failed: "Statistik tidak dapat dimuat. Periksa sinyal lalu coba lagi.",
   },
+  privacy: {
+    title: "Data kami simpan",
+    loading: "Memuat…",
+    failed: "Halaman ini tidak dapat dimuat. Periksa sinyal lalu coba lagi.",
+  },
+  footer: { privacy: "Data kami simpan" },
 };
