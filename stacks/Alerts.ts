@@ -9,8 +9,10 @@ import { FilterCriteria, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
+import { NagSuppressions } from "cdk-nag";
 import { Cron, Function as LambdaFunction, type StackContext, Topic, use } from "sst/constructs";
 import { Messaging } from "./Messaging";
+import { noDlqOfItsOwn, noScheduleDlq } from "./nag";
 import { Storage } from "./Storage";
 import { addSmsAlarms } from "./sms-alarms";
 import { Web } from "./Web";
@@ -61,6 +63,7 @@ export function Alerts({ stack }: StackContext) {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
   });
+  NagSuppressions.addResourceSuppressions(failures, noDlqOfItsOwn("report-events' on-failure destination"));
 
   const senderEnvironment = {
     TABLE_NAME: table.tableName,
@@ -109,6 +112,23 @@ export function Alerts({ stack }: StackContext) {
       onFailure: new SqsDlq(failures),
     }),
   );
+  NagSuppressions.addResourceSuppressions(
+    reportEvents,
+    [
+      {
+        id: "Serverless-LambdaDLQ",
+        reason:
+          "Invoked from the table's stream, where a function's DLQ gets nothing: failed records go to the event source's on-failure queue (reportEventsFailures).",
+      },
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "X-Ray's writes, and dynamodb:ListStreams, which CDK's DynamoEventSource grants on * because it takes no resource.",
+        appliesTo: ["Resource::*"],
+      },
+    ],
+    true,
+  );
 
   const escalation = new Cron(stack, "escalation", {
     schedule: ESCALATION_SCHEDULE,
@@ -138,6 +158,13 @@ export function Alerts({ stack }: StackContext) {
       },
     },
   });
+  NagSuppressions.addResourceSuppressions(
+    escalation,
+    noScheduleDlq(
+      "Each run escalates what is overdue at its time, so the next minute's run does what one missed.",
+    ),
+    true,
+  );
 
   // The tinggi SMS after the acknowledgement window (every minute) and the daily digest, one function.
   const followUpFunction = new LambdaFunction(stack, "alertFollowUp", {
@@ -167,6 +194,25 @@ export function Alerts({ stack }: StackContext) {
       cdk: { target: { event: RuleTargetInput.fromObject({ task: "digest" }) } },
     },
   });
+  NagSuppressions.addResourceSuppressions(
+    [followUpFunction, followUp, digest],
+    noScheduleDlq(
+      "Each minute's run sends the follow-ups due by its time, so the next does what one missed; a missed digest's open reports are counted again the next day.",
+    ),
+    true,
+  );
+  NagSuppressions.addResourceSuppressions(
+    followUpFunction,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "X-Ray's writes, and sns:Publish straight to reporters' numbers, which IAM names no resource for.",
+        appliesTo: ["Resource::*"],
+      },
+    ],
+    true,
+  );
 
   // Operators subscribe (e-mail) to this topic; it never reaches officers' phones.
   const alarms = new Topic(stack, "alertAlarms", { cdk: { topic: { enforceSSL: true } } });

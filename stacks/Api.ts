@@ -5,6 +5,7 @@ import { SecretValue } from "aws-cdk-lib";
 import { CfnRoute, type CfnStage } from "aws-cdk-lib/aws-apigatewayv2";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
+import { NagSuppressions } from "cdk-nag";
 import { Api as HttpApi, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Auth } from "./Auth";
 import { API_ACCESS_LOG_FORMAT } from "./api-access-log";
@@ -13,6 +14,7 @@ import { API_ROUTES, API_THROTTLE, apiConcurrency, type Surface } from "./api-li
 import { functionDefaults } from "./defaults";
 import { Jobs } from "./Jobs";
 import { Messaging } from "./Messaging";
+import { nagArn } from "./nag";
 import { Storage } from "./Storage";
 
 export { ORIGIN_HEADER };
@@ -50,6 +52,20 @@ export function Api({ app, stack }: StackContext) {
   );
   // The app keys its limits by an HMAC of the client's address under this, with a key derived per day.
   const sourceKey = stageSecret("sourceKeySecret", "the key of source HMACs (the API's limits per address)");
+  NagSuppressions.addResourceSuppressions(origin.secret, [
+    {
+      id: "AwsSolutions-SMG4",
+      reason:
+        "Resolved into the functions and CloudFront only at deploy, so an automatic rotation would reach neither: rotated by hand with a deploy (LAPORA_ORIGIN_SECRET_VERSION, docs/deploy.md).",
+    },
+  ]);
+  NagSuppressions.addResourceSuppressions(sourceKey.secret, [
+    {
+      id: "AwsSolutions-SMG4",
+      reason:
+        "Need not rotate: the app derives a new HMAC key from it every day (docs/deploy.md), and it is resolved only at deploy.",
+    },
+  ]);
 
   const concurrency = apiConcurrency(app.stage, {
     public: process.env.LAPORA_API_PUBLIC_CONCURRENCY,
@@ -95,6 +111,46 @@ export function Api({ app, stack }: StackContext) {
   };
   fns.public.attachPermissions(publicGrants(resources));
   fns.officer.attachPermissions(officerGrants(resources));
+  // The prefixes of stacks/api-grants.ts: object keys the server chooses (one per photo, week and format).
+  const prefixes = {
+    evidence: `Resource::${nagArn(evidence.cdk.bucket)}/evidence/*`,
+    stats: `Resource::${nagArn(openData.cdk.bucket)}/stats/*`,
+  };
+  NagSuppressions.addResourceSuppressions(
+    fns.public,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "Upload forms for originals under evidence/, and the open-data files under stats/.",
+        appliesTo: [prefixes.evidence, prefixes.stats],
+      },
+    ],
+    true,
+  );
+  NagSuppressions.addResourceSuppressions(
+    fns.officer,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "Originals (evidence/) and display copies (display/) by key, open data (stats/), the console's queries on every index of the table; on *: X-Ray's writes, and Unsubscribe/SetSubscriptionAttributes on subscription ARNs, which IAM has no resource type for (stacks/api-grants.ts).",
+        appliesTo: [
+          prefixes.evidence,
+          `Resource::${nagArn(evidence.cdk.bucket)}/display/*`,
+          prefixes.stats,
+          `Resource::${nagArn(table.cdk.table)}/index/*`,
+          "Resource::*",
+        ],
+      },
+    ],
+    true,
+  );
+  NagSuppressions.addResourceSuppressions(Object.values(fns), [
+    {
+      id: "Serverless-LambdaDLQ",
+      reason: "Invoked synchronously by API Gateway, which answers the error: there is no event to keep.",
+    },
+  ]);
 
   const api = new HttpApi(stack, "httpApi", {
     // The web app calls /api on its own origin through CloudFront (stacks/Web.ts), so no CORS.
@@ -122,7 +178,28 @@ export function Api({ app, stack }: StackContext) {
       { ThrottlingRateLimit: throttle.rate, ThrottlingBurstLimit: throttle.burst },
     ]),
   );
-  for (const route of api.node.findAll().filter((c) => c instanceof CfnRoute)) stage.addDependency(route);
+  const cfnRoutes = api.node.findAll().filter((c) => c instanceof CfnRoute);
+  for (const route of cfnRoutes) stage.addDependency(route);
+  NagSuppressions.addResourceSuppressions(stage, [
+    {
+      id: "Serverless-APIGWStructuredLogging",
+      reason:
+        "The access log is one JSON object per request (stacks/api-access-log.ts); cdk-nag cannot parse the template because its numbers are unquoted $context variables.",
+    },
+  ]);
+  // The residents' door and sign-in are public by design; the app still refuses them without
+  // CloudFront's origin secret. The officer and admin routes have the JWT authorizer.
+  const publicRoutes = new Set(API_ROUTES.filter((r) => !r.guarded).map((r) => r.route));
+  NagSuppressions.addResourceSuppressions(
+    cfnRoutes.filter((r) => publicRoutes.has(r.routeKey)),
+    [
+      {
+        id: "AwsSolutions-APIG4",
+        reason:
+          "A public route by design (reports, tracking, statistics, sign-in): residents have no account, and sign-in is how an officer gets a token; guarded by the WAF, throttles and the origin secret.",
+      },
+    ],
+  );
 
   stack.addOutputs({ ApiUrl: api.url });
 

@@ -7,8 +7,10 @@ import { EventType, Bucket as S3Bucket } from "aws-cdk-lib/aws-s3";
 import { LambdaDestination } from "aws-cdk-lib/aws-s3-notifications";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
+import { NagSuppressions } from "cdk-nag";
 import { Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { functionDefaults } from "./defaults";
+import { nagArn, noDlqOfItsOwn } from "./nag";
 import { Storage } from "./Storage";
 import { sharpLayer } from "./sharp-layer";
 import { Web } from "./Web";
@@ -46,6 +48,10 @@ export function Evidence({ app, stack }: StackContext) {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
   });
+  NagSuppressions.addResourceSuppressions(
+    failures,
+    noDlqOfItsOwn("evidence-uploaded's on-failure destination"),
+  );
 
   const fn = new LambdaFunction(stack, "evidenceUploaded", {
     handler: "packages/functions/src/events/evidence-uploaded.handler",
@@ -71,6 +77,26 @@ export function Evidence({ app, stack }: StackContext) {
     new PolicyStatement({ actions: DISPLAY_ACTIONS, resources: [`${bucketArn}/display/*`] }),
     new PolicyStatement({ actions: EVIDENCE_TABLE_ACTIONS, resources: [table.tableArn] }),
   ]);
+  NagSuppressions.addResourceSuppressions(
+    fn,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason:
+          "Every original under evidence/ and display copy under display/: one object per photo, by key.",
+        appliesTo: [
+          `Resource::${nagArn(evidence.cdk.bucket)}/${ORIGINAL_PREFIX}*`,
+          `Resource::${nagArn(evidence.cdk.bucket)}/display/*`,
+        ],
+      },
+      {
+        id: "Serverless-LambdaDLQ",
+        reason:
+          "Failed events go to its on-failure destination (evidenceUploadedFailures, above), which keeps the error with the event.",
+      },
+    ],
+    true,
+  );
 
   // Imported here, so the notification's custom resource lives in this stack and not in Storage
   // (which would make Storage depend on this function).

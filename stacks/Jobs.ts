@@ -3,7 +3,9 @@ import type { RetentionEnvironment, StatsEnvironment } from "@lapora/functions/c
 import { RemovalPolicy } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { BlockPublicAccess, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
+import { NagSuppressions } from "cdk-nag";
 import { Bucket, Cron, type StackContext, Topic, use } from "sst/constructs";
+import { nagArn, noScheduleDlq } from "./nag";
 import { Storage } from "./Storage";
 
 /**
@@ -46,6 +48,14 @@ export function Jobs({ app, stack }: StackContext) {
     },
   });
 
+  NagSuppressions.addResourceSuppressions(openData.cdk.bucket, [
+    {
+      id: "AwsSolutions-S1",
+      reason:
+        "Open data recomputed from the table at any time, written by weekly-stats and read only by the API: an access log would record nothing worth keeping.",
+    },
+  ]);
+
   // Leadership subscribes (SMS or e-mail) to this topic; it is separate from officers' alert SMS.
   const summaries = new Topic(stack, "summaries", { cdk: { topic: { enforceSSL: true } } });
 
@@ -73,6 +83,21 @@ export function Jobs({ app, stack }: StackContext) {
       },
     },
   });
+
+  NagSuppressions.addResourceSuppressions(
+    weeklyStats,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "The open-data files, one per week and format, all under stats/ in the job's own bucket.",
+        appliesTo: [`Resource::${nagArn(openData.cdk.bucket)}/stats/*`],
+      },
+      ...noScheduleDlq(
+        "A failed week loses nothing: invoked with { week }, the function recomputes any week from the table.",
+      ),
+    ],
+    true,
+  );
 
   // LAPORA_RETENTION_DAYS at deploy: checked here, so a bad value fails the deploy, not the job.
   const retentionDays = parseRetentionDays(process.env.LAPORA_RETENTION_DAYS, "LAPORA_RETENTION_DAYS");
@@ -110,6 +135,13 @@ export function Jobs({ app, stack }: StackContext) {
       },
     },
   });
+  NagSuppressions.addResourceSuppressions(
+    contactRetention,
+    noScheduleDlq(
+      "Each run erases every contact due by its time, so the next day's run takes what one missed.",
+    ),
+    true,
+  );
 
   return { openData, summaries, weeklyStats, contactRetention };
 }

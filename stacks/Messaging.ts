@@ -1,5 +1,6 @@
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
+import { NagSuppressions } from "cdk-nag";
 import { type StackContext, Topic } from "sst/constructs";
 import { pushSettings } from "./push-settings";
 import { smsSettings } from "./sms-settings";
@@ -24,6 +25,7 @@ export function Messaging({ app, stack }: StackContext) {
 
   // SNS writes each SMS's delivery status (destination, price, carrier's answer) to CloudWatch Logs, in
   // log groups it names `sns/<region>/<account>/...`, with this role.
+  const logGroups = `log-group:sns/${stack.region}/${stack.account}/*`;
   const deliveryLogs = new Role(stack, "smsDeliveryLogs", {
     assumedBy: new ServicePrincipal("sns.amazonaws.com"),
     description: "SNS writes SMS delivery status to CloudWatch Logs",
@@ -32,14 +34,20 @@ export function Messaging({ app, stack }: StackContext) {
         statements: [
           new PolicyStatement({
             actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-            resources: [
-              `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:sns/${stack.region}/${stack.account}/*`,
-            ],
+            resources: [`arn:${stack.partition}:logs:${stack.region}:${stack.account}:${logGroups}`],
           }),
         ],
       }),
     },
   });
+  NagSuppressions.addResourceSuppressions(deliveryLogs, [
+    {
+      id: "AwsSolutions-IAM5",
+      reason:
+        "SNS names the delivery-status log groups itself, under sns/<region>/<account>/: the prefix is as narrow as IAM can know.",
+      appliesTo: [`Resource::arn:<AWS::Partition>:logs:${stack.region}:${stack.account}:${logGroups}`],
+    },
+  ]);
 
   // There is no CloudFormation resource for SMS settings, so a custom resource calls SetSMSAttributes.
   // They are account-wide: the last stage deployed to an account sets them. SNS refuses a spend limit
@@ -58,7 +66,7 @@ export function Messaging({ app, stack }: StackContext) {
     },
     physicalResourceId: PhysicalResourceId.of("sms-attributes"),
   };
-  new AwsCustomResource(stack, "smsAttributes", {
+  const smsAttributes = new AwsCustomResource(stack, "smsAttributes", {
     onCreate: call,
     onUpdate: call,
     // SetSMSAttributes has no resource type in IAM: it can only be granted on "*". Naming the delivery
@@ -69,6 +77,17 @@ export function Messaging({ app, stack }: StackContext) {
     ]),
     installLatestAwsSdk: false,
   });
+  NagSuppressions.addResourceSuppressions(
+    smsAttributes,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "sns:SetSMSAttributes has no resource type in IAM: it can only be granted on *.",
+        appliesTo: ["Resource::*"],
+      },
+    ],
+    true,
+  );
 
   return { alerts, sms, push, deliveryLogs };
 }
