@@ -1,31 +1,39 @@
 /**
- * The public form page, as a resident on a weak rural link gets it:
- *   weight      the JS and CSS the browser requests for the form page (the entry and the lazily loaded
- *               schema chunk; not other pages' chunks), gzip -9, from a fresh `npm run build:web`.
- *               Target in the issue: 60 KB or less.
+ * The public form page, as a resident on a weak rural link gets it, today's web app (the working tree)
+ * beside a baseline (issue 16's "today": the last commit before the offline-first work), in one run:
+ * both built here, served by packages/local (as `npm start` does: it compresses as CloudFront does) on
+ * ports of their own against one local runtime, measured by one Chromium.
+ *   weight      the JS and CSS the browser requests for the form page (the HTML's files and the chunks it
+ *               loads lazily by itself; not other pages'), gzip -9. Target: 35 KB or less.
  *   slow-3g     time to usable: from navigation start until the category choices are on screen and
- *               enabled, on Chromium's network emulation (400 kbps down and up, 400 ms latency), cold
- *               (new context, cache disabled) against the local server. The floor is a bare HTML page of
- *               about the same size over the same link. Also when the shared validation schema has arrived.
- *               The server is packages/local as `npm start` runs it, which compresses as CloudFront does.
+ *               enabled and the page's scripts have run, on Chromium's network emulation (400 kbps down
+ *               and up, 400 ms latency), cold (new context, cache disabled). The floor is a bare HTML page
+ *               of about the same size over the same link. Target: 2× the floor or less. Cold loads of
+ *               the baseline, the current app and the floor take turns, so drift on the machine hits all.
+ *               Also when the form's last own JS or CSS has arrived.
+ *   offline     a repeat visit with no network (see offlineVisits): time to usable. Target: under 1 s.
  *
- * Env: BENCH_WEB_LOADS (7, cold loads per page; median reported; the issue asks for ≥ 5).
+ * Env: BENCH_WEB_LOADS (7, cold and offline loads per page; medians reported; the issue asks for ≥ 5);
+ * BENCH_WEB_BASELINE (4a27e93..., a git ref to compare against; `none` measures the working tree only).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
+import { CATEGORIES } from "@lapora/core/browser";
 import { freePort } from "@lapora/local/emulators/ports";
 import { startRuntime } from "@lapora/local/runtime";
 import { createLocalApp } from "@lapora/local/server";
 import { type Browser, chromium } from "playwright-core";
+import { type BaselineWeb, npmRun, prepareBaselineWeb } from "./lib/baseline-web";
 import { envNumber, quantile, round } from "./lib/stats";
+import { offlineVisits } from "./lib/web-offline";
+import { coldLoad, pageWeight } from "./lib/web-page";
+import { type AppFigures, figures } from "./lib/web-summary";
 
 const repoRoot = resolve(import.meta.dirname, "..");
-const dist = join(repoRoot, "packages/web/dist");
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -36,128 +44,88 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-const TARGET_KB = 60;
+/** Issue 16's "today": the last commit before the offline-first work. */
+const DEFAULT_BASELINE = "4a27e934292c5b4d7d4e8322eb14f89f06110310";
 // Chromium's emulation takes bytes per second: 400 kbit/s = 50,000 B/s.
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 
 // The floor: what any page costs over this link. Same size class as the app's index.html (~0.8 KB).
 const BARE_HTML = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Lapora</title></head><body><main><h1 id="ready">Buat Laporan</h1><p>${"Laporkan kejadian di Kabupaten Musi Banyuasin. ".repeat(12)}</p></main></body></html>`;
 
-// Predicates run in the page. They are functions, not strings: the app's CSP has no 'unsafe-eval'.
-// This file is type-checked without the DOM library, hence the few page types spelled out here.
-interface PageGlobals {
-  document: {
-    querySelectorAll(
-      selector: string,
-    ): ArrayLike<{ disabled: boolean; getClientRects(): { length: number } }>;
-    getElementById(id: string): unknown;
-  };
-  performance: { now(): number; getEntriesByType(type: string): { name: string; responseEnd: number }[] };
+interface App {
+  name: "baseline" | "current";
+  origin: string;
+  /** How many category choices its form shows (its own core's CATEGORIES). */
+  categories: number;
 }
 
-function formUsable(): number | false {
-  const g = globalThis as unknown as PageGlobals;
-  const radios = Array.from(g.document.querySelectorAll('input[name="category"]'));
-  const ok = radios.length === 13 && radios.every((r) => !r.disabled && r.getClientRects().length > 0);
-  return ok && g.performance.now();
+async function buildCurrent(tmp: string): Promise<string> {
+  await npmRun(repoRoot, "build:web");
+  // A snapshot: a build started elsewhere in the tree during the run cannot change what is served.
+  const dist = join(tmp, "current-dist");
+  cpSync(join(repoRoot, "packages/web/dist"), dist, { recursive: true });
+  return dist;
 }
 
-function bareUsable(): number | false {
-  const g = globalThis as unknown as PageGlobals;
-  return g.document.getElementById("ready") !== null && g.performance.now();
-}
-
-function schemaLoaded(): number | false {
-  const g = globalThis as unknown as PageGlobals;
-  const entry = g.performance.getEntriesByType("resource").find((r) => /\/schema-[^/]*\.js$/.test(r.name));
-  return entry ? entry.responseEnd : false;
-}
-
-const gzipKB = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
-
-function buildWeb(): void {
-  const r = spawnSync("npm", ["run", "build:web"], { cwd: repoRoot, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-/** The assets of the form page: what index.html references, plus the chunks the page imports lazily. */
-/**
- * The form page's weight: the JS and CSS files the browser actually requests to load the form and its
- * lazily loaded schema (other pages' chunks, like the console or Statistik, are not counted), gzipped.
- */
-async function pageWeight(browser: Browser, url: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
-  try {
-    const page = await context.newPage();
-    const requested = new Set<string>();
-    page.on("request", (r) => {
-      const path = new URL(r.url()).pathname;
-      if (/^\/assets\/.+\.(js|css)$/.test(path)) requested.add(path.slice(1));
-    });
-    await page.goto(url);
-    await page.waitForFunction(schemaLoaded, null, { polling: "raf", timeout: 60_000 });
-    const html = readFileSync(join(dist, "index.html"), "utf8");
-    const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map(
-      (m) => m[1] ?? "",
-    );
-    const files = [...requested].sort();
-    const lazy = files.filter((f) => !initial.includes(f));
-    const sum = (list: string[]) => list.reduce((n, f) => n + gzipKB(join(dist, f)), 0);
-    const total = sum(files);
-    return {
-      summary: {
-        initialKB: round(sum(initial)),
-        lazyKB: round(sum(lazy)),
-        totalKB: round(total),
-        targetKB: TARGET_KB,
-        withinTarget: total <= TARGET_KB,
-      },
-      files: Object.fromEntries(files.map((f) => [f, round(gzipKB(join(dist, f)))])),
-    };
-  } finally {
-    await context.close();
-  }
-}
-
-async function coldLoad(browser: Browser, url: string, usable: () => number | false) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
-    await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
-    const wait = { polling: "raf", timeout: 60_000 } as const;
-    const usableAt = Number(await (await page.waitForFunction(usable, null, wait)).jsonValue());
-    if (usable !== formUsable) return { usableAt, schemaAt: null };
-    const schemaAt = Number(await (await page.waitForFunction(schemaLoaded, null, wait)).jsonValue());
-    return { usableAt, schemaAt };
-  } finally {
-    await context.close();
-  }
+/** The baseline's own category count: an older commit may have fewer choices than today's. */
+async function categoriesOf(root: string): Promise<number> {
+  const file = join(root, "packages/core/src/report/category.ts");
+  if (!existsSync(file)) return CATEGORIES.length;
+  const mod = (await import(pathToFileURL(file).href)) as { CATEGORIES?: readonly string[] };
+  return mod.CATEGORIES?.length ?? CATEGORIES.length;
 }
 
 const median = (xs: number[]) => Math.round(quantile(xs, 0.5));
 
-/** Cold loads of the form and of the floor, interleaved so drift on the machine hits both alike. */
-async function measure(browser: Browser, origin: string, loads: number) {
-  const form: number[] = [];
-  const schema: number[] = [];
-  const bare: number[] = [];
+/** Names the app and the step in a failure (a timeout alone does not say which page did not load). */
+function step<T>(app: App, what: string, work: Promise<T>): Promise<T> {
+  return work.catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`${what}, ${app.name} app (${app.origin}): ${message}`, { cause: err });
+  });
+}
+
+/** Cold loads of each app's form and of the floor, taking turns (the order rotates each round). */
+async function slowLoads(browser: Browser, apps: App[], floorUrl: string, loads: number) {
+  const form = new Map(apps.map((a) => [a.name, [] as number[]]));
+  const assets = new Map(apps.map((a) => [a.name, [] as number[]]));
+  const floor: number[] = [];
+  const turns: (App | null)[] = [...apps, null]; // null: the floor
   for (let i = 0; i < loads; i++) {
-    const f = await coldLoad(browser, `${origin}/`, formUsable);
-    form.push(Math.round(f.usableAt));
-    if (f.schemaAt !== null) schema.push(Math.round(f.schemaAt));
-    bare.push(Math.round((await coldLoad(browser, `${origin}/__bench/bare`, bareUsable)).usableAt));
+    for (let k = 0; k < turns.length; k++) {
+      const app = turns[(i + k) % turns.length];
+      if (app === null || app === undefined) {
+        floor.push(Math.round((await coldLoad(browser, floorUrl, SLOW_3G, null)).usableAt));
+        continue;
+      }
+      const r = await step(app, "slow-3G load", coldLoad(browser, `${app.origin}/`, SLOW_3G, app.categories));
+      form.get(app.name)?.push(Math.round(r.usableAt));
+      if (r.assetsAt) assets.get(app.name)?.push(Math.round(r.assetsAt));
+    }
   }
-  const summary = {
-    formUsableMs: median(form),
-    bareFloorMs: median(bare),
-    formOverFloorMs: median(form) - median(bare),
-    schemaLoadedMs: median(schema),
+  const bareFloorMs = median(floor);
+  const byApp = apps.map((a) => {
+    const runs = form.get(a.name) ?? [];
+    const formUsableMs = median(runs);
+    return [
+      a.name,
+      {
+        formUsableMs,
+        bareFloorMs,
+        formOverFloorMs: formUsableMs - bareFloorMs,
+        ratio: round(formUsableMs / bareFloorMs),
+        assetsLoadedMs: median(assets.get(a.name) ?? []),
+      },
+    ] as const;
+  });
+  return {
+    summary: Object.fromEntries(byApp),
+    runs: {
+      bareFloorMs: floor,
+      formUsableMs: Object.fromEntries(form),
+      assetsLoadedMs: Object.fromEntries(assets),
+    },
   };
-  return { summary, runs: { formUsableMs: form, schemaLoadedMs: schema, bareFloorMs: bare } };
 }
 
 function listen(port: number, fetch: (req: Request) => Response | Promise<Response>): Promise<Server> {
@@ -172,40 +140,93 @@ export async function run(): Promise<Record<string, unknown>> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
   const loads = Math.max(5, Math.round(envNumber("BENCH_WEB_LOADS", 7)));
-  buildWeb();
+  const baselineRef = process.env.BENCH_WEB_BASELINE || DEFAULT_BASELINE;
 
   const tmp = mkdtempSync(join(tmpdir(), "lapora-bench-web-"));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const runtime = await startRuntime({
-    s3Directory: join(tmp, "s3"),
-    tableName: "lapora-bench-web",
-    bucketName: "lapora-bench-web-evidence",
-    topicName: "lapora-bench-web-alerts",
-    publicUrl: origin,
-  });
+  let baseline: BaselineWeb | undefined;
   const servers: Server[] = [];
   let browser: Browser | undefined;
+  let runtime: Awaited<ReturnType<typeof startRuntime>> | undefined;
+  // Ctrl-C skips `finally`: the worktree and the temporary files go anyway, then the signal is raised again.
+  const interrupted = (signal: NodeJS.Signals) => {
+    baseline?.remove();
+    rmSync(tmp, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
-    const app = createLocalApp(runtime.deps, dist, runtime.issuer);
-    const local = (req: Request) =>
-      new URL(req.url).pathname === "/__bench/bare"
-        ? new Response(BARE_HTML, { headers: { "Content-Type": "text/html; charset=utf-8" } })
-        : app.fetch(req);
-    servers.push(await listen(port, local));
+    const dists: [App["name"], string, number][] = [["current", await buildCurrent(tmp), CATEGORIES.length]];
+    if (baselineRef !== "none") {
+      baseline = prepareBaselineWeb(repoRoot, baselineRef);
+      await baseline.build();
+      dists.unshift(["baseline", baseline.dist, await categoriesOf(baseline.root)]);
+    }
+    const ports = await Promise.all(dists.map(() => freePort()));
+    const origin = (port: number | undefined) => `http://127.0.0.1:${port}`;
+    const apps: App[] = dists.map(([name, , categories], i) => ({
+      name,
+      origin: origin(ports[i]),
+      categories,
+    }));
+    // One runtime: both apps talk to the same API. Its public URL is the current app's.
+    runtime = await startRuntime({
+      s3Directory: join(tmp, "s3"),
+      tableName: "lapora-bench-web",
+      bucketName: "lapora-bench-web-evidence",
+      topicName: "lapora-bench-web-alerts",
+      publicUrl: origin(ports[ports.length - 1]),
+    });
+    for (const [i, [, dist]] of dists.entries()) {
+      const app = createLocalApp(runtime.deps, dist, runtime.issuer);
+      const local = (req: Request) =>
+        new URL(req.url).pathname === "/__bench/bare"
+          ? new Response(BARE_HTML, { headers: { "Content-Type": "text/html; charset=utf-8" } })
+          : app.fetch(req);
+      servers.push(await listen(ports[i] as number, local));
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const weight = await pageWeight(browser, `${origin}/`);
-    // The local server compresses as CloudFront does, so this is the link a resident's phone sees.
-    const slow = await measure(browser, origin, loads);
+    const b = browser;
+    const weights: Awaited<ReturnType<typeof pageWeight>>[] = [];
+    for (const a of apps) weights.push(await step(a, "weight", pageWeight(b, `${a.origin}/`, a.categories)));
+    const slow = await slowLoads(b, apps, `${apps[apps.length - 1]?.origin}/__bench/bare`, loads);
+    const offline: Awaited<ReturnType<typeof offlineVisits>>[] = [];
+    for (const a of apps)
+      offline.push(await step(a, "offline visits", offlineVisits(b, `${a.origin}/`, a.categories, loads)));
+
+    const byApp: Record<string, AppFigures> = {};
+    const perApp = <T>(of: (i: number) => T) => Object.fromEntries(apps.map((a, i) => [a.name, of(i)]));
+    for (const [i, a] of apps.entries()) {
+      const slow3g = slow.summary[a.name];
+      const [weight, visits] = [weights[i], offline[i]];
+      if (weight && slow3g && visits) byApp[a.name] = { weight, slow: slow3g, offline: visits };
+    }
     return {
-      weightKB: weight.summary,
-      slow3g: slow.summary,
-      details: { gzipKBByFile: weight.files, link: SLOW_3G, loads, runs: slow.runs },
+      ...figures(byApp),
+      details: {
+        baseline: baseline
+          ? { ref: baseline.ref, commit: baseline.commit, buildScript: baseline.buildScript }
+          : null,
+        categories: perApp((i) => apps[i]?.categories),
+        gzipKBByFile: perApp((i) =>
+          Object.fromEntries(Object.entries(weights[i]?.files ?? {}).map(([p, kb]) => [p, round(kb)])),
+        ),
+        offlineFailure: perApp((i) => offline[i]?.failure ?? null),
+        link: SLOW_3G,
+        loads,
+        runs: {
+          ...slow.runs,
+          offlineUsableMs: perApp((i) => offline[i]?.runs ?? []),
+        },
+      },
     };
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     await browser?.close();
     await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
-    await runtime.stop();
+    await runtime?.stop();
+    baseline?.remove();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -72,6 +72,19 @@ export async function startEvidenceHarness(options: { web?: boolean; limits?: Re
     },
     deps,
     url,
+    /** The local app serving another build of the web app (a copy a test "deploys" again), on its own port. */
+    async serveWeb(dist: string): Promise<{ url: string; close(): Promise<void> }> {
+      const server = serve({
+        fetch: createLocalApp(deps, dist, deps.issuer).fetch,
+        port: 0,
+        hostname: "127.0.0.1",
+      });
+      await new Promise<void>((r) => server.once("listening", () => r()));
+      return {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      };
+    },
     log,
     uploads,
     api: checkedApp(createApp(deps)),

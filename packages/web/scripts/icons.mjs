@@ -1,4 +1,4 @@
-// Makes the console's app icons (public/icons/*.png) from one drawing: a police badge (shield) with an
+// Makes the console's and the public site's app icons (public/icons/*.png) from one drawing: a police badge (shield) with an
 // "L". Run once after changing the drawing, and commit the PNGs: `node packages/web/scripts/icons.mjs`.
 // Not part of any bundle; the "L" is a path, not text, so the output does not depend on installed fonts.
 import { mkdirSync } from "node:fs";
@@ -38,6 +38,13 @@ const ICONS = [
   // iOS fills transparency with black and rounds the corners itself.
   { file: "apple-touch-icon.png", svg: svg({ size: 180, scale: 0.78, background: SLATE }) },
   { file: "konsol-badge-96.png", svg: badge },
+  // The residents' site (public/manifest.webmanifest): the same badge, on Lapora's blue when masked.
+  { file: "lapora-192.png", svg: svg({ size: 192, scale: 0.96 }) },
+  { file: "lapora-512.png", svg: svg({ size: 512, scale: 0.96 }) },
+  {
+    file: "lapora-maskable-512.png",
+    svg: svg({ size: 512, scale: 0.62, background: BLUE, fill: "#082c6a" }),
+  },
 ];
 
 mkdirSync(OUT, { recursive: true });

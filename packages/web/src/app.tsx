@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { BrandBar } from "./brand-bar";
 import { ReportPage } from "./form/report-page";
 import { LangProvider, useLang } from "./i18n/lang";
+import { useUpdate } from "./lib/app-update";
 import { quickExit, useEscapeTwiceToExit } from "./lib/quick-exit";
 import { linkClick, PRIVACY_PATH, type SiteRoute, siteRouteOf, useLocation } from "./lib/router";
 import { PrivacyRoute } from "./privacy/privacy-route";
@@ -36,6 +37,21 @@ function Header({ page }: { page: SiteRoute["page"] }) {
   );
 }
 
+/** "Versi baru": a new version waits; the resident chooses when to reload into it, never mid-report. */
+function UpdateBanner() {
+  const { t } = useLang();
+  const apply = useUpdate();
+  if (!apply) return null;
+  return (
+    <div class="update-banner" role="status" data-testid="update-banner">
+      {t.update.text}{" "}
+      <button type="button" class="button-link" onClick={apply}>
+        {t.update.reload}
+      </button>
+    </div>
+  );
+}
+
 function Shell() {
   const { t } = useLang();
   const route = siteRouteOf(useLocation().path);
@@ -61,6 +77,7 @@ function Shell() {
   return (
     <>
       <Header page={page} />
+      <UpdateBanner />
       <main id="main" tabIndex={-1}>
         {route.page === "stats" ? (
           <StatsRoute week={route.week} />

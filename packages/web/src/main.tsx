@@ -1,5 +1,7 @@
 import { render } from "preact";
 import { App } from "./app";
+import { offerUpdate } from "./lib/app-update";
+import { registerServiceWorker } from "./lib/service-worker";
 import "./styles/base.css";
 import "./styles/header.css";
 import "./styles/controls.css";
@@ -13,3 +15,5 @@ if (root) {
   root.textContent = "";
   render(<App />, root);
 }
+
+registerServiceWorker(offerUpdate);

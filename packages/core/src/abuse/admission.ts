@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { ValidationError } from "../errors";
-import { DEVICE_HEADER, DEVICE_TOKEN_PATTERN, FormMeta, type HoldReason } from "./form";
+import { DEVICE_HEADER, DEVICE_TOKEN_PATTERN, type HoldReason } from "./form";
+import { FormMeta } from "./form-meta";
 import { deviceKey } from "./source";
 
 /**

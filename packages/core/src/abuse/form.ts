@@ -1,5 +1,3 @@
-import * as z from "zod/mini";
-
 /**
  * The device token the web app keeps and sends with each report (`Lapora-Device` header): random, 16 to
  * 64 URL-safe characters. It is the finer key of the limits by source (admission.ts): many phones share
@@ -13,9 +11,3 @@ export const HOLD_REASONS = ["honeypot", "fill-time", "no-form", "address-limit"
 export type HoldReason = (typeof HOLD_REASONS)[number];
 /** What SPKT decided about a held report that was not released: it stays out of every queue. */
 export const DISCARDED = "discarded" as const;
-
-/** What the form tells about itself: the honeypot field (people leave it empty) and the seconds it was open. */
-export const FormMeta = z.object({
-  website: z.optional(z.string().check(z.maxLength(500))),
-  fillSeconds: z.optional(z.number().check(z.minimum(0))),
-});

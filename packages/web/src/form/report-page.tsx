@@ -1,7 +1,10 @@
 import { isSensitive } from "@lapora/core/browser";
 import { useEffect, useRef } from "preact/hooks";
 import { useLang } from "../i18n/lang";
+import { useOutbox } from "../lib/use-outbox";
+import { OutboxPanel } from "./outbox-panel";
 import { PhotoUploads } from "./photo-uploads";
+import { Queued } from "./queued";
 import { ReportForm } from "./report-form";
 import { Success } from "./success";
 import { usePhotos } from "./use-photos";
@@ -12,7 +15,18 @@ export function ReportPage() {
   const { t, lang } = useLang();
   const photos = usePhotos();
   const honeypot = useRef<HTMLInputElement>(null);
-  const form = useReportForm(lang, photos.types, () => honeypot.current?.value ?? "");
+  const form = useReportForm(
+    lang,
+    photos.types,
+    () => honeypot.current?.value ?? "",
+    photos.blobs,
+    (c) => t.categories[c as keyof typeof t.categories] ?? c,
+  );
+  const outbox = useOutbox();
+  // A report just saved for later shows in the list at once.
+  useEffect(() => {
+    if (form.queued) void outbox.refresh();
+  }, [form.queued]);
   const done = form.done;
   // The tab's title says nothing of a sensitive report (KDRT, sexual violence): a shared phone shows
   // open tabs and history by title. The Shell sets every other page's title.
@@ -24,6 +38,13 @@ export function ReportPage() {
   useEffect(() => {
     if (done?.receipt.uploads) void photos.upload(done.receipt.id, done.receipt.uploads);
   }, [done]);
+  if (form.queued) {
+    const another = () => {
+      photos.clear();
+      form.reset();
+    };
+    return <Queued waiting={form.queued.waiting} onAnother={another} />;
+  }
   if (done) {
     const another = () => {
       photos.clear();
@@ -47,6 +68,7 @@ export function ReportPage() {
           {t.emergency.call}
         </a>
       </p>
+      <OutboxPanel outbox={outbox} />
       <p>{t.form.intro}</p>
       <ReportForm form={form} photos={photos} honeypot={honeypot} />
     </section>

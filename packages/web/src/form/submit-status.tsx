@@ -37,6 +37,21 @@ export function SubmitStatus({
           {t.submit.failed}
         </p>
       )}
+      {failure === "offline-sensitive" && (
+        <div role="alert" class="alert" data-testid="offline-sensitive">
+          <p>
+            <strong>{t.offlineSensitive.title}.</strong> {t.offlineSensitive.body}
+          </p>
+          <ul>
+            <li>
+              <a href="tel:129">{t.offlineSensitive.sapa}</a>
+            </li>
+            <li>
+              <a href="tel:110">{t.offlineSensitive.police}</a>
+            </li>
+          </ul>
+        </div>
+      )}
       {typeof failure === "object" && failure !== null && (
         <div role="alert" class="alert" data-testid="limited">
           <p>{t.submit.limited(Math.max(1, Math.ceil(failure.limitedSeconds / 60)))}</p>

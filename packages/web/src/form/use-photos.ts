@@ -61,6 +61,14 @@ export function usePhotos() {
     return list.current.flatMap((p) => (p.status === "ready" && p.prepared ? [p.prepared.type] : []));
   };
 
+  /** The prepared photos themselves, in the same order, for the outbox when there is no signal. */
+  const blobs = async (): Promise<{ type: ContentType; blob: Blob }[]> => {
+    await types();
+    return list.current.flatMap((p) =>
+      p.status === "ready" && p.prepared ? [{ type: p.prepared.type, blob: p.prepared.blob }] : [],
+    );
+  };
+
   const send = async (id: number) => {
     const photo = list.current.find((p) => p.id === id);
     const slot = photo?.form?.slot;
@@ -104,7 +112,7 @@ export function usePhotos() {
     update(() => []);
   };
 
-  return { photos, add, remove, types, upload, retry: send, clear };
+  return { photos, add, remove, types, blobs, upload, retry: send, clear };
 }
 
 export type Photos = ReturnType<typeof usePhotos>;

@@ -1,5 +1,8 @@
 import { isSensitive, type Lang } from "@lapora/core/browser";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { deviceToken } from "../lib/device";
+import { enqueue, listOutbox, type OutboxPhoto } from "../lib/outbox";
+import { requestOutboxSync } from "../lib/service-worker";
 import { newIdempotencyKey, type Progress, type Receipt, type SubmitResult, sendReport } from "../lib/submit";
 import {
   clearDraft,
@@ -59,6 +62,10 @@ export function useReportForm(
   photoTypes: () => Promise<string[]> = async () => [],
   /** The honeypot field's value at the time of sending (people never see it, so leave it empty). */
   honeypot: () => string = () => "",
+  /** The prepared photos themselves, for the outbox when there is no signal. */
+  photoBlobs: () => Promise<OutboxPhoto[]> = async () => [],
+  /** The category's label in the outbox's list (nothing she wrote). */
+  labelOf: (category: string) => string = (c) => c,
 ) {
   const [draft, setDraft] = useState<Draft>(loadDraft);
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
@@ -66,8 +73,12 @@ export function useReportForm(
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [schemaReady, setSchemaReady] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [failure, setFailure] = useState<"failed" | "rejected" | { limitedSeconds: number } | null>(null);
+  const [failure, setFailure] = useState<
+    "failed" | "rejected" | "offline-sensitive" | { limitedSeconds: number } | null
+  >(null);
   const [done, setDone] = useState<Done | null>(null);
+  /** Saved on the phone for later (no signal): how many reports wait now, this one included. */
+  const [queued, setQueued] = useState<{ waiting: number } | null>(null);
   const [summaryTick, setSummaryTick] = useState(0);
   const busy = useRef(false);
 
@@ -126,6 +137,26 @@ export function useReportForm(
       const pending = { ...draft, key, form, pendingBodies: [...earlierBodies, json].slice(-5) };
       setDraft(pending);
       saveDraft(pending);
+      const { category } = draft.state;
+      const sensitive = category !== "" && isSensitive(category);
+      // No signal: into the outbox with this key and these bytes, sent when the phone is back online
+      // (lib/outbox.ts). A sensitive report is never kept on the phone: she is told whom to call.
+      const keepForLater = async () => {
+        if (sensitive) return setFailure("offline-sensitive");
+        await enqueue({
+          key,
+          body: json,
+          lang,
+          device: deviceToken(),
+          label: labelOf(category),
+          photos: await photoBlobs(),
+        });
+        clearDraft();
+        void requestOutboxSync();
+        const waiting = (await listOutbox()).filter((e) => e.state === "waiting").length;
+        setQueued({ waiting: Math.max(1, waiting) });
+      };
+      if (!navigator.onLine && earlierBodies.length === 0) return await keepForLater();
       let result: SubmitResult = await sendReport(json, key, lang, setProgress);
       let earlier = false;
       // 409: this key already stored an earlier version whose answer we never got. Asking again with that
@@ -156,6 +187,8 @@ export function useReportForm(
       } else if (result.kind === "limited") {
         // Nothing was stored: the draft stays for later, the resident is told when.
         setFailure({ limitedSeconds: result.retryAfterSeconds });
+      } else if (earlierBodies.length === 0) {
+        await keepForLater();
       } else {
         setFailure("failed");
       }
@@ -173,7 +206,20 @@ export function useReportForm(
     setServerErrors({});
     setFailure(null);
     setDone(null);
+    setQueued(null);
   };
 
-  return { state: draft.state, errors, set, touch, submit, reset, progress, failure, done, summaryTick };
+  return {
+    state: draft.state,
+    errors,
+    set,
+    touch,
+    submit,
+    reset,
+    progress,
+    failure,
+    done,
+    queued,
+    summaryTick,
+  };
 }

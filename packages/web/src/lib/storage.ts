@@ -1,3 +1,5 @@
+import { dropOutbox } from "./outbox";
+
 // localStorage can be missing or throw (private mode, storage full, disabled by the user): the app must
 // still work, only without remembering.
 
@@ -31,6 +33,7 @@ let sealed = false;
 export function wipeAndSeal(): void {
   sealed = true;
   wipeAll();
+  dropOutbox();
 }
 
 /** Removes everything Lapora keeps on this device (its `lapora` keys, local and session). */

@@ -97,6 +97,40 @@ export const form: FormTexts = {
     trace:
       "This report's entries are not kept on this phone. The Quick exit button above closes this page at once.",
   },
+  outbox: {
+    title: "Saved on this phone",
+    waiting: (n: number) =>
+      n === 1
+        ? "1 report is saved on this phone and will be sent automatically when there is signal."
+        : `${n} reports are saved on this phone and will be sent automatically when there is signal.`,
+    sendNow: "Send now",
+    sending: "Sending…",
+    offline: "No signal yet. The report stays saved; the phone will send it by itself.",
+    saved: (when: string) => `Saved ${when} WIB`,
+    photos: (n: number) => (n === 0 ? "" : ` · ${n} photo${n === 1 ? "" : "s"}`),
+    remove: "Remove from phone",
+    removeConfirm: "Remove this report from the phone? It has not been sent and will not be sent.",
+    sentTitle: "Report sent",
+    sentCode: "Report code",
+    sentSecret: "Reporter secret key",
+    sentNote: "Write the code and the key down now: the key cannot be shown again once you close this.",
+    dismiss: "I have noted them",
+    track: "Track",
+    refused: "The server refused this report and it was not sent. Make a new report with valid entries.",
+    queuedTitle: "Saved on the phone, will be sent automatically",
+    queuedLead:
+      "There is no signal now. The report and its photos are saved on this phone and will be sent by themselves as soon as there is signal, also with Lapora closed (on phones that support it) or when Lapora is opened again.",
+    queuedCall: "If someone is in danger, do not wait for a data signal: call 110 (no data needed).",
+    another: "Make another report",
+    notify: "Tell me when it is sent",
+  },
+  offlineSensitive: {
+    title: "No signal",
+    body: "For your safety, this report is not saved on the phone. What you typed stays while this page is open: send it again when there is signal. You can also call now:",
+    sapa: "SAPA 129: call 129 or WhatsApp 08111-129-129",
+    police: "Police: call 110",
+  },
+  update: { text: "A new version of Lapora is available.", reload: "Reload" },
   success: {
     title: "Report sent",
     lead: "Thank you. Musi Banyuasin Police has received your report.",

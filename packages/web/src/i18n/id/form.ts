@@ -97,6 +97,41 @@ export const form = {
     trace:
       "Isian laporan ini tidak disimpan di HP ini. Tombol Keluar cepat di atas menutup halaman ini seketika.",
   },
+  outbox: {
+    title: "Tersimpan di HP ini",
+    waiting: (n: number) =>
+      n === 1
+        ? "1 laporan tersimpan di HP ini dan akan dikirim otomatis saat ada sinyal."
+        : `${n} laporan tersimpan di HP ini dan akan dikirim otomatis saat ada sinyal.`,
+    sendNow: "Kirim sekarang",
+    sending: "Mengirim…",
+    offline: "Belum ada sinyal. Laporan tetap tersimpan; HP akan mengirimnya sendiri.",
+    saved: (when: string) => `Disimpan ${when} WIB`,
+    photos: (n: number) => (n === 0 ? "" : ` · ${n} foto`),
+    remove: "Hapus dari HP",
+    removeConfirm: "Hapus laporan ini dari HP? Laporan ini belum terkirim dan tidak akan dikirim.",
+    sentTitle: "Laporan terkirim",
+    sentCode: "Kode laporan",
+    sentSecret: "Kunci rahasia pelapor",
+    sentNote: "Catat kode dan kunci ini sekarang: kunci tidak bisa ditampilkan lagi setelah Anda menutupnya.",
+    dismiss: "Sudah saya catat",
+    track: "Lacak",
+    refused: "Laporan ini ditolak server dan tidak terkirim. Buat laporan baru dengan isian yang benar.",
+    queuedTitle: "Tersimpan di HP, akan dikirim otomatis",
+    queuedLead:
+      "Tidak ada sinyal saat ini. Laporan dan fotonya tersimpan di HP ini dan akan dikirim sendiri begitu ada sinyal, juga bila Lapora ditutup (di HP yang mendukungnya) atau saat Lapora dibuka lagi.",
+    queuedCall:
+      "Jika ada yang dalam bahaya, jangan menunggu sinyal internet: telepon 110 (bisa tanpa pulsa data).",
+    another: "Buat laporan lain",
+    notify: "Beri tahu saya saat terkirim",
+  },
+  offlineSensitive: {
+    title: "Tidak ada sinyal",
+    body: "Demi keamanan Anda, laporan ini tidak disimpan di HP. Isian tetap ada selama halaman ini terbuka: kirim lagi saat ada sinyal. Anda juga bisa menelepon sekarang:",
+    sapa: "SAPA 129: telepon 129 atau WhatsApp 08111-129-129",
+    police: "Polisi: telepon 110",
+  },
+  update: { text: "Versi baru Lapora tersedia.", reload: "Muat ulang" },
   success: {
     title: "Laporan terkirim",
     lead: "Terima kasih. Laporan Anda sudah diterima Polres Musi Banyuasin.",
