@@ -1,12 +1,14 @@
 import type { SSTConfig } from "sst";
 import { Alerts } from "./stacks/Alerts";
 import { Api } from "./stacks/Api";
+import { Audit } from "./stacks/Audit";
 import { Auth } from "./stacks/Auth";
 import { functionDefaults } from "./stacks/defaults";
 import { Edge } from "./stacks/Edge";
 import { Evidence } from "./stacks/Evidence";
 import { Jobs } from "./stacks/Jobs";
 import { Messaging } from "./stacks/Messaging";
+import { Operations } from "./stacks/Operations";
 import { Storage } from "./stacks/Storage";
 import { Web } from "./stacks/Web";
 import { EDGE_REGION } from "./stacks/web-acl";
@@ -31,6 +33,8 @@ export default {
       .stack(Api)
       .stack(Web)
       .stack(Evidence)
-      .stack(Alerts);
+      .stack(Alerts)
+      .stack(Audit)
+      .stack(Operations);
   },
 } satisfies SSTConfig;

@@ -10,7 +10,6 @@ import {
   REPORT_EVENTS_TABLE_ACTIONS,
 } from "./Alerts";
 import { API_SUBSCRIPTION_GRANTS } from "./api-grants";
-import { SMS_BUDGET_METRIC } from "./sms-alarms";
 import { createTestApp, templateOf } from "./test-app";
 
 let t: Template;
@@ -65,7 +64,8 @@ describe("Alerts stack: report-events on the table stream", () => {
     });
   });
 
-  it("retries until a record is two hours old, then puts it on an encrypted failure queue that raises an alarm", () => {
+  // The failure queue's alarms, and the alerts' others, are on the one alarm topic: Operations.test.ts.
+  it("retries until a record is two hours old, then puts it on an encrypted failure queue", () => {
     const queues = t.findResources("AWS::SQS::Queue");
     const [queueId, queue] =
       Object.entries(queues).find(([id]) => id.startsWith("reportEventsFailures")) ?? [];
@@ -77,19 +77,6 @@ describe("Alerts stack: report-events on the table stream", () => {
       MaximumRetryAttempts: 10_000,
       MaximumRecordAgeInSeconds: 7200,
       DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queueId, "Arn"] } } },
-    });
-    t.hasResourceProperties("AWS::CloudWatch::Alarm", {
-      Namespace: "AWS/SQS",
-      MetricName: "ApproximateNumberOfMessagesVisible",
-      Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queueId, "QueueName"] } }],
-      Threshold: 1,
-      ComparisonOperator: "GreaterThanOrEqualToThreshold",
-      AlarmActions: [{ Ref: Match.stringLikeRegexp("^alertAlarmsTopic") }],
-    });
-    t.hasResourceProperties("AWS::CloudWatch::Alarm", {
-      Namespace: "AWS/Lambda",
-      MetricName: "IteratorAge",
-      Dimensions: [{ Name: "FunctionName", Value: { Ref: functionId("reportEvents") } }],
     });
   });
 
@@ -269,79 +256,5 @@ describe("Api stack: officers' SMS subscriptions", () => {
         }),
       },
     });
-  });
-});
-
-describe("Alerts stack: the SMS cap", () => {
-  const alarmsOn = (template: Template, metric: string) =>
-    Object.values(template.findResources("AWS::CloudWatch::Alarm"))
-      .map((a) => a.Properties)
-      .filter((p) => p.MetricName === metric);
-
-  it("raises an alarm on the alarm topic when an SMS to an officer fails", () => {
-    const [failed, ...more] = alarmsOn(t, "NumberOfNotificationsFailed");
-    expect(more).toEqual([]);
-    expect(failed).toMatchObject({
-      Namespace: "AWS/SNS",
-      Statistic: "Sum",
-      Threshold: 1,
-      ComparisonOperator: "GreaterThanOrEqualToThreshold",
-      TreatMissingData: "notBreaching",
-      AlarmActions: [{ Ref: expect.stringMatching(/^alertAlarmsTopic/) }],
-    });
-    expect(failed.Dimensions).toEqual([
-      {
-        Name: "TopicName",
-        Value: {
-          "Fn::ImportValue": expect.stringMatching(/^test-lapora-Messaging:.*alertsTopic.*TopicName/),
-        },
-      },
-    ]);
-  });
-
-  it("warns at 50% and 80% of the stage's monthly cap, on the account's month-to-date spend", async () => {
-    const spend = (template: Template) => alarmsOn(template, "SMSMonthToDateSpentUSD");
-    for (const alarm of spend(t)) {
-      expect(alarm).toMatchObject({
-        Namespace: "AWS/SNS",
-        Statistic: "Maximum",
-        ComparisonOperator: "GreaterThanOrEqualToThreshold",
-        AlarmActions: [{ Ref: expect.stringMatching(/^alertAlarmsTopic/) }],
-      });
-      expect(alarm.Dimensions).toBeUndefined();
-    }
-    // 5 USD outside prod, 100 USD in prod (stacks/sms-settings.ts).
-    expect(spend(t).map((a) => a.Threshold)).toEqual([2.5, 4]);
-    const prod = await createTestApp({ stage: "prod" });
-    await config.stacks(prod);
-    expect(spend(templateOf(prod, "Alerts")).map((a) => a.Threshold)).toEqual([50, 80]);
-  });
-
-  it("raises an alarm when a day's SMS budget is spent, from both senders' logs", () => {
-    const [crossed, ...more] = alarmsOn(t, SMS_BUDGET_METRIC.metricName);
-    expect(more).toEqual([]);
-    expect(crossed).toMatchObject({
-      Namespace: SMS_BUDGET_METRIC.namespace,
-      Statistic: "Sum",
-      Threshold: 1,
-      ComparisonOperator: "GreaterThanOrEqualToThreshold",
-      AlarmActions: [{ Ref: expect.stringMatching(/^alertAlarmsTopic/) }],
-    });
-    const filters = Object.values(t.findResources("AWS::Logs::MetricFilter")).map((f) => f.Properties);
-    expect(filters).toHaveLength(2);
-    for (const f of filters) {
-      expect(f.FilterPattern).toBe('{ $.outcome = "sms_over_budget" }');
-      expect(f.MetricTransformations).toEqual([
-        expect.objectContaining({
-          MetricName: SMS_BUDGET_METRIC.metricName,
-          MetricNamespace: "Lapora",
-          MetricValue: "1",
-        }),
-      ]);
-    }
-    // The log groups of report-events and alert-follow-up.
-    const groups = JSON.stringify(filters.map((f) => f.LogGroupName));
-    expect(groups).toMatch(/"reportEventsLogRetention/);
-    expect(groups).toMatch(/"alertFollowUpLogRetention/);
   });
 });

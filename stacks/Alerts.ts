@@ -1,8 +1,6 @@
-import { STREAM_FILTER, TABLE } from "@lapora/core/infra";
+import { metricsNamespace, STREAM_FILTER, TABLE } from "@lapora/core/infra";
 import type { AlertsEnvironment, EscalationEnvironment } from "@lapora/functions/config";
 import { Duration } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
-import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { RuleTargetInput } from "aws-cdk-lib/aws-events";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { FilterCriteria, StartingPosition } from "aws-cdk-lib/aws-lambda";
@@ -10,11 +8,10 @@ import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources"
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { StringParameter } from "aws-cdk-lib/aws-ssm";
 import { NagSuppressions } from "cdk-nag";
-import { Cron, Function as LambdaFunction, type StackContext, Topic, use } from "sst/constructs";
+import { Cron, Function as LambdaFunction, type StackContext, use } from "sst/constructs";
 import { Messaging } from "./Messaging";
 import { noDlqOfItsOwn, noScheduleDlq } from "./nag";
 import { Storage } from "./Storage";
-import { addSmsAlarms } from "./sms-alarms";
 import { Web } from "./Web";
 
 /**
@@ -49,9 +46,10 @@ const TIMEOUT_SECONDS = 30;
 /**
  * SMS alerts: `report-events` on the table's stream (new reports and escalations only, by the same filter
  * the local poller uses) and the `escalation` job every minute. Records that fail are retried, bisected,
- * until they are MAX_ALERT_AGE old; then their position goes to a failure queue, which raises an alarm.
+ * until they are MAX_ALERT_AGE old; then their position goes to a failure queue. The alerts' alarms (the
+ * failure queue, the lag, SMS failures and spend) are in stacks/Operations.ts, with every other alarm.
  */
-export function Alerts({ stack }: StackContext) {
+export function Alerts({ app, stack }: StackContext) {
   const { table } = use(Storage);
   const { alerts, sms, push } = use(Messaging);
   const { site } = use(Web);
@@ -78,6 +76,7 @@ export function Alerts({ stack }: StackContext) {
     VAPID_PRIVATE_KEY_PARAMETER: push.privateKeyParameter,
     VAPID_SUBJECT: push.subject,
     SMS_POLICY: push.smsPolicy,
+    METRICS_NAMESPACE: metricsNamespace(app.stage),
   } satisfies AlertsEnvironment;
   const privateKeyArn = `arn:${stack.partition}:ssm:${stack.region}:${stack.account}:parameter${push.privateKeyParameter}`;
   // The SecureString uses the account's aws/ssm key, whose policy lets SSM decrypt for any principal
@@ -139,6 +138,7 @@ export function Alerts({ stack }: StackContext) {
         environment: {
           TABLE_NAME: table.tableName,
           ESCALATION_MINUTES: sms.escalationMinutes,
+          METRICS_NAMESPACE: metricsNamespace(app.stage),
         } satisfies EscalationEnvironment,
         permissions: [
           new PolicyStatement({
@@ -214,31 +214,5 @@ export function Alerts({ stack }: StackContext) {
     true,
   );
 
-  // Operators subscribe (e-mail) to this topic; it never reaches officers' phones.
-  const alarms = new Topic(stack, "alertAlarms", { cdk: { topic: { enforceSSL: true } } });
-  const alarmAction = new SnsAction(alarms.cdk.topic);
-  new Alarm(stack, "alertsFailed", {
-    alarmDescription: "SMS alerts were given up on: see the report-events failure queue and replay them.",
-    metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-    threshold: 1,
-    evaluationPeriods: 1,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-  }).addAlarmAction(alarmAction);
-  new Alarm(stack, "alertsDelayed", {
-    alarmDescription: "SMS alerts are more than 5 minutes behind the reports (SNS or report-events failing).",
-    metric: reportEvents.metric("IteratorAge", { statistic: "Maximum", period: Duration.minutes(1) }),
-    threshold: 5 * 60_000,
-    evaluationPeriods: 3,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-  }).addAlarmAction(alarmAction);
-  addSmsAlarms(stack, {
-    alerts: alerts.cdk.topic,
-    monthlySpendLimitUsd: sms.monthlySpendLimitUsd,
-    action: alarmAction,
-    senders: [reportEvents, followUpFunction],
-  });
-
-  return { reportEvents, escalation, followUp, digest, followUpFunction, failures, alarms };
+  return { reportEvents, escalation, followUp, digest, followUpFunction, failures };
 }

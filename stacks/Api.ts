@@ -1,5 +1,5 @@
 /** The header CloudFront adds to every request it forwards to the API: one definition in core (infra). */
-import { ORIGIN_HEADER, parseReportLimits, parseServiceTargets } from "@lapora/core/infra";
+import { metricsNamespace, ORIGIN_HEADER, parseReportLimits, parseServiceTargets } from "@lapora/core/infra";
 import type { ApiEnvironment } from "@lapora/functions/config";
 import { SecretValue } from "aws-cdk-lib";
 import { CfnRoute, type CfnStage } from "aws-cdk-lib/aws-apigatewayv2";
@@ -95,6 +95,7 @@ export function Api({ app, stack }: StackContext) {
         REPORT_LIMITS: JSON.stringify(parseReportLimits(process.env.LAPORA_REPORT_LIMITS)),
         SERVICE_TARGETS: JSON.stringify(parseServiceTargets(process.env.LAPORA_SERVICE_TARGETS)),
         VAPID_PUBLIC_KEY: surface === "officer" ? vapidPublicKey : "",
+        METRICS_NAMESPACE: metricsNamespace(app.stage),
       } satisfies ApiEnvironment,
     });
   };

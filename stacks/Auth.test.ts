@@ -1,6 +1,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
+import { threatProtection } from "./Auth";
 import { createTestApp, templateOf } from "./test-app";
 
 let t: Template;
@@ -52,10 +53,16 @@ describe("Auth stack: officers' user pool", () => {
     });
   });
 
-  it("recovers accounts by phone only, and can send SMS (invitations, reset codes)", () => {
+  it("requires a TOTP authenticator app of every officer, and never SMS codes", () => {
+    const pool = only(t, "AWS::Cognito::UserPool");
+    expect(pool.MfaConfiguration).toBe("ON");
+    expect(pool.EnabledMfas).toEqual(["SOFTWARE_TOKEN_MFA"]);
+  });
+
+  it("has no self-service recovery (an SMS code alone opens nothing), and sends invitations by SMS", () => {
     const pool = only(t, "AWS::Cognito::UserPool");
     expect(pool.AccountRecoverySetting).toEqual({
-      RecoveryMechanisms: [{ Name: "verified_phone_number", Priority: 1 }],
+      RecoveryMechanisms: [{ Name: "admin_only", Priority: 1 }],
     });
     // Cognito sends SMS through SNS as a role that only it may assume, with the pool's external id.
     const role = pool.SmsConfiguration.SnsCallerArn["Fn::GetAtt"][0];
@@ -72,6 +79,12 @@ describe("Auth stack: officers' user pool", () => {
 
   it("creates no identity pool: officers never get AWS credentials", () => {
     t.resourceCountIs("AWS::Cognito::IdentityPool", 0);
+  });
+
+  it("leaves threat protection off outside prod by default, on the Essentials plan", () => {
+    const pool = only(t, "AWS::Cognito::UserPool");
+    expect(pool.UserPoolTier).toBe("ESSENTIALS");
+    expect(pool.UserPoolAddOns?.AdvancedSecurityMode ?? "OFF").toBe("OFF");
   });
 
   it("lets a non-prod stage be removed with its users", () => {
@@ -92,6 +105,10 @@ describe("Auth stack: the console's app client", () => {
     ]);
   });
 
+  it("keeps a sign-in open for 10 minutes between the password and the code (time to enrol an app)", () => {
+    expect(only(t, "AWS::Cognito::UserPoolClient").AuthSessionValidity).toBe(10);
+  });
+
   it("issues ID tokens valid for 1 hour and hides whether a username exists", () => {
     const client = only(t, "AWS::Cognito::UserPoolClient");
     expect(client.IdTokenValidity).toBe(60);
@@ -108,13 +125,54 @@ describe("Auth stack: the console's app client", () => {
 });
 
 describe("Auth stack in prod", () => {
-  it("keeps the user pool, with deletion protection, when the stage is removed", async () => {
+  let prod: Template;
+  beforeAll(async () => {
     const app = await createTestApp({ stage: "prod" });
     await config.stacks(app);
-    templateOf(app, "Auth").hasResource("AWS::Cognito::UserPool", {
+    prod = templateOf(app, "Auth");
+  });
+
+  it("keeps the user pool, with deletion protection, when the stage is removed", () => {
+    prod.hasResource("AWS::Cognito::UserPool", {
       DeletionPolicy: "Retain",
       UpdateReplacePolicy: "Retain",
       Properties: Match.objectLike({ UserPoolName: "prod-lapora-officers", DeletionProtection: "ACTIVE" }),
     });
+  });
+
+  it("turns Cognito's threat protection on (enforced), on the Plus plan it needs", () => {
+    const pool = only(prod, "AWS::Cognito::UserPool");
+    expect(pool.UserPoolTier).toBe("PLUS");
+    expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: "ENFORCED" });
+    expect(pool.MfaConfiguration).toBe("ON");
+    expect(pool.EnabledMfas).toEqual(["SOFTWARE_TOKEN_MFA"]);
+  });
+});
+
+describe("LAPORA_COGNITO_THREAT_PROTECTION", () => {
+  it("is on in prod and off elsewhere unless set, and accepts only on or off", () => {
+    expect(threatProtection("prod", undefined)).toBe(true);
+    expect(threatProtection("uji", undefined)).toBe(false);
+    expect(threatProtection("prod", "off")).toBe(false);
+    expect(threatProtection("uji", "on")).toBe(true);
+    expect(() => threatProtection("prod", "yes")).toThrow(
+      /LAPORA_COGNITO_THREAT_PROTECTION must be on or off/,
+    );
+  });
+
+  it("turns it off in prod when set so, and MFA stays required", async () => {
+    const was = process.env.LAPORA_COGNITO_THREAT_PROTECTION;
+    try {
+      process.env.LAPORA_COGNITO_THREAT_PROTECTION = "off";
+      const app = await createTestApp({ stage: "prod" });
+      await config.stacks(app);
+      const pool = only(templateOf(app, "Auth"), "AWS::Cognito::UserPool");
+      expect(pool.UserPoolTier).toBe("ESSENTIALS");
+      expect(pool.UserPoolAddOns?.AdvancedSecurityMode ?? "OFF").toBe("OFF");
+      expect(pool.MfaConfiguration).toBe("ON");
+    } finally {
+      if (was === undefined) delete process.env.LAPORA_COGNITO_THREAT_PROTECTION;
+      else process.env.LAPORA_COGNITO_THREAT_PROTECTION = was;
+    }
   });
 });

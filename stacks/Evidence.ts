@@ -1,4 +1,4 @@
-import { ORIGINAL_PREFIX, uploadCorsRules } from "@lapora/core/infra";
+import { metricsNamespace, ORIGINAL_PREFIX, uploadCorsRules } from "@lapora/core/infra";
 import type { EvidenceEnvironment } from "@lapora/functions/config";
 import { Duration } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
@@ -67,6 +67,7 @@ export function Evidence({ app, stack }: StackContext) {
       TABLE_NAME: table.tableName,
       EVIDENCE_BUCKET: evidence.bucketName,
       EVIDENCE_RETENTION_DAYS: String(app.stage === "prod" ? PROD_RETENTION_DAYS : 0),
+      METRICS_NAMESPACE: metricsNamespace(app.stage),
     } satisfies EvidenceEnvironment,
   });
   // S3 invokes asynchronously: two retries, then the event is kept on a queue (the upload stays
@@ -133,5 +134,5 @@ export function Evidence({ app, stack }: StackContext) {
     installLatestAwsSdk: false,
   });
 
-  return { evidenceUploaded: fn };
+  return { evidenceUploaded: fn, failures };
 }

@@ -85,7 +85,7 @@ export function Storage({ app, stack }: StackContext) {
     {
       id: "AwsSolutions-S1",
       reason:
-        "Who read or changed which original is to be logged by CloudTrail S3 data events, not S3 access logs: issue 17 (evidence reads in CloudTrail), not yet built.",
+        "No server access log, on purpose: reporters' phones upload photos straight to this bucket, so its access log would keep every photo sender's full address, which Lapora never keeps (the privacy page says so). Who read or changed an original is recorded by the CloudTrail trail's data events on evidence/ (stacks/Audit.ts), for every AWS principal but the reporters' own uploads.",
     },
   ]);
 

@@ -158,6 +158,12 @@ describe("Web stack: site bucket", () => {
   it("outputs the site URL", () => {
     t.hasOutput("SiteUrl", { Value: Match.anyValue() });
   });
+
+  it("outputs the name of the source-key secret for npm run smoke, never a secret's value", () => {
+    const value = JSON.stringify(t.toJSON().Outputs.SourceKeySecretName.Value);
+    expect(value).toMatch(/test-lapora-Api:ExportsOutput\w*sourceKeySecret/);
+    expect(value).not.toMatch(/originSecret|resolve:secretsmanager/);
+  });
 });
 
 /** The value an `Fn::ImportValue` of the Web stack stands for in the Api stack that exports it. */

@@ -65,7 +65,7 @@ export const WEB_FILE_OPTIONS = [
 ];
 
 export function Web({ app, stack }: StackContext) {
-  const { api, originSecret } = use(Api);
+  const { api, originSecret, secrets } = use(Api);
   const { evidence } = use(Storage);
   // Browsers post photos straight to the evidence bucket, at the regional endpoint presigned POST uses.
   const csp = contentSecurityPolicy({
@@ -168,7 +168,7 @@ export function Web({ app, stack }: StackContext) {
       {
         id: "AwsSolutions-CFR3",
         reason:
-          "Not yet built: issue 17 (audit trail outside the app) asks for CloudFront standard logs with viewer addresses truncated; plain access logs would keep every reporter's full address, which Lapora never keeps (stacks/api-access-log.ts).",
+          "Logged by CloudFront standard logging v2 (stacks/cloudfront-logs.ts, in the Audit stack), which this rule cannot see: it reads only the legacy Logging setting, whose logs would keep every reporter's full address (CloudFront cannot truncate it), which Lapora never keeps. v2 keeps only the fields chosen, none of them an address.",
       },
       {
         id: "AwsSolutions-CFR4",
@@ -190,7 +190,9 @@ export function Web({ app, stack }: StackContext) {
     ]);
   }
 
-  stack.addOutputs({ SiteUrl: site.url });
+  // For `npm run smoke` after a deploy (docs/deploy.md): the site, and the name of the secret the test
+  // report's token is made from (a name, not the value; reading the value takes AWS credentials).
+  stack.addOutputs({ SiteUrl: site.url, SourceKeySecretName: secrets.sourceKey.secretName });
 
   return { site };
 }

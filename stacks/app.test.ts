@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { createTestApp, templateOf } from "./test-app";
 
-const STACKS = ["Storage", "Messaging", "Auth", "Api", "Web", "Evidence", "Alerts"];
+const STACKS = ["Storage", "Messaging", "Auth", "Api", "Web", "Evidence", "Alerts", "Audit", "Operations"];
 
 type Statement = { Effect: string; Action: string | string[] };
 

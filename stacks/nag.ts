@@ -187,12 +187,12 @@ export function nagArn(resource: IConstruct): string {
 
 /**
  * A scheduled job without a dead-letter queue (Lambda's, or its EventBridge target's): `why` says what a
- * lost run costs. Seeing that a run failed at all is the job's Errors alarm.
+ * lost run costs. Seeing that a run failed, or never ran, is the job's alarms (stacks/stage-alarms.ts).
  */
 export function noScheduleDlq(why: string) {
   return ["Serverless-LambdaDLQ", "Serverless-EventBusDLQ"].map((id) => ({
     id,
-    reason: `The schedule's event carries nothing but its time. ${why} Errors alarm: issue 17 (alarms), not yet built.`,
+    reason: `The schedule's event carries nothing but its time. ${why} A failed or missed run raises the job's Errors or NotRunning alarm (stacks/Operations.ts).`,
   }));
 }
 

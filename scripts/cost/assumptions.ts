@@ -115,6 +115,18 @@ export const ASSUMPTIONS = {
     why: "code: one JSON line of 13 fields per API request (stacks/api-access-log.ts)",
   },
   smsLogKB: { value: 1, why: "assumed: one SNS delivery-status line per SMS (kept until deleted)" },
+  trailEventsPerPhoto: {
+    value: 4,
+    why: "code: evidence-uploaded reads, tags and (in prod) locks each original, and an officer opens it about once; the reporter's own upload is not recorded (stacks/Audit.ts)",
+  },
+  trailEventKB: {
+    value: 0.5,
+    why: "assumed: one CloudTrail record in its gzipped log file (about 1.5 KB of JSON)",
+  },
+  cloudFrontLogKB: {
+    value: 0.4,
+    why: "code: one JSON line of 21 fields per request (stacks/cloudfront-logs.ts), priced uncompressed for delivery and storage alike",
+  },
 } as const satisfies Record<string, Assumption>;
 
 export type Assumptions = { [K in keyof typeof ASSUMPTIONS]: number };

@@ -119,6 +119,18 @@ export function costLines(s: StackSettings, a: Assumptions): CostLine[] {
     ((count * a.smsLogKB * s.sms.deliveryLogPercent) / 100 / GB) *
     (PRICES.logsIngestion.usd + a.monthsInService * PRICES.logsStorage.usd);
   const scheduledRuns = lambda.fixed.invocations;
+  // The audit trail: data events on the originals and their log files, and CloudFront's logs, each kept
+  // as long as its bucket keeps it (or the months in service, if shorter). Management events: the first
+  // copy of an account's is free.
+  const { audit } = s;
+  const keptFor = (days: number) => Math.min(a.monthsInService, days / DAYS_A_MONTH);
+  const trailEvents = audit.trails > 0 ? a.photosPerReport * a.trailEventsPerPhoto : 0;
+  const edgeLogs = (requests: number) =>
+    ((requests * a.cloudFrontLogKB) / GB) *
+    (audit.cloudFrontLogDays > 0
+      ? PRICES.vendedLogsToS3.usd + keptFor(audit.cloudFrontLogDays) * PRICES.s3Storage.usd
+      : 0);
+  const span = (days: number) => (days >= 365 ? `${Math.round(days / 365)} years` : `${days} days`);
 
   return [
     {
@@ -197,15 +209,25 @@ export function costLines(s: StackSettings, a: Assumptions): CostLine[] {
       sms: false,
     },
     {
-      service: `CloudWatch (logs kept ${retention} days, ${s.alarms} alarms)`,
+      service: `CloudWatch (logs kept ${retention} days, ${s.alarms} alarms, ${s.dashboards} dashboard)`,
       fixed:
         logs(scheduledRuns * a.logKBPerScheduledRun) +
         smsLogs(fixedSms) +
-        s.alarms * PRICES.alarm.usd +
-        s.customMetrics * PRICES.customMetric.usd,
+        s.alarmMetrics * PRICES.alarm.usd +
+        s.customMetrics * PRICES.customMetric.usd +
+        s.dashboards * PRICES.dashboard.usd,
       perReport:
         logs(lambda.perReport.invocations * a.logKBPerInvocation + apiRequests * a.accessLogKB) +
         smsLogs(smsPerReport(a)),
+      sms: false,
+    },
+    {
+      service: `Audit: CloudTrail on originals (kept ${span(audit.trailDays)}), CloudFront logs (${span(audit.cloudFrontLogDays)})`,
+      fixed: edgeLogs(consoleLoads * a.consolePageRequests),
+      perReport:
+        (trailEvents * PRICES.cloudTrailDataEvents.usd) / 100_000 +
+        ((trailEvents * a.trailEventKB) / GB) * keptFor(audit.trailDays) * PRICES.s3Storage.usd +
+        edgeLogs(edgeRequests),
       sms: false,
     },
     {

@@ -79,11 +79,40 @@ export const PRICES = {
     source: MEMORY,
   },
   wafRequests: { usd: 0.6, per: "million requests inspected", where: "global", source: MEMORY },
+  cloudTrailDataEvents: {
+    usd: 0.1,
+    per: "100,000 CloudTrail data events (management events: the first copy free)",
+    where: "us-east-1",
+    source: MEMORY,
+  },
+  vendedLogsToS3: {
+    usd: 0.25,
+    per: "GB of CloudFront standard logs (v2) delivered to S3",
+    where: "us-east-1",
+    source: MEMORY,
+  },
   logsIngestion: { usd: 0.5, per: "GB of logs ingested", where: "us-east-1", source: MEMORY },
   logsStorage: { usd: 0.03, per: "GB-month of logs kept", where: "us-east-1", source: MEMORY },
-  alarm: { usd: 0.1, per: "standard alarm a month", where: "us-east-1", source: MEMORY },
+  alarm: {
+    usd: 0.1,
+    per: "alarm metric a month (math: each metric read)",
+    where: "us-east-1",
+    source: MEMORY,
+  },
   customMetric: { usd: 0.3, per: "custom metric a month", where: "us-east-1", source: MEMORY },
+  dashboard: {
+    usd: 3.0,
+    per: "dashboard a month (an account's first 3 free)",
+    where: "us-east-1",
+    source: MEMORY,
+  },
   xrayTraces: { usd: 5.0, per: "million traces recorded", where: "us-east-1", source: MEMORY },
   secret: { usd: 0.4, per: "secret a month", where: "us-east-1", source: MEMORY },
-  cognitoMau: { usd: 0.015, per: "monthly active user (Essentials)", where: "us-east-1", source: MEMORY },
+  // Plus: prod turns threat protection on (LAPORA_COGNITO_THREAT_PROTECTION), which needs that plan.
+  cognitoMau: {
+    usd: 0.02,
+    per: "monthly active user (Plus, threat protection)",
+    where: "us-east-1",
+    source: MEMORY,
+  },
 } as const satisfies Record<string, Price>;

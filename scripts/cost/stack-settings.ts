@@ -4,7 +4,7 @@
  * size, a schedule, a log retention, an index, a secret or an alarm added to a stack therefore changes
  * `npm run cost` without anyone editing the model; a Lambda or a schedule it cannot price stops it.
  */
-import { parseSmsPolicy } from "@lapora/core/infra";
+import { metricSeries, parseSmsPolicy } from "@lapora/core/infra";
 
 /** The app's own Lambdas, by the start of their logical id in the template. */
 export const LAMBDAS = {
@@ -35,9 +35,18 @@ export interface StackSettings {
   table: { indexes: number; onDemand: boolean; pointInTimeRecovery: boolean };
   evidenceRetentionDays: number;
   accessLogRetentionDays: number;
+  /**
+   * The audit trail (stacks/Audit.ts): its CloudTrail trails, whether they record management events, and
+   * the days its log files and CloudFront's logs are kept (0: not kept).
+   */
+  audit: { trails: number; managementEvents: boolean; trailDays: number; cloudFrontLogDays: number };
   secrets: number;
   alarms: number;
+  /** What alarms are billed by: one metric each, or each metric an alarm on metric math reads. */
+  alarmMetrics: number;
+  /** Metric filters' metrics, and the functions' own (EMF, core/metrics.ts): one per combination of dimensions. */
   customMetrics: number;
+  dashboards: number;
   /** CloudFront viewer functions run per request (the most any cache behaviour has). */
   cloudFrontFunctionsPerRequest: number;
   webAcls: number;
@@ -163,6 +172,15 @@ export async function readStackSettings(): Promise<StackSettings> {
     ([id, r]) => r.Type === "AWS::Lambda::Function" && id.startsWith(LAMBDAS.evidenceUploaded),
   )?.[1];
   const sms = smsSettings(app.stage);
+  const [trail] = ofType("AWS::CloudTrail::Trail");
+  const bucket = (ref: { Ref?: string } | undefined) => resources.find(([id]) => id === ref?.Ref)?.[1];
+  const keptDays = (b: Resource | undefined): number =>
+    // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON.
+    b?.Properties.LifecycleConfiguration?.Rules?.find((r: any) => r.ExpirationInDays)?.ExpirationInDays ?? 0;
+  const trailBucket = bucket(trail?.Properties.S3BucketName);
+  const cloudFrontLogs = resources.some(
+    ([, r]) => r.Type === "Custom::AWS" && JSON.stringify(r.Properties?.Create).includes("createDelivery"),
+  );
   return {
     region: app.region,
     lambdas,
@@ -174,9 +192,25 @@ export async function readStackSettings(): Promise<StackSettings> {
     },
     evidenceRetentionDays: Number(evidence?.Properties.Environment.Variables.EVIDENCE_RETENTION_DAYS ?? 0),
     accessLogRetentionDays: accessLog?.Properties.RetentionInDays ?? 365,
+    audit: {
+      trails: ofType("AWS::CloudTrail::Trail").length,
+      managementEvents: JSON.stringify(trail?.Properties.AdvancedEventSelectors ?? []).includes(
+        '"Management"',
+      ),
+      trailDays: keptDays(trailBucket),
+      cloudFrontLogDays: cloudFrontLogs
+        ? keptDays(bucket(trailBucket?.Properties.LoggingConfiguration?.DestinationBucketName))
+        : 0,
+    },
     secrets: ofType("AWS::SecretsManager::Secret").length,
     alarms: ofType("AWS::CloudWatch::Alarm").length,
-    customMetrics: metrics.size,
+    alarmMetrics: ofType("AWS::CloudWatch::Alarm").reduce(
+      // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON.
+      (n, a) => n + Math.max(1, (a.Properties.Metrics ?? []).filter((m: any) => m.MetricStat).length),
+      0,
+    ),
+    customMetrics: metrics.size + metricSeries().length,
+    dashboards: ofType("AWS::CloudWatch::Dashboard").length,
     cloudFrontFunctionsPerRequest: Math.max(
       0,
       ...behaviours.map((b) => b?.FunctionAssociations?.length ?? 0),

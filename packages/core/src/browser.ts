@@ -12,6 +12,7 @@ export type { UploadForm } from "./evidence/types";
 export type { EvidenceView } from "./evidence/viewing";
 export { NRP_PATTERN } from "./officer/nrp";
 export * from "./officer/roles";
+export { TOTP_CODE_PATTERN } from "./officer/totp";
 export type { Officer } from "./officer/types";
 export * from "./phone/phone";
 export * from "./region/region";

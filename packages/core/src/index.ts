@@ -7,6 +7,7 @@ export * as Audit from "./audit";
 export * from "./errors";
 export * as Evidence from "./evidence";
 export * as Idempotency from "./idempotency";
+export * as Metrics from "./metrics";
 export * as Officer from "./officer";
 export * as Region from "./region";
 export * as Report from "./report";

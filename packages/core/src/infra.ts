@@ -9,6 +9,8 @@ export { parseSmsPolicy, SMS_POLICY } from "./alert/sms-rules";
 export { STREAM_FILTER } from "./alert/stream";
 export * from "./db/table";
 export * from "./evidence/rules";
+export { METRICS, metricSeries, metricsNamespace } from "./metrics";
+export { SIGN_IN_SESSION_MINUTES } from "./officer/totp";
 export { parseServiceTargets, SERVICE_TARGETS } from "./report/targets";
 export { parseRetentionDays, RETENTION_DAYS_DEFAULT } from "./reporter/retention";
 export * from "./web-security";

@@ -1,5 +1,11 @@
 import * as z from "zod/mini";
 
+/**
+ * The CloudWatch namespace of the stage's own metrics (`Lapora/<stage>`, core/metrics.ts), written as
+ * EMF; unset (locally, in tests), no metric is written.
+ */
+const METRICS_NAMESPACE = z.optional(z.string().check(z.regex(/^Lapora\/[\w-]+$/)));
+
 const common = {
   TABLE_NAME: z.string().check(z.minLength(1)),
   AWS_REGION: z._default(z.string(), "ap-southeast-3"),
@@ -38,6 +44,7 @@ export const ApiEnv = z.object({
   SERVICE_TARGETS: z.optional(z.string()),
   /** The stage's VAPID public key (base64url), for the console's PushManager.subscribe; empty, push is off. */
   VAPID_PUBLIC_KEY: z.optional(z.string()),
+  METRICS_NAMESPACE,
 });
 
 export const StatsEnv = z.object({
@@ -101,12 +108,14 @@ export const AlertsEnv = z.object({
   VAPID_SUBJECT: z.string().check(z.regex(/^(mailto:|https:)/)),
   /** JSON overriding some of core's SMS_POLICY (alert/sms-rules.ts), e.g. `{"dailyBudget":20}`. */
   SMS_POLICY: z.optional(z.string()),
+  METRICS_NAMESPACE,
 });
 
 export const EscalationEnv = z.object({
   ...alertsCommon,
   /** Minutes an urgent report may stay unverified before each escalation step. */
   ESCALATION_MINUTES: positiveInt(15),
+  METRICS_NAMESPACE,
 });
 
 /** The report-events consumer's settings. */
@@ -124,6 +133,7 @@ export const EvidenceEnv = z.object({
   EVIDENCE_BUCKET: z.string().check(z.minLength(1)),
   /** Days each accepted original stays under Object Lock (governance mode); 0 sets no lock. */
   EVIDENCE_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  METRICS_NAMESPACE,
 });
 
 /** The evidence-uploaded function's settings. */

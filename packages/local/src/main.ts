@@ -39,6 +39,7 @@ const app = createLocalApp(runtime.deps, webDist, runtime.issuer, {
   smsInbox: runtime.alerts.inbox,
   phones: runtime.alerts.phones,
   push: runtime.push,
+  totp: runtime.totp,
   trustProxy: config.trustProxy,
   accessLog: console.log,
 });
@@ -68,7 +69,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     `DynamoDB Local ${runtime.dynamo.endpoint} · s3rver ${runtime.s3.endpoint} · fauxqs ${runtime.sns.endpoint}`,
   );
   console.log(
-    `Data: ${config.dataDir} · officers' SMS inboxes: /dev/sms · push notifications: /dev/push (push service ${runtime.push.url})`,
+    `Data: ${config.dataDir} · officers' SMS inboxes: /dev/sms · push notifications: /dev/push (push service ${runtime.push.url}) · sign-in codes: /dev/totp`,
   );
   console.log(
     `\nLapora is running at http://${info.address === "127.0.0.1" ? "localhost" : info.address}:${info.port}\n`,

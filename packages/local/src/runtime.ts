@@ -25,6 +25,8 @@ export interface Runtime {
   push: LocalPushService;
   /** s3rver's object events feeding evidence-uploaded. */
   evidenceUploads: LocalEvidenceUploads;
+  /** Each officer's local TOTP secret (`/dev/totp` shows the current codes). */
+  totp: { secretOf(nrp: string): Promise<string | undefined> };
   stop(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startRuntime(options: {
       alerts,
       push,
       evidenceUploads,
+      totp: { secretOf: (nrp) => deps.localDirectory.totpSecretOf(nrp) },
       async stop() {
         evidenceUploads.stop();
         await alerts.stop();

@@ -12,6 +12,7 @@ import type { PhoneInbox } from "./alerts/phone-inbox";
 import { listInboxes, renderSmsPage } from "./alerts/sms-page";
 import type { SmsInbox } from "./alerts/sms-queues";
 import type { LocalIssuer } from "./auth/issuer";
+import { addTotpPage } from "./auth/totp-page";
 import { pushPage } from "./push/push-page";
 import type { LocalPushService } from "./push/push-service";
 
@@ -29,7 +30,8 @@ export function localSourceOf(trustProxy = false): NonNullable<AppOptions["sourc
  * One app on one port: the same Hono API the Lambda runs, plus the built web app with the same
  * security headers CloudFront adds in AWS. Unknown non-API paths get index.html (client routing).
  * With `dev.smsInbox`, `/dev/sms` (and `/dev/sms.json`) show every officer's SMS, with `dev.push`,
- * `/dev/push` (and `/dev/push.json`) their push notifications: local only, never in Lambda.
+ * `/dev/push` (and `/dev/push.json`) their push notifications, with `dev.totp`, `/dev/totp` (and
+ * `/dev/totp.json`) their current sign-in codes: local only, never in Lambda.
  */
 export function createLocalApp(
   deps: ApiDeps,
@@ -41,6 +43,8 @@ export function createLocalApp(
     phones?: PhoneInbox;
     /** The local push service: `/dev/push` (and `/dev/push.json`) show each officer's notifications. */
     push?: LocalPushService;
+    /** Each officer's local TOTP secret: `/dev/totp` (and `/dev/totp.json`) show their current codes. */
+    totp?: { secretOf(nrp: string): Promise<string | undefined> };
     /** The API app to serve; tests pass theirs with every answer checked against the contract. */
     api?: { fetch(request: Request, env?: unknown): Response | Promise<Response> };
     /** The client is the first X-Forwarded-For address (LAPORA_TRUST_PROXY=1), else the TCP peer. */
@@ -115,6 +119,8 @@ export function createLocalApp(
     app.get("/dev/push.json", async (c) => c.json({ service: push.url, officers: await groups() }));
     app.get("/dev/push", async (c) => c.html(pushPage(await groups())));
   }
+  const { totp } = dev;
+  if (totp) addTotpPage(app, deps.officers, (nrp) => totp.secretOf(nrp));
   if (existsSync(webDist)) {
     app.use("/*", serveStatic({ root }));
     // The officers' console is a page of its own (packages/web/console.html), with its own client routing.

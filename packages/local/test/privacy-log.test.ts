@@ -104,9 +104,15 @@ describe("the runtime's log", () => {
     });
     expect([400, 401]).toContain(wrong.status);
 
-    const { idToken } = await json(
+    // The demo officer signs in as the README says: the password, then the code /dev/totp shows.
+    const { session } = await json(
       await post("/api/auth/login", { nrp: "80010001", password: "lapora-demo" }),
     );
+    const codes = (await json(await fetch(`${url}/dev/totp.json`))) as {
+      officers: { nrp: string; code: string | null }[];
+    };
+    const totp = codes.officers.find((o) => o.nrp === "80010001")?.code;
+    const { idToken } = await json(await post("/api/auth/totp", { nrp: "80010001", session, code: totp }));
     const officer = { Authorization: `Bearer ${idToken}` };
     const detail = await json(await fetch(`${url}/api/officer/reports/${id}`, { headers: officer }));
     expect((detail.reporter as { name?: string }).name).toBe(NAME);

@@ -71,6 +71,26 @@ describe("npm start", () => {
       "80010002",
     );
     expect((await fetch(`${first.url}/dev/push`)).headers.get("content-type")).toContain("text/html");
+    // A newcomer signs in from the README's table: the demo password, then the code /dev/totp shows.
+    const post = (path: string, body: unknown) =>
+      fetch(`${first.url}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const challenge = await readJson(
+      await post("/api/auth/login", { nrp: "80010006", password: "lapora-demo" }),
+    );
+    expect(challenge.challenge).toBe("totp");
+    const codes = await (await fetch(`${first.url}/dev/totp`)).text();
+    const totp = /data-nrp="80010006">(\d{6})</.exec(codes)?.[1];
+    const signedIn = await post("/api/auth/totp", {
+      nrp: "80010006",
+      session: challenge.session,
+      code: totp,
+    });
+    expect(signedIn.status).toBe(200);
+    expect((await readJson(signedIn)).idToken).toEqual(expect.any(String));
 
     first.child.kill("SIGINT");
     const code = await new Promise((r) => first.child.once("exit", r));

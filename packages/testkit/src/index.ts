@@ -9,8 +9,9 @@
 
 // What tests of other packages need of the local runtime, so they depend on the test kit alone.
 export { createLocalSmsQueues, createLocalSqsClient } from "@lapora/local/alerts/sms-queues";
+export { totpCode } from "@lapora/local/auth/totp";
 export { LOCAL_AUDIENCE } from "@lapora/local/runtime";
-export { DEMO_OFFICERS, DEMO_PASSWORD } from "@lapora/local/seed";
+export { DEMO_OFFICERS, DEMO_PASSWORD, DEMO_TOTP_SECRETS } from "@lapora/local/seed";
 export { createLocalStatsDeps } from "@lapora/local/stats";
 export * from "./alerts-harness";
 export * from "./contract";

@@ -7,7 +7,7 @@ import exifr from "exifr";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, phonePage } from "./support";
+import { answerTotp, launchChromium, phonePage } from "./support";
 
 // Photo evidence in the officers' console: a real upload to s3rver, processed by evidence-uploaded,
 // then shown to officers as the clean display copy, on a phone, in Indonesian.
@@ -72,6 +72,7 @@ async function signIn(page: Page, nrp: string, path: string): Promise<void> {
   await page.getByLabel("NRP").fill(nrp);
   await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
   await page.getByRole("button", { name: "Masuk" }).click();
+  await answerTotp(page, nrp);
   await page.getByRole("button", { name: "Keluar" }).waitFor();
 }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type StatsSeed, seedAndPublish, startTestServer } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, phonePage, seriousViolations } from "./support";
+import { answerTotp, launchChromium, phonePage, seriousViolations } from "./support";
 
 // The leadership statistics in the officers' console: the unsuppressed weekly figures, down to desa level.
 
@@ -39,6 +39,7 @@ async function signIn(page: Page, nrp: string, path = "/konsol"): Promise<void> 
   await page.getByLabel("NRP").fill(nrp);
   await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
   await page.getByRole("button", { name: "Masuk" }).click();
+  await answerTotp(page, nrp);
   await page.getByRole("button", { name: "Keluar" }).waitFor();
 }
 

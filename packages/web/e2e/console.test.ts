@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startTestServer } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { act, launchChromium, phonePage, seriousViolations } from "./support";
+import { act, answerTotp, demoTotpCode, launchChromium, phonePage, seriousViolations } from "./support";
 
 // The officers' console at /konsol, driven the way officers use it: on a phone, in Indonesian.
 
@@ -54,6 +54,7 @@ async function signIn(page: Page, nrp: string, path = "/konsol"): Promise<void> 
   await page.getByLabel("NRP").fill(nrp);
   await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
   await page.getByRole("button", { name: "Masuk" }).click();
+  await answerTotp(page, nrp);
   await page.getByRole("button", { name: "Keluar" }).waitFor();
 }
 
@@ -243,6 +244,7 @@ describe("the officers' console, on a phone", () => {
     await page.getByLabel("NRP").fill(SPKT);
     await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
     await page.getByRole("button", { name: "Masuk" }).click();
+    await answerTotp(page, SPKT);
     await expect(page.getByTestId("description").textContent()).resolves.toBe(HOSTILE);
     await page.context().close();
   });
@@ -288,6 +290,12 @@ describe("the officers' console, on a phone", () => {
     await page.keyboard.press("Tab"); // the NRP hint is text: next is the password
     await page.keyboard.type("lapora-demo");
     await page.keyboard.press("Enter");
+    // The code step takes the focus at its heading; the code box is the next stop.
+    await page.getByLabel("Kode 6 angka").waitFor();
+    expect(await focused()).toBe("h1:Kode verifikasi");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(demoTotpCode(SPKT));
+    await page.keyboard.press("Enter");
     await page.getByTestId("queue-count").waitFor();
     expect(await focused()).toBe("h1:Antrean Laporan");
 
@@ -330,6 +338,9 @@ describe("the officers' console, on a phone", () => {
     await page.getByLabel("NRP").fill(SPKT);
     await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
     await page.getByRole("button", { name: "Masuk" }).click();
+    await page.getByLabel("Kode 6 angka").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await answerTotp(page, SPKT);
     await page.getByText("Saring dan urutkan").click();
     await queueCodes(page);
     expect(await seriousViolations(page)).toEqual([]);

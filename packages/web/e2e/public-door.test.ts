@@ -1,7 +1,7 @@
 import { startTestServer } from "@lapora/testkit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
+import { answerTotp, fillReport, launchChromium, phonePage, submitAndReadCode } from "./support";
 
 // The public door under load, in Chromium against the local runtime with LAPORA_TRUST_PROXY's behaviour:
 // each browser context plays one source through X-Forwarded-For, as CloudFront passes the client. The
@@ -83,6 +83,7 @@ describe("a resident who sends many reports from one phone", () => {
     await spkt.getByLabel("NRP").fill("80010001");
     await spkt.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
     await spkt.getByRole("button", { name: "Masuk" }).click();
+    await answerTotp(spkt, "80010001");
     await spkt.getByRole("link", { name: "Karantina" }).click();
     const item = spkt.locator(`[data-testid="held-item"][data-code="${code}"]`);
     await item.waitFor();

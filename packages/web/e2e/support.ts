@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { startTestServer } from "@lapora/testkit";
+import { DEMO_TOTP_SECRETS, startTestServer, totpCode } from "@lapora/testkit";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
@@ -130,7 +130,23 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 3).join(", ")}`);
 }
 
-/** Signs an officer in on the console at `origin` + `path` (the demo password) and waits for the console. */
+/** The code a demo officer's authenticator app shows now, from their fixed secret (local only). */
+export function demoTotpCode(nrp: string): string {
+  const secret = DEMO_TOTP_SECRETS[nrp];
+  if (!secret) throw new Error(`${nrp} is not a demo officer`);
+  return totpCode(secret);
+}
+
+/** Answers the console's code step after the password, as a demo officer with their authenticator app. */
+export async function answerTotp(page: Page, nrp: string): Promise<void> {
+  await page.getByLabel("Kode 6 angka").fill(demoTotpCode(nrp));
+  await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
+}
+
+/**
+ * Signs an officer in on the console at `origin` + `path` (the demo password, then the code of their
+ * authenticator app) and waits for the console.
+ */
 export async function signInOfficer(
   page: Page,
   origin: string,
@@ -141,6 +157,7 @@ export async function signInOfficer(
   await page.getByLabel("NRP").fill(nrp);
   await page.getByLabel("Kata sandi", { exact: true }).fill("lapora-demo");
   await page.getByRole("button", { name: "Masuk" }).click();
+  await answerTotp(page, nrp);
   await page.getByRole("button", { name: "Keluar" }).waitFor();
 }
 

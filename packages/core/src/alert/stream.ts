@@ -45,6 +45,7 @@ const source = {
 const ReportImage = z.object({
   __edb_e__: z.literal("report"),
   heldReason: z.optional(z.string()),
+  test: z.optional(z.boolean()),
   ...source,
 });
 const ReleaseImage = z.object({ __edb_e__: z.literal("release"), ...source });
@@ -75,14 +76,14 @@ const Image = z.discriminatedUnion("__edb_e__", [
 
 /**
  * The alert an inserted item calls for, from its unmarshalled new image: `baru` for a report (unless held
- * in quarantine) or a release from quarantine, the escalation step for an escalation, `ditahan` for a
+ * in quarantine, or a smoke test's: report/smoke-test.ts) or a release from quarantine, the escalation step for an escalation, `ditahan` for a
  * summary of held darurat reports, null for anything else. A malformed item of those kinds throws.
  */
 export function alertFromImage(image: Record<string, unknown>): Alert | null {
   if (!(ALERTING as readonly unknown[]).includes(image.__edb_e__)) return null;
   const item = Image.parse(image);
   if (item.__edb_e__ === "heldSummary") return heldSummaryAlert(item.summaryId, item.count);
-  if (item.__edb_e__ === "report" && item.heldReason !== undefined) return null;
+  if (item.__edb_e__ === "report" && (item.heldReason !== undefined || item.test === true)) return null;
   const { reportId, trackingCode, category, priority, kecamatan, desa } = item;
   const base = { reportId, trackingCode, category, priority, kecamatan, desa };
   if (item.__edb_e__ === "reopen")

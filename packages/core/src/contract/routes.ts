@@ -4,11 +4,18 @@
  * `GET /api/openapi.json` is generated from it, and the integration tests check every answer against it.
  */
 import * as z from "zod/mini";
-import { FormMeta } from "../abuse/form";
+import { FormMeta } from "../abuse/form-meta";
 import { AckBody } from "../alert/ack";
 import { PushDeviceInput } from "../alert/push";
 import { PhotoRequest, ReportPhotos } from "../evidence/schema";
-import { NewPasswordBody, OfficerInput, OfficerUpdate, SignInBody, VersionBody } from "../officer/schema";
+import {
+  NewPasswordBody,
+  OfficerInput,
+  OfficerUpdate,
+  SignInBody,
+  TotpBody,
+  VersionBody,
+} from "../officer/schema";
 import { QueueParams } from "../report/queue";
 import { ReportInput } from "../report/schema";
 import { TriageCommand } from "../report/triage";
@@ -231,7 +238,8 @@ export const routes = {
   signIn: {
     method: "post",
     path: "/api/auth/login",
-    summary: "Officer sign-in (Cognito in AWS, the local issuer locally); failures are slowed down.",
+    summary:
+      "Officer sign-in (Cognito in AWS, the local issuer locally): the password, then the TOTP challenge; failures are slowed down.",
     tag: "auth",
     body: SignInBody,
     responses: { 200: ok(S.SignInAnswer) },
@@ -243,6 +251,16 @@ export const routes = {
     summary: "First sign-in with a temporary password: sets the new one.",
     tag: "auth",
     body: NewPasswordBody,
+    responses: { 200: ok(S.SignInAnswer) },
+    errors: [400, 415, 429],
+  },
+  totp: {
+    method: "post",
+    path: "/api/auth/totp",
+    summary:
+      "Answers the TOTP challenge with the authenticator app's code (for totp_setup, its first code enrols it); wrong codes are slowed down like wrong passwords.",
+    tag: "auth",
+    body: TotpBody,
     responses: { 200: ok(S.SignInAnswer) },
     errors: [400, 415, 429],
   },

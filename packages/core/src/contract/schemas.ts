@@ -194,10 +194,16 @@ export const FullWeekly = z.object({
   withinTarget: z.optional(z.object({ verify: TargetShareSchema, resolve: TargetShareSchema })),
 });
 
-/** `POST /api/auth/login` and `/new-password`: a token, or the first-sign-in challenge. */
+/**
+ * `POST /api/auth/login`, `/new-password` and `/totp`: a token, or the next step. Officers have TOTP MFA,
+ * so a right password leads to `totp` (the code from the authenticator app) or, before the app is
+ * enrolled, `totp_setup` (its secret, also as an `otpauth://` URI for the QR code, then the first code).
+ */
 export const SignInAnswer = z.union([
   z.object({ idToken: str, expiresIn: int }),
   z.object({ challenge: z.literal("new_password_required"), session: str }),
+  z.object({ challenge: z.literal("totp"), session: str }),
+  z.object({ challenge: z.literal("totp_setup"), session: str, secret: str, otpauthUri: str }),
 ]);
 
 export const OfficerSchema = z.object({
@@ -258,6 +264,8 @@ const reportFields = {
   reopenCount: z.optional(int),
   reopenedAt: z.optional(str),
   contactErasedAt: z.optional(str),
+  /** A smoke test's report (`npm run smoke`), deleted by the test itself. */
+  test: z.optional(z.literal(true)),
 };
 
 /** A report as an officer sees it; `reporter` has the contact only for roles that call back. */

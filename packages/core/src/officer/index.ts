@@ -5,5 +5,7 @@ export * from "./roster";
 export * from "./schema";
 export * as Roster from "./service";
 export * from "./sign-in";
+export * from "./sign-in-answer";
 export type { OfficerStore } from "./store";
+export * from "./totp";
 export * from "./types";

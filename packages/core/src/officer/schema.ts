@@ -4,6 +4,7 @@ import { desaBelongsTo, findDesa, findKecamatan } from "../region/region";
 import { PRIORITIES } from "../report/priority";
 import { Nrp } from "./nrp";
 import { ROLES } from "./roles";
+import { TotpCode } from "./totp";
 
 const phone = z.pipe(
   z.string(),
@@ -85,6 +86,16 @@ export const NewPasswordBody = z.strictObject({
   nrp: Nrp,
   session: z.string().check(z.maxLength(4096)),
   newPassword: password,
+});
+
+/**
+ * `POST /api/auth/totp`: the code from the officer's authenticator app, with the session of the
+ * `totp` or `totp_setup` challenge it answers.
+ */
+export const TotpBody = z.strictObject({
+  nrp: Nrp,
+  session: z.string().check(z.minLength(1), z.maxLength(4096)),
+  code: TotpCode,
 });
 
 /** `POST /api/admin/officers/{nrp}/deactivate`: the version the officer was read at. */

@@ -6,6 +6,7 @@ export * from "./quarantine";
 export * from "./queue";
 export * from "./schema";
 export * from "./service";
+export * from "./smoke-test";
 export * from "./status";
 export type { CreateOutcome, ReportStore } from "./store";
 export * from "./targets";

@@ -9,6 +9,7 @@ import type { Lang } from "./messages";
 import { derivePriority } from "./priority";
 import { parseReportInput } from "./schema";
 import { submit } from "./service";
+import { isSmokeToken } from "./smoke-test";
 import type { ReportStore } from "./store";
 import type { ServiceTargets } from "./targets";
 import type { SubmitReceipt } from "./types";
@@ -31,6 +32,8 @@ export interface IntakeRequest {
   lang?: Lang;
   /** Where it came from: the source key of the client address and the device token, if sent. */
   source: ReportSource;
+  /** The X-Lapora-Smoke header, if sent: a valid token marks the report as a test (smoke-test.ts). */
+  smokeToken?: string | undefined;
 }
 
 /**
@@ -60,12 +63,14 @@ export function checkIdempotencyKey(key: string | undefined): void {
  * photo types (each bad field named, nothing stored), counts it against its source's limits (held for
  * review past a soft one or when a bot trap caught it, 429 past a hard one), stores the report under the
  * key's scope with the hash of the body, and opens its uploads. A replay of the same body under the same key gets the first
- * receipt back (`replayed`) with a fresh capability and forms only for slots not yet filled.
+ * receipt back (`replayed`) with a fresh capability and forms only for slots not yet filled. `held` says
+ * that a new report waits for SPKT's review (the receipt tells a trapped bot nothing of it). `test` says
+ * that a valid smoke token marked it as a test: any other token leaves a real report, told nothing.
  */
 export async function intake(
   deps: IntakeDeps,
   request: IntakeRequest,
-): Promise<{ receipt: IntakeReceipt; replayed: boolean }> {
+): Promise<{ receipt: IntakeReceipt; replayed: boolean; held: boolean; test: boolean }> {
   const { body, idempotencyKey: key } = request;
   checkIdempotencyKey(key);
   const { fields, photos, form } = splitBody(body);
@@ -85,13 +90,15 @@ export async function intake(
     trap: trapOf(form, limits),
     secondsLeft: windowOf(limits, at).secondsLeft,
   };
-  const { receipt, replayed } = await submit(deps.reports, parsed.value, {
+  const test = isSmokeToken(secret, request.smokeToken, at);
+  const { receipt, replayed, held } = await submit(deps.reports, parsed.value, {
     ...(key ? { idempotency: { key: `report:${key}`, requestHash: hashRequest(body) } } : {}),
     admission,
     ...(deps.targets ? { targets: deps.targets } : {}),
+    ...(test ? { test } : {}),
   });
   const uploads = await openUploads(deps.evidence, receipt, photoTypes);
   // A replay gets a secret of its own: the first answer may never have reached the reporter.
   const reporterSecret = await openReporterAccess(deps.reporter, receipt.id);
-  return { receipt: { ...receipt, reporterSecret, uploads }, replayed };
+  return { receipt: { ...receipt, reporterSecret, uploads }, replayed, held, test };
 }

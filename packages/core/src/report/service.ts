@@ -24,6 +24,8 @@ export interface SubmitOptions {
   now?: () => Date;
   /** The stage's service targets, fixed on the report as it arrives. */
   targets?: ServiceTargets;
+  /** A smoke test's report (smoke-test.ts): stored with `test: true`, so it alerts and counts nowhere. */
+  test?: boolean;
   newId?: () => string;
   newCode?: () => string;
 }
@@ -75,12 +77,13 @@ function receiptOf(r: Report): SubmitReceipt {
 /**
  * Stores a new report with a unique tracking code. With an idempotency key, a repeat of the same body
  * returns the first receipt (`replayed: true`) and a different body under the same key is a ConflictError.
+ * `held` is true when the new report was held for review (a replay stores nothing new: always false).
  */
 export async function submit(
   store: ReportStore,
   input: ReportInput,
   options: SubmitOptions = {},
-): Promise<{ receipt: SubmitReceipt; replayed: boolean }> {
+): Promise<{ receipt: SubmitReceipt; replayed: boolean; held: boolean }> {
   const {
     idempotency,
     admission,
@@ -88,6 +91,7 @@ export async function submit(
     newId = randomUUID,
     newCode = () => TrackingCode.generate(),
     targets = SERVICE_TARGETS,
+    test = false,
   } = options;
   // The write comes first: the transaction's own condition on the idempotency item says whether the key
   // is taken, so a first submission costs one round trip and only a repeat reads the stored receipt.
@@ -102,11 +106,12 @@ export async function submit(
         if (existing.requestHash !== idempotency.requestHash) {
           throw new ConflictError("This Idempotency-Key was already used for a different report.");
         }
-        return { receipt: existing.response, replayed: true };
+        return { receipt: existing.response, replayed: true, held: false };
       }
     }
     const report = create(input, at, newId(), newCode(), targets);
     if (hold) Object.assign(report, { heldReason: hold, heldAt: report.createdAt });
+    if (test) report.test = true;
     const receipt = receiptOf(report);
     const outcome = await store.create(
       report,
@@ -122,7 +127,7 @@ export async function submit(
         ...(hold ? { hold } : {}),
       },
     );
-    if (outcome === "created") return { receipt, replayed: false };
+    if (outcome === "created") return { receipt, replayed: false, held: hold !== undefined };
     if (outcome === "limit_address" || outcome === "limit_device") {
       if (hold) {
         const wait = admission?.secondsLeft ?? 60;

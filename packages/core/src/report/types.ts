@@ -58,6 +58,8 @@ export interface Report {
   heldAt?: string;
   /** When SPKT released it from quarantine: its alerts went then. */
   releasedAt?: string;
+  /** A smoke test's report (report/smoke-test.ts): it alerts no one, is in no queue or statistics, and is deleted. */
+  test?: true;
   /** The reporter's latest say at closure (reporter/closure.ts). */
   feedback?: ReporterFeedback;
   /** How often the reporter reopened it ("belum tertangani"), and when last. */

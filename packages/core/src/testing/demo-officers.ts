@@ -32,3 +32,17 @@ export const DEMO_OFFICERS: readonly OfficerInput[] = [
   { nrp: "80010005", name: "AKBP Surya Pratama", role: "pimpinan", phone: "+6281200010005" },
   { nrp: "80010006", name: "Aipda Maya Sari", role: "admin", phone: "+6281200010006" },
 ];
+
+/**
+ * The demo officers' TOTP secrets (base32), fixed so that they come already enrolled: `npm start` shows
+ * their current codes on `/dev/totp`, and browser tests compute them. Local only, like the accounts;
+ * readable on purpose, so nobody mistakes them for a real officer's.
+ */
+export const DEMO_TOTP_SECRETS: Readonly<Record<string, string>> = {
+  "80010001": "LAPORADEMOSPKTQQQQQQQQQQQQQQQQQQ",
+  "80010002": "LAPORADEMOBHABINDEDIQQQQQQQQQQQQ",
+  "80010003": "LAPORADEMOBHABINRINAQQQQQQQQQQQQ",
+  "80010004": "LAPORADEMOKAPOLSEKQQQQQQQQQQQQQQ",
+  "80010005": "LAPORADEMOPIMPINANQQQQQQQQQQQQQQ",
+  "80010006": "LAPORADEMOADMINQQQQQQQQQQQQQQQQQ",
+};

@@ -1,4 +1,4 @@
-import type { Alert, Audit, Evidence, Officer, Report, Reporter, Stats } from "@lapora/core";
+import type { Alert, Audit, Evidence, Metrics, Officer, Report, Reporter, Stats } from "@lapora/core";
 import { sourceKey } from "@lapora/core";
 import type { Surface } from "@lapora/core/contract";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
@@ -44,6 +44,8 @@ export interface ApiDeps {
   reporter: Reporter.ReporterStore;
   /** The stage's service targets (core's defaults when absent). */
   targets?: Report.ServiceTargets;
+  /** Where reports received are counted: EMF in Lambda (../metrics.ts); nowhere when absent. */
+  metrics?: Metrics.Metrics;
 }
 
 export type AppEnv = {

@@ -4,6 +4,7 @@ import { handle } from "hono/aws-lambda";
 import { loadApiConfig } from "../config";
 import { apiDeps, lambdaClients } from "../deps";
 import { lambdaHandler } from "../lambda";
+import { createMetrics } from "../metrics";
 import { createApp } from "./app";
 import { createTokenVerifier } from "./auth";
 import { lambdaClientAddress } from "./client-address";
@@ -47,7 +48,7 @@ export const handler = lambdaHandler({
       { vapidPublicKey: config.VAPID_PUBLIC_KEY ?? "", allowedOrigins: Alert.PUSH_SERVICE_ORIGINS },
     );
     const serve = handle(
-      createApp(deps, log, {
+      createApp({ ...deps, metrics: createMetrics(config.METRICS_NAMESPACE) }, log, {
         ...(config.API_SURFACE ? { surface: config.API_SURFACE } : {}),
         ...(config.ORIGIN_SECRET ? { originSecret: config.ORIGIN_SECRET } : {}),
         sourceOf: lambdaClientAddress(config.ORIGIN_SECRET),

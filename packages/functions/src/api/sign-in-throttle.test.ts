@@ -19,6 +19,10 @@ beforeAll(async () => {
       return deps.signIn.signIn(u, p);
     },
     setNewPassword: (u, s, p) => deps.signIn.setNewPassword(u, s, p),
+    answerTotp: (u, s, c) => {
+      tried++;
+      return deps.signIn.answerTotp(u, s, c);
+    },
   };
   app = checkedApp(
     createApp({ ...deps, signIn: counted }, silentLog, {
@@ -64,6 +68,30 @@ describe("officer sign-in under attack", () => {
     expect(again.status).toBe(429);
     expect(Number(again.headers.get("Retry-After"))).toBeLessThanOrEqual(2);
     expect((await login(nrp, DEMO_PASSWORD, "192.0.2.80")).status).toBe(200);
+  });
+
+  it("holding the password does not buy more code guesses: only a finished sign-in starts afresh", async () => {
+    const nrp = "80010005";
+    const from = "203.0.113.50";
+    const totp = async (session: string) =>
+      (
+        await app.request("/api/auth/totp", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Forwarded-For": `${from}, 130.176.0.1` },
+          body: JSON.stringify({ nrp, session, code: "000000" }),
+        })
+      ).status;
+    const { session } = (await (await login(nrp, DEMO_PASSWORD, from)).json()) as { session: string };
+    tried = 0;
+    expect([await totp(session), await totp(session), await totp(session)]).toEqual([400, 400, 429]);
+    // Once the wait is over, the right password again is answered, but it starts nothing afresh: the
+    // next guess waits longer still, and never reaches the check.
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = await login(nrp, DEMO_PASSWORD, from);
+    expect(again.status).toBe(200);
+    expect(await totp(((await again.json()) as { session: string }).session)).toBe(429);
+    // The two guesses and the second password were checked; the guesses after them were not.
+    expect(tried).toBe(3);
   });
 
   it("keeps no raw address in the table", async () => {

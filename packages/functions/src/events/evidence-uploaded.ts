@@ -1,4 +1,4 @@
-import { Evidence } from "@lapora/core";
+import { Evidence, Metrics } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import { createSharpImages } from "@lapora/core/sharp";
@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { loadEvidenceConfig } from "../config";
 import { lambdaClients } from "../deps";
 import { entryLog, lambdaHandler } from "../lambda";
+import { countEach, createMetrics } from "../metrics";
 
 /** The part of an S3 event notification this function reads (AWS and the local s3rver wiring alike). */
 export const S3Event = z.object({
@@ -27,7 +28,12 @@ export const S3Event = z.object({
 
 export interface EvidenceUploadedDeps extends Evidence.ProcessDeps {
   bucket: string;
+  /** Where photos accepted and refused are counted (none when absent). */
+  metrics?: Metrics.Metrics;
 }
+
+/** The outcomes the dashboard counts; duplicates, gone and ignored uploads are retries or races. */
+const COUNTED = { attached: "accepted", rejected: "refused" } as const;
 
 // S3 writes object keys in events URL-encoded, with "+" for a space.
 const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, " "));
@@ -64,6 +70,13 @@ export function createEvidenceUploadedHandler(deps: EvidenceUploadedDeps) {
         failure ??= err;
       }
     }
+    countEach(
+      deps.metrics ?? Metrics.noMetrics,
+      "Photos",
+      outcomes.flatMap((o) =>
+        o.outcome in COUNTED ? [{ outcome: COUNTED[o.outcome as keyof typeof COUNTED] }] : [],
+      ),
+    );
     if (failure) throw failure;
     return outcomes;
   };
@@ -85,6 +98,7 @@ export const handler = lambdaHandler({
       images: createSharpImages(),
       retentionDays: config.EVIDENCE_RETENTION_DAYS,
       log: entryLog(log),
+      metrics: createMetrics(config.METRICS_NAMESPACE),
     });
     return (event: unknown) => consume(event);
   },

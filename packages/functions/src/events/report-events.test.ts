@@ -25,6 +25,8 @@ const sqs = createLocalSqsClient(inject("snsEndpoint"));
 let queueUrl: string;
 let markers: Alert.AlertMarkerStore;
 let handle: ReturnType<typeof createReportEventsHandler>;
+/** What the handler counted (the metrics port; EMF in Lambda, see ../metrics.test.ts). */
+let counted: unknown[][] = [];
 let delivery: Alert.DispatchDeps;
 let clock = Date.parse("2026-03-02T01:00:00Z");
 let seq = 100;
@@ -59,7 +61,11 @@ beforeAll(async () => {
       now: () => clock,
     },
   );
-  handle = createReportEventsHandler({ delivery, log: () => {} });
+  handle = createReportEventsHandler({
+    delivery,
+    log: () => {},
+    metrics: { count: (...args) => counted.push(args) },
+  });
 });
 afterAll(async () => {
   (await sns()).destroy();
@@ -110,9 +116,15 @@ function record(item: Record<string, unknown>, eventName = "INSERT") {
 }
 
 describe("report-events", () => {
-  it("publishes one SMS per routed officer, addressed to their subscription", async () => {
+  it("publishes one SMS per routed officer, addressed to their subscription, and counts them", async () => {
     const item = reportItem();
+    counted = [];
     expect(await handle({ Records: [record(item)] })).toEqual({ batchItemFailures: [] });
+    // By channel only: the demo officers have no push device here, so nothing went by push.
+    expect(counted).toEqual([
+      ["AlertsSent", { channel: "push" }, 0],
+      ["AlertsSent", { channel: "sms" }, 3],
+    ]);
     const messages = await published();
     const to = messages.map((m) => m.MessageAttributes?.to?.StringValue).sort();
     // A darurat report in Soak Baru: SPKT, the desa's Bhabinkamtibmas and Sekayu's Kapolsek.

@@ -1,8 +1,9 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { Alert } from "@lapora/core";
+import { Alert, Metrics } from "@lapora/core";
 import { loadAlertsConfig } from "../config";
 import { lambdaAlertDeps } from "../deps";
 import { entryLog, lambdaHandler } from "../lambda";
+import { createMetrics } from "../metrics";
 import { SequenceOnly, StreamEvent, StreamRecord } from "./stream-event";
 
 /** Stream records are handled this many at a time: alerts of different reports do not depend on each other. */
@@ -15,6 +16,8 @@ export interface BatchResponse {
 export interface ReportEventsDeps {
   delivery: Alert.DispatchDeps;
   log?: (entry: Record<string, unknown>) => void;
+  /** Where the alerts sent are counted, by channel (none when absent). */
+  metrics?: Metrics.Metrics;
 }
 
 /**
@@ -26,6 +29,7 @@ export interface ReportEventsDeps {
  */
 export function createReportEventsHandler(deps: ReportEventsDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const metrics = deps.metrics ?? Metrics.noMetrics;
 
   /** The alert a record calls for; null for other records, and for one no retry could ever parse. */
   function alertOf(raw: unknown): Alert.Alert | null {
@@ -48,6 +52,8 @@ export function createReportEventsHandler(deps: ReportEventsDeps) {
     try {
       const result = await Alert.dispatchAlert(delivery, alert);
       log({ level: "info", outcome: "dispatched", kind: alert.kind, reportId: alert.reportId, ...result });
+      metrics.count("AlertsSent", { channel: "push" }, result.pushed);
+      metrics.count("AlertsSent", { channel: "sms" }, result.sms);
       return undefined;
     } catch (err) {
       log({ level: "error", outcome: "retry", message: (err as Error).message, reportId: alert.reportId });
@@ -77,5 +83,9 @@ export const handler = lambdaHandler({
   service: "report-events",
   config: loadAlertsConfig,
   init: (config, log) =>
-    createReportEventsHandler({ delivery: lambdaAlertDeps(config, entryLog(log)), log: entryLog(log) }),
+    createReportEventsHandler({
+      delivery: lambdaAlertDeps(config, entryLog(log)),
+      log: entryLog(log),
+      metrics: createMetrics(config.METRICS_NAMESPACE),
+    }),
 });

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { loadAlertsConfig } from "../config";
 import { lambdaAlertDeps } from "../deps";
 import { entryLog, lambdaHandler } from "../lambda";
+import { createMetrics } from "../metrics";
 
 // EventBridge scheduled events carry the scheduled `time`; the daily rule adds `task: "digest"`.
 const Event = z.object({
@@ -39,8 +40,11 @@ export const handler = lambdaHandler({
   config: loadAlertsConfig,
   init: (config, log) => {
     const deps = lambdaAlertDeps(config, entryLog(log));
+    const metrics = createMetrics(config.METRICS_NAMESPACE);
     return async (event: unknown) => {
       const result = await runAlertFollowUp(deps, event);
+      // Officers' SMS (tinggi follow-ups, digests); reporters' updates are not alerts.
+      metrics.count("AlertsSent", { channel: "sms" }, result.sent);
       log.info("alert follow-up", result);
       return result;
     };

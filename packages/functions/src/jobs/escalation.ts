@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { loadEscalationConfig } from "../config";
 import { lambdaClients } from "../deps";
 import { lambdaHandler } from "../lambda";
+import { countEach, createMetrics } from "../metrics";
 
 // EventBridge scheduled events carry the scheduled `time`.
 const Event = z.object({ time: z.optional(z.iso.datetime()) });
@@ -46,8 +47,14 @@ export const handler = lambdaHandler({
       roster: Alert.activeRoster(Dynamo.createDynamoOfficerStore(dynamo, config.TABLE_NAME)),
       acks: Dynamo.createDynamoAckStore(dynamo, config.TABLE_NAME),
     };
+    const metrics = createMetrics(config.METRICS_NAMESPACE);
     return async (event: unknown) => {
       const result = await runEscalation(stores, config.ESCALATION_MINUTES, event);
+      countEach(
+        metrics,
+        "Escalations",
+        result.escalated.map((e) => ({ outcome: e.level })),
+      );
       log.info("escalation checked", {
         checked: result.checked,
         escalated: result.escalated,

@@ -189,6 +189,9 @@ export const CHECKS: Record<string, (md: string) => string[]> = {
       DEMO_OFFICERS.map((o) => `${o.nrp} ${o.name} ${o.role}`),
     );
     if (!md.includes(`password \`${DEMO_PASSWORD}\``)) out.push(`the password is ${DEMO_PASSWORD}`);
+    // Every officer signs in with a TOTP code too: the demo officers' current codes are on /dev/totp.
+    if (!flat(section(md, "Quick start")).includes("the code from <http://localhost:3000/dev/totp>"))
+      out.push("the demo officers' codes are on /dev/totp");
     return out;
   },
 

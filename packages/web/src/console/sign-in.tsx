@@ -3,10 +3,12 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useT } from "../i18n/console-lang";
 import { call } from "../lib/api";
 import { officerAuth, signedOutReason, startSession } from "./lib/session";
+import { type TotpChallenge, TotpStep } from "./sign-in-totp";
 
 type LoginAnswer =
   | { idToken: string; expiresIn: number }
-  | { challenge: "new_password_required"; session: string };
+  | { challenge: "new_password_required" | "totp"; session: string }
+  | { challenge: "totp_setup"; session: string; secret: string; otpauthUri: string };
 
 // Cognito's policy for officers (stacks/Auth.ts): checked here only to say what is wrong sooner.
 const STRONG = (p: string) =>
@@ -48,7 +50,10 @@ function PasswordInput(props: {
   return props.show ? <input type="text" {...common} /> : <input type="password" {...common} />;
 }
 
-/** NRP and password, then (first sign-in in AWS only) a new password. The token goes to sessionStorage. */
+/**
+ * NRP and password, then (first sign-in in AWS only) a new password, then the authenticator app's code
+ * (sign-in-totp.tsx), after enrolling the app on a first sign-in. The token goes to sessionStorage.
+ */
 export function SignInPage() {
   const { t } = useT();
   const s = t.signIn;
@@ -57,6 +62,9 @@ export function SignInPage() {
   const [confirm, setConfirm] = useState("");
   const [show, setShow] = useState(false);
   const [challenge, setChallenge] = useState<string>();
+  const [totp, setTotp] = useState<TotpChallenge>();
+  /** Bumped when the code step sends the officer back: the password box then takes the focus. */
+  const [restarted, setRestarted] = useState(0);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -68,6 +76,9 @@ export function SignInPage() {
   useEffect(() => {
     if (challenge) heading.current?.focus();
   }, [challenge]);
+  useEffect(() => {
+    if (restarted) document.getElementById("signin-password")?.focus();
+  }, [restarted]);
 
   const validate = (): Errors => {
     const e: Errors = {};
@@ -100,11 +111,18 @@ export function SignInPage() {
         });
     setBusy(false);
     if (res.kind === "ok") {
-      if ("idToken" in res.data) return startSession(res.data.idToken, res.data.expiresIn);
-      setChallenge(res.data.session);
+      const answer = res.data;
+      if ("idToken" in answer) return startSession(answer.idToken, answer.expiresIn);
       setPassword("");
       setConfirm("");
-      return setErrors({});
+      setErrors({});
+      if (answer.challenge === "new_password_required") return setChallenge(answer.session);
+      setChallenge(undefined);
+      return setTotp(
+        answer.challenge === "totp_setup"
+          ? { session: answer.session, secret: answer.secret, otpauthUri: answer.otpauthUri }
+          : { session: answer.session },
+      );
     }
     const form =
       res.kind === "invalid" ? s.invalid : res.kind === "rate_limited" ? s.locked(res.retryAfter) : t.failed;
@@ -113,6 +131,14 @@ export function SignInPage() {
 
   const describe = (hint: string | undefined, error: string | undefined, id: string) =>
     [hint, error ? `${id}-error` : undefined].filter(Boolean).join(" ") || undefined;
+  if (totp) {
+    const restart = (expired: boolean) => {
+      setTotp(undefined);
+      setErrors(expired ? { form: s.sessionExpired } : {});
+      setRestarted((n) => n + 1);
+    };
+    return <TotpStep nrp={nrp.trim()} challenge={totp} onRestart={restart} />;
+  }
   return (
     <section class="signin" aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1} ref={heading}>

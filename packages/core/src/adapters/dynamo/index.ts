@@ -22,3 +22,4 @@ export { createDynamoReporterStore, createDynamoReporterUpdates } from "./report
 export { createSignInThrottle } from "./sign-in-throttle";
 export { createDynamoStatsStore } from "./stats-store";
 export { createDynamoSubscriptionRecords } from "./subscription-records";
+export { createDynamoTestReportStore } from "./test-report-store";

@@ -8,6 +8,7 @@
  *                                        gsi4pk = open-reports, gsi4sk = $report_1#priorityrank_{0-3}#createdat_{iso}#reportid_{id}
  * A report held for review (`heldReason` set: see report/quarantine.ts) has none of the four index keys, so it
  * is in no queue, no statistics and no escalation; its hold item lists it for SPKT (entities/quarantine.ts).
+ * A smoke test's report (`test`: report/smoke-test.ts) has none either, and no hold item.
  * - tracking code -> report id (claim):  pk = $lapora#trackingcode_{code}, sk = $trackingcode_1
  * - idempotency key -> stored response:  pk = $lapora#key_{scope#key}, sk = $idempotency_1, expires by TTL
  */
@@ -19,8 +20,9 @@ import { OPEN_STATUSES, STATUSES, type Status } from "../../report/status";
 import { TABLE } from "../table";
 import { type Binding, primary } from "./keys";
 
-/** Only a report not held for review is in the day, area, time and open-reports indexes. */
-const notHeld = (attr: { heldReason?: unknown }) => attr.heldReason === undefined;
+/** Only a report not held for review, and no smoke test, is in the day, area, time and open-reports indexes. */
+const notHeld = (attr: { heldReason?: unknown; test?: unknown }) =>
+  attr.heldReason === undefined && attr.test !== true;
 
 export function reportEntities(binding: Binding) {
   const report = new Entity(
@@ -72,6 +74,7 @@ export function reportEntities(binding: Binding) {
         heldReason: { type: [...HOLD_REASONS, DISCARDED] as const },
         heldAt: { type: "string" },
         releasedAt: { type: "string" },
+        test: { type: "boolean", readOnly: true },
         resolvedAt: { type: "string" },
         secondsToResolve: { type: "number" },
         feedback: {

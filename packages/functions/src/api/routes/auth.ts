@@ -1,38 +1,35 @@
-import { Officer, ValidationError } from "@lapora/core";
+import { Officer } from "@lapora/core";
 import { routes } from "@lapora/core/contract";
 import { bodyOf } from "../request";
 import type { PublicHandlers } from "./register";
 
-function answer(result: Awaited<ReturnType<typeof Officer.signInThrottled>>) {
-  if (result.kind === "invalid") {
-    const message = "Wrong NRP or password.";
-    throw new ValidationError(message, [{ field: "password", code: "credentials.invalid", message }]);
-  }
-  return result.kind === "ok"
-    ? { idToken: result.idToken, expiresIn: result.expiresIn }
-    : { challenge: "new_password_required" as const, session: result.session };
-}
-
-/** Officer sign-in (Cognito in AWS, the local issuer locally), with failures slowed down. */
-export const authHandlers: PublicHandlers<"signIn" | "newPassword"> = {
+/**
+ * Officer sign-in (Cognito in AWS, the local issuer locally): the password, a new password on the first
+ * sign-in, then the code of the officer's authenticator app. Wrong passwords and codes are slowed down.
+ */
+export const authHandlers: PublicHandlers<"signIn" | "newPassword" | "totp"> = {
   signIn: async (c) => {
     const { nrp, password } = await bodyOf(c, routes.signIn);
     const { signIn, signInThrottle } = c.var.deps;
-    return c.json(
-      answer(
-        await Officer.signInThrottled(signInThrottle, nrp, c.var.source, () => signIn.signIn(nrp, password)),
-      ),
+    const result = await Officer.signInThrottled(signInThrottle, nrp, c.var.source, () =>
+      signIn.signIn(nrp, password),
     );
+    return c.json(Officer.signInAnswer(nrp, result));
   },
   newPassword: async (c) => {
     const { nrp, session, newPassword } = await bodyOf(c, routes.newPassword);
     const { signIn, signInThrottle } = c.var.deps;
-    return c.json(
-      answer(
-        await Officer.signInThrottled(signInThrottle, nrp, c.var.source, () =>
-          signIn.setNewPassword(nrp, session, newPassword),
-        ),
-      ),
+    const result = await Officer.signInThrottled(signInThrottle, nrp, c.var.source, () =>
+      signIn.setNewPassword(nrp, session, newPassword),
     );
+    return c.json(Officer.signInAnswer(nrp, result));
+  },
+  totp: async (c) => {
+    const { nrp, session, code } = await bodyOf(c, routes.totp);
+    const { signIn, signInThrottle } = c.var.deps;
+    const result = await Officer.signInThrottled(signInThrottle, nrp, c.var.source, () =>
+      signIn.answerTotp(nrp, session, code),
+    );
+    return c.json(Officer.signInAnswer(nrp, result));
   },
 };

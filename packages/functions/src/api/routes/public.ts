@@ -57,12 +57,18 @@ export const publicHandlers: PublicHandlers<
   },
   // The answer (and each idempotent replay of it) carries the upload capability, shown only here.
   submitReport: async (c) => {
-    const { receipt, replayed } = await Report.intake(c.var.deps, {
+    const { receipt, replayed, held, test } = await Report.intake(c.var.deps, {
       body: await readJson(c),
       idempotencyKey: c.req.header("Idempotency-Key"),
       lang: langOf(c),
       source: { source: c.var.source, deviceToken: c.req.header(DEVICE_HEADER) },
+      smokeToken: c.req.header(Report.SMOKE_HEADER),
     });
+    // Priority and outcome only: nothing of the reporter (core/metrics.ts). A smoke test counts nowhere.
+    if (!replayed && !test) {
+      const outcome = held ? "held" : "accepted";
+      c.var.deps.metrics?.count("ReportsReceived", { priority: receipt.priority, outcome });
+    }
     noStore(c);
     if (replayed) c.header("Idempotent-Replayed", "true");
     return c.json(receipt, 201);

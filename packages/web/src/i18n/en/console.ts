@@ -27,7 +27,9 @@ export const consoleTexts: ConsoleSectionTexts = {
     sending: "Checking…",
     invalid: "Wrong NRP or password.",
     locked: (seconds) =>
-      `Too many failed attempts. Try again in ${Math.max(1, Math.ceil(seconds / 60))} minute(s).`,
+      `Too many failed attempts. Try again in ${
+        seconds < 60 ? `${Math.max(1, Math.ceil(seconds))} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`
+      }.`,
     expired: "Your session has ended. Please sign in again.",
     signedOut: "You have signed out.",
     newPasswordTitle: "Choose a new password",
@@ -39,6 +41,26 @@ export const consoleTexts: ConsoleSectionTexts = {
     mismatch: "The two passwords differ.",
     savePassword: "Save and sign in",
     sessionNote: "The session is kept in this tab only and ends when the tab is closed.",
+    totpTitle: "Verification code",
+    totpIntro: "Open the authenticator app on your phone and enter the 6-digit code for Lapora.",
+    code: "6-digit code",
+    codeHint: "From the authenticator app; the code changes every 30 seconds.",
+    codeInvalid: "Enter the 6 digits from your authenticator app.",
+    codeWrong: "Wrong or expired code. Enter the code the app shows now.",
+    verify: "Verify and sign in",
+    restart: "Start again with the password",
+    sessionExpired: "The time to sign in has run out. Enter your NRP and password again.",
+    setupTitle: "Set up an authenticator app",
+    setupIntro:
+      "Each time you sign in, Lapora asks for a code from an authenticator app on your phone, not by SMS. Set one up now:",
+    setupSteps: [
+      "Install an authenticator app from the Play Store, such as Google Authenticator, Microsoft Authenticator or Aegis.",
+      "In the app, add an account and scan this QR code.",
+      "Enter the 6-digit code the app shows for Lapora.",
+    ],
+    qrLabel: "QR code for the authenticator app",
+    openInApp: "Authenticator app on this phone? Tap here to add Lapora to it",
+    manualKey: "Cannot scan? Enter this key in the app, as time-based:",
   },
   roles: {
     spkt: "SPKT",

@@ -25,7 +25,9 @@ export const consoleTexts = {
     sending: "Memeriksa…",
     invalid: "NRP atau kata sandi salah.",
     locked: (seconds: number) =>
-      `Terlalu banyak percobaan gagal. Coba lagi dalam ${Math.max(1, Math.ceil(seconds / 60))} menit.`,
+      `Terlalu banyak percobaan gagal. Coba lagi dalam ${
+        seconds < 60 ? `${Math.max(1, Math.ceil(seconds))} detik` : `${Math.ceil(seconds / 60)} menit`
+      }.`,
     expired: "Sesi Anda berakhir. Silakan masuk lagi.",
     signedOut: "Anda sudah keluar.",
     newPasswordTitle: "Buat kata sandi baru",
@@ -38,6 +40,26 @@ export const consoleTexts = {
     mismatch: "Kedua kata sandi tidak sama.",
     savePassword: "Simpan dan masuk",
     sessionNote: "Sesi hanya tersimpan di tab ini dan berakhir saat tab ditutup.",
+    totpTitle: "Kode verifikasi",
+    totpIntro: "Buka aplikasi autentikator di HP Anda dan masukkan kode 6 angka untuk Lapora.",
+    code: "Kode 6 angka",
+    codeHint: "Dari aplikasi autentikator; kode berganti setiap 30 detik.",
+    codeInvalid: "Masukkan 6 angka dari aplikasi autentikator.",
+    codeWrong: "Kode salah atau sudah kedaluwarsa. Masukkan kode yang tampil sekarang.",
+    verify: "Verifikasi dan masuk",
+    restart: "Mulai lagi dengan kata sandi",
+    sessionExpired: "Waktu untuk masuk sudah habis. Masukkan NRP dan kata sandi lagi.",
+    setupTitle: "Pasang aplikasi autentikator",
+    setupIntro:
+      "Setiap kali masuk, Lapora meminta kode dari aplikasi autentikator di HP Anda, bukan lewat SMS. Pasang sekarang:",
+    setupSteps: [
+      "Pasang aplikasi autentikator dari Play Store, misalnya Google Authenticator, Microsoft Authenticator atau Aegis.",
+      "Di aplikasi, tambahkan akun dan pindai kode QR ini.",
+      "Masukkan kode 6 angka yang muncul di aplikasi untuk Lapora.",
+    ],
+    qrLabel: "Kode QR untuk aplikasi autentikator",
+    openInApp: "Aplikasi autentikator ada di HP ini? Ketuk di sini untuk menambahkan Lapora",
+    manualKey: "Tidak bisa memindai? Masukkan kunci ini di aplikasi, jenis berbasis waktu:",
   },
   roles: {
     spkt: "SPKT",
