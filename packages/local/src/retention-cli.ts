@@ -5,11 +5,10 @@
  * If `npm start` is running it asks that runtime; otherwise it starts the emulators on the same data
  * folder, runs the job, and stops them.
  */
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadLocalConfig } from "./config";
+import { runJob } from "./job-cli";
 import { createLocalRetentionDeps, runLocalRetention } from "./retention";
-import { startRuntime } from "./runtime";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const config = loadLocalConfig();
@@ -25,30 +24,7 @@ if (Number.isNaN(at.getTime())) {
   process.exit(1);
 }
 
-async function viaRunningServer(): Promise<boolean> {
-  try {
-    const query = new URLSearchParams({ days, now: at.toISOString() });
-    const res = await fetch(`http://localhost:${config.port}/dev/retention/run?${query}`, { method: "POST" });
-    console.log(await res.text());
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
-if (!(await viaRunningServer())) {
-  const runtime = await startRuntime({
-    dataDir: config.dataDir,
-    s3Directory: join(config.dataDir, "s3"),
-    tableName: config.tableName,
-    bucketName: config.bucketName,
-    topicName: config.topicName,
-    publicUrl: `http://localhost:${config.port}`,
-  });
-  try {
-    const deps = createLocalRetentionDeps(runtime.dynamo.endpoint, config.tableName);
-    console.log(JSON.stringify(await runLocalRetention(deps, Number(days), at)));
-  } finally {
-    await runtime.stop();
-  }
-}
+const query = new URLSearchParams({ days, now: at.toISOString() });
+await runJob(config, `/dev/retention/run?${query}`, (runtime) =>
+  runLocalRetention(createLocalRetentionDeps(runtime.dynamo.endpoint, config.tableName), Number(days), at),
+);

@@ -1,16 +1,16 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { freePort } from "@lapora/local/emulators/ports";
 import { validReport } from "@lapora/testkit";
 import { afterAll, describe, expect, it } from "vitest";
+import { startNpmStart } from "./npm-start";
 
 // A whole report's life through `npm start`'s entry point (the real runtime: emulators, stream poller,
 // push and SMS stand-ins, the retention job), then a grep of everything it printed for what a reporter
 // gave: no log line may carry her name, phone numbers, coordinates, description, secret or words.
 
-const root = resolve(import.meta.dirname, "../../..");
 const dataDir = mkdtempSync(join(tmpdir(), "lapora-privacy-"));
 let child: ChildProcess | undefined;
 afterAll(() => {
@@ -27,28 +27,9 @@ const REPLY = "Saya mengungsi ke rumah bibi di desa sebelah.";
 const COMMENT = "Petugas belum datang sama sekali ke lokasi.";
 
 async function start(port: number) {
-  const proc = spawn(process.execPath, ["--import", "tsx", "packages/local/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), LAPORA_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = proc;
-  let out = "";
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no URL printed:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = /Lapora is running at (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        ok(m[1]);
-      }
-    };
-    proc.stdout?.on("data", onData);
-    proc.stderr?.on("data", onData);
-    proc.once("exit", (code) => fail(new Error(`exited with ${code}:\n${out}`)));
-  });
-  return { url, output: () => out };
+  const started = await startNpmStart(port, dataDir);
+  child = started.child;
+  return started;
 }
 
 describe("the runtime's log", () => {

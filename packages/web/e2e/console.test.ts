@@ -292,12 +292,12 @@ describe("the officers' console, on a phone", () => {
     await page.keyboard.press("Enter");
     // The code step takes the focus at its heading; the code box is the next stop.
     await page.getByLabel("Kode 6 angka").waitFor();
-    expect(await focused()).toBe("h1:Kode verifikasi");
+    await expect.poll(focused).toBe("h1:Kode verifikasi");
     await page.keyboard.press("Tab");
     await page.keyboard.type(demoTotpCode(SPKT));
     await page.keyboard.press("Enter");
     await page.getByTestId("queue-count").waitFor();
-    expect(await focused()).toBe("h1:Antrean Laporan");
+    await expect.poll(focused).toBe("h1:Antrean Laporan");
 
     // Tab through the queue to the new report (the newest, so the first card).
     for (let i = 0; i < 10 && !(await focused()).includes(fresh.code); i++) await page.keyboard.press("Tab");
@@ -307,12 +307,12 @@ describe("the officers' console, on a phone", () => {
     expect(await focused()).toContain(fresh.code); // the report's heading
 
     await page.keyboard.press("Tab"); // "Terima" (acknowledge) comes first, then the actions
-    expect(await focused()).toBe("button:Terima");
+    await expect.poll(focused).toBe("button:Terima");
     await page.keyboard.press("Tab");
-    expect(await focused()).toBe("button:Verifikasi");
+    await expect.poll(focused).toBe("button:Verifikasi");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.activeElement?.tagName === "H3");
-    expect(await focused()).toBe("h3:Konfirmasi: Verifikasi");
+    await expect.poll(focused).toBe("h3:Konfirmasi: Verifikasi");
     await page.keyboard.press("Escape");
     await page.waitForFunction(() => document.activeElement?.textContent === "Verifikasi");
     await page.keyboard.press("Enter");
@@ -320,11 +320,11 @@ describe("the officers' console, on a phone", () => {
     await page.keyboard.press("Tab"); // the note for the reporter
     await page.keyboard.type("Laporan Anda sedang kami periksa.");
     await page.keyboard.press("Tab"); // past the count to "Ya, verifikasi"
-    expect(await focused()).toBe("button:Ya, verifikasi");
+    await expect.poll(focused).toBe("button:Ya, verifikasi");
     await page.keyboard.press("Enter");
     await page.getByRole("status").getByText("Laporan diverifikasi.").waitFor();
     await expect(statusOf(page)).resolves.toBe("Diverifikasi");
-    expect(await focused()).toBe("p:Laporan diverifikasi.");
+    await expect.poll(focused).toBe("p:Laporan diverifikasi.");
     await page.context().close();
   });
 

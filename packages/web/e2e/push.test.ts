@@ -311,9 +311,9 @@ describe("push notifications to the Bhabinkamtibmas's phone", () => {
     await page.getByRole("button", { name: "Aktifkan notifikasi di perangkat ini" }).click();
     await page.getByRole("button", { name: "Mengaktifkan…" }).waitFor();
     await page.clock.runFor(15_000);
-    await expect(page.getByTestId("push-outcome").textContent()).resolves.toMatch(
-      /^Layanan push browser tidak menjawab dalam 15 detik/,
-    );
+    await expect
+      .poll(() => page.getByTestId("push-outcome").textContent())
+      .toMatch(/^Layanan push browser tidak menjawab dalam 15 detik/);
     await page.getByRole("button", { name: "Aktifkan notifikasi di perangkat ini" }).waitFor();
     await context.close();
   });
@@ -326,7 +326,7 @@ function pngSize(bytes: Uint8Array): string {
 }
 
 describe("the console as an installable app", () => {
-  it("has its manifest, icons and worker at fixed addresses, linked from the console only", async () => {
+  it("has its manifest, icons and worker at fixed addresses; the public site has its own manifest", async () => {
     const res = await fetch(`${url}/konsol.webmanifest`);
     expect(res.headers.get("content-type")).toMatch(/^application\/manifest\+json/);
     const manifest = (await res.json()) as {
