@@ -84,3 +84,22 @@ export function checkedApp<A extends Fetcher & { routes?: unknown }>(app: A) {
 
 /** The API app of the tests, with its answers checked. */
 export type CheckedApp = ReturnType<typeof checkedApp<import("@lapora/functions/api/app").App>>;
+
+/**
+ * Calls `/api/officer/reports/{path}` as officer `nrp`, with a token of the test issuer and `body` as
+ * JSON: what the integration tests of the officer routes repeat.
+ */
+export function officerReports(
+  app: Pick<CheckedApp, "request">,
+  issuer: { sign(nrp: string): Promise<string> },
+) {
+  return async (nrp: string, method: string, path: string, body?: unknown) =>
+    app.request(`/api/officer/reports/${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${await issuer.sign(nrp)}`,
+        ...(body ? { "Content-Type": "application/json" } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+}

@@ -1,33 +1,21 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { REPORT_LIMITS } from "@lapora/core";
-import { startEvidenceHarness } from "@lapora/testkit";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillReport, launchChromium, phonePage, seriousViolations } from "./support";
+import { describe, expect, it } from "vitest";
+import { fillReport, phonePage, seriousViolations, useEvidenceSiteAndBrowser } from "./support";
 
 // Reporting from a blank spot, in Chromium against the local app with an s3rver whose object events this
 // process hears (photos go through evidence-uploaded as in AWS): the service worker keeps the app shell,
 // a report made offline waits in IndexedDB and goes once, with its photo, when there is signal again.
 
-let h: Awaited<ReturnType<typeof startEvidenceHarness>>;
-let browser: Browser;
-beforeAll(async () => {
-  // Playwright fills a form in well under the fill-time trap's 4 s, which would hold every report.
-  const limits = { ...REPORT_LIMITS, minFillSeconds: 0 };
-  [h, browser] = await Promise.all([startEvidenceHarness({ web: true, limits }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+const site = useEvidenceSiteAndBrowser();
 
 /** A page whose service worker has taken control: from here on the shell needs no network. */
 async function installed(): Promise<Page> {
-  const page = await phonePage(browser, { bypassCSP: true });
-  await page.goto(h.url);
+  const page = await phonePage(site.browser, { bypassCSP: true });
+  await page.goto(site.server.url);
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
   return page;
 }
@@ -39,7 +27,9 @@ const photo = () =>
 
 /** The stored reports whose description starts with `text`. */
 async function reportsWith(text: string) {
-  const { Items = [] } = await h.deps.client.send(new ScanCommand({ TableName: h.deps.tableName }));
+  const { Items = [] } = await site.server.deps.client.send(
+    new ScanCommand({ TableName: site.server.deps.tableName }),
+  );
   return Items.filter((i) => i.sk === "$report_1" && String(i.description).startsWith(text));
 }
 
@@ -82,7 +72,7 @@ describe("the app shell offline", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Make a Report" }).waitFor();
     // The other pages' shells too: statistics and tracking open without signal.
-    await page.goto(`${h.url}/lacak`).catch(() => undefined);
+    await page.goto(`${site.server.url}/lacak`).catch(() => undefined);
     await page.getByRole("heading", { name: "Track a Report" }).waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await page.context().close();
@@ -115,7 +105,7 @@ describe("the outbox", () => {
     await page.close();
     await context.setOffline(false);
     const later = await context.newPage();
-    await later.goto(h.url);
+    await later.goto(site.server.url);
     const code = (await later.getByTestId("outbox-code").textContent())?.trim();
     expect(code).toMatch(/^LPR-/);
     await expect(later.getByTestId("outbox-secret").textContent()).resolves.toMatch(/^([0-9A-Z]{4}-){5}/);
@@ -123,10 +113,13 @@ describe("the outbox", () => {
 
     const stored = await reportsWith("Kerbau saya hilang");
     expect(stored.map((r) => r.trackingCode)).toEqual([code]);
-    const idempotency = await h.deps.reports.getIdempotency(`report:${key}`, Math.floor(Date.now() / 1000));
+    const idempotency = await site.server.deps.reports.getIdempotency(
+      `report:${key}`,
+      Math.floor(Date.now() / 1000),
+    );
     expect(idempotency?.reportId).toBe(stored[0]?.reportId);
     const slots = await waitFor(
-      () => h.deps.evidence.store.listSlots(String(stored[0]?.reportId)),
+      () => site.server.deps.evidence.store.listSlots(String(stored[0]?.reportId)),
       (s) => s.length > 0,
     );
     expect(slots).toHaveLength(1);
@@ -160,12 +153,12 @@ describe("the outbox", () => {
     expect(await reportsWith("Perahu ketek dicuri")).toHaveLength(1); // it did arrive, unanswered
 
     cut = false;
-    await page.goto(h.url); // the next open sends what waits
+    await page.goto(site.server.url); // the next open sends what waits
     const code = (await page.getByTestId("outbox-code").textContent())?.trim();
     const stored = await reportsWith("Perahu ketek dicuri");
     expect(stored.map((r) => r.trackingCode)).toEqual([code]);
     const slots = await waitFor(
-      () => h.deps.evidence.store.listSlots(String(stored[0]?.reportId)),
+      () => site.server.deps.evidence.store.listSlots(String(stored[0]?.reportId)),
       (s) => s.length > 0,
     );
     expect(slots).toHaveLength(1);
@@ -195,10 +188,10 @@ describe("a new version of the site", () => {
     const dist = resolve(import.meta.dirname, "../dist");
     const copy = mkdtempSync(join(resolve(import.meta.dirname, ".."), ".dist-update-"));
     cpSync(dist, copy, { recursive: true });
-    const web = await h.serveWeb(copy);
+    const web = await site.server.serveWeb(copy);
     const origin = web.url;
     try {
-      const page = await phonePage(browser, { bypassCSP: true });
+      const page = await phonePage(site.browser, { bypassCSP: true });
       await page.goto(origin);
       await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
         timeout: 30_000,

@@ -1,46 +1,24 @@
-import { REPORT_LIMITS } from "@lapora/core";
-import { startEvidenceHarness } from "@lapora/testkit";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   act,
   fillReport,
-  launchChromium,
   phonePage,
   seriousViolations,
   signInOfficer,
   submitAndReadCode,
+  useEvidenceSiteAndBrowser,
 } from "./support";
 
 // The reporter is heard, in Chromium against the local runtime: an anonymous report, its secret kept on
 // the phone, a question from SPKT in the console, the answer and a photo from the tracking page, and the
 // officer seeing both. axe looks at the new parts in both languages.
 
-// The evidence harness: the local app with an s3rver whose object events this process hears, so a
-// photo the reporter adds goes through evidence-uploaded as in AWS.
-let h: Awaited<ReturnType<typeof startEvidenceHarness>>;
-let browser: Browser;
-beforeAll(async () => {
-  // Playwright fills a form in well under the fill-time trap's 4 s, which would hold every report.
-  const limits = { ...REPORT_LIMITS, minFillSeconds: 0 };
-  [h, browser] = await Promise.all([startEvidenceHarness({ web: true, limits }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-const site = {
-  get browser() {
-    return browser;
-  },
-  get server() {
-    return h;
-  },
-};
+const site = useEvidenceSiteAndBrowser();
 const SPKT = "80010001";
 
-const signIn = (page: Page, nrp: string, path: string) => signInOfficer(page, h.url, nrp, path);
+const signIn = (page: Page, nrp: string, path: string) => signInOfficer(page, site.server.url, nrp, path);
 
 describe("the reporter and the officers talk, anonymously", () => {
   it("SPKT asks, the reporter answers and adds a photo from the tracking page, and the officer sees both", async () => {

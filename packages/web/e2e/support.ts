@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { DEMO_TOTP_SECRETS, startTestServer, totpCode } from "@lapora/testkit";
+import { REPORT_LIMITS } from "@lapora/core";
+import { DEMO_TOTP_SECRETS, startEvidenceHarness, startTestServer, totpCode } from "@lapora/testkit";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
@@ -43,6 +44,29 @@ export function useServerAndBrowser(): { server: TestServer; browser: Browser } 
   return site;
 }
 
+/**
+ * The evidence harness (the local app with an s3rver whose object events this process hears, so a photo
+ * goes through evidence-uploaded as in AWS) and a Chromium, for a test file's tests, like
+ * useServerAndBrowser. Playwright fills a form well under the fill-time trap's 4 s, which would hold every
+ * report: the trap is off here.
+ */
+export function useEvidenceSiteAndBrowser(): { server: EvidenceSite; browser: Browser } {
+  const site = {} as { server: EvidenceSite; browser: Browser };
+  beforeAll(async () => {
+    const limits = { ...REPORT_LIMITS, minFillSeconds: 0 };
+    [site.server, site.browser] = await Promise.all([
+      startEvidenceHarness({ web: true, limits }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+type EvidenceSite = Awaited<ReturnType<typeof startEvidenceHarness>>;
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** A phone-sized page (360x740, touch) in a fresh context: no storage carried between tests. */

@@ -1,6 +1,13 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { firstForwarded, Reporter } from "@lapora/core";
-import { type CheckedApp, checkedApp, createTestDeps, readJson, validReport } from "@lapora/testkit";
+import {
+  type CheckedApp,
+  checkedApp,
+  createTestDeps,
+  officerReports,
+  readJson,
+  validReport,
+} from "@lapora/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 
@@ -57,16 +64,8 @@ const asReporter = (
 const reply = (code: string, secret: string, text: string) =>
   asReporter(code, secret, "198.51.100.1", { method: "POST", body: JSON.stringify({ text }) });
 
-async function officer(nrp: string, method: string, path: string, body?: unknown) {
-  return app.request(`/api/officer/reports/${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${await deps.issuer.sign(nrp)}`,
-      ...(body ? { "Content-Type": "application/json" } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const officer = (nrp: string, method: string, path: string, body?: unknown) =>
+  officerReports(app, deps.issuer)(nrp, method, path, body);
 
 describe("the reporter secret", () => {
   it("is stored only as its hash, and each idempotent replay hands out one more that works too", async () => {

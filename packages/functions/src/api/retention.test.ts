@@ -1,7 +1,14 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { Reporter, Stats } from "@lapora/core";
 import * as Dynamo from "@lapora/core/dynamo";
-import { type CheckedApp, checkedApp, createTestDeps, readJson, validReport } from "@lapora/testkit";
+import {
+  type CheckedApp,
+  checkedApp,
+  createTestDeps,
+  officerReports,
+  readJson,
+  validReport,
+} from "@lapora/testkit";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { clientsFor, retentionDeps } from "../deps";
 import { createApp } from "./app";
@@ -62,16 +69,8 @@ async function submit(body = withContact()) {
   return (await readJson(res)) as { id: string; trackingCode: string; reporterSecret: string };
 }
 
-async function officer(nrp: string, method: string, path: string, body?: unknown) {
-  return app.request(`/api/officer/reports/${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${await deps.issuer.sign(nrp)}`,
-      ...(body ? { "Content-Type": "application/json" } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const officer = (nrp: string, method: string, path: string, body?: unknown) =>
+  officerReports(app, deps.issuer)(nrp, method, path, body);
 
 async function step(id: string, command: Record<string, unknown>) {
   const version = (await deps.reports.getById(id))?.version;
