@@ -134,7 +134,7 @@ describe("Statistik pimpinan in the console", () => {
     await expect(page.getByRole("link", { name: "Statistik pimpinan" }).count()).resolves.toBe(0);
     await page.goto(`${server.url}/konsol/statistik/2026-W47`);
     await page.getByRole("heading", { level: 1, name: /hanya untuk peran Pimpinan dan SPKT/ }).waitFor();
-    await expect(page.getByTestId("forbidden").isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId("forbidden").isVisible()).toBe(true);
     await expect(page.getByTestId("total").count()).resolves.toBe(0);
     // The server refuses too, whatever the page shows.
     const token = await page.evaluate(

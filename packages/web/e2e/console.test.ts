@@ -111,7 +111,7 @@ describe("the officers' console, on a phone", () => {
     await expect(statusOf(spkt)).resolves.toBe("Diterima");
     // SPKT calls reporters back: the contact is shown, with the notice that this view is recorded.
     await expect(spkt.getByTestId("reporter-name").textContent()).resolves.toBe("Siti Aminah");
-    await expect(spkt.getByTestId("contact-notice").isVisible()).resolves.toBe(true);
+    await expect.poll(() => spkt.getByTestId("contact-notice").isVisible()).toBe(true);
     // Only what the lifecycle allows from "diterima": no "Mulai tangani" or "Selesaikan" yet.
     await expect(spkt.getByRole("button", { name: "Mulai tangani" }).count()).resolves.toBe(0);
     await expect(spkt.getByRole("button", { name: "Selesaikan" }).count()).resolves.toBe(0);

@@ -24,7 +24,7 @@ describe("Indonesian by default, English on request, remembered", () => {
 
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Make a Report");
-    await expect(page.title()).resolves.toContain("Make a Report");
+    await expect.poll(() => page.title()).toContain("Make a Report");
 
     await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");

@@ -71,7 +71,7 @@ describe("a resident who sends many reports from one phone", () => {
       "tel:110",
     );
     // A report happening now also gets the full call-110 box, and the form is still there with its text.
-    await expect(page.locator(".emergency").last().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator(".emergency").last().isVisible()).toBe(true);
     await expect(page.getByLabel(/Ceritakan apa yang terjadi/).inputValue()).resolves.toMatch(
       /dibobol maling/,
     );

@@ -10,8 +10,8 @@ describe("report and track, on a phone", () => {
     await fillReport(page);
     const code = await submitAndReadCode(page);
     expect(code).toMatch(CODE_PATTERN);
-    await expect(page.getByText(/Simpan kode ini/).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("button", { name: "Salin kode" }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText(/Simpan kode ini/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: "Salin kode" }).isVisible()).toBe(true);
     // Once sent, the draft is gone from the phone.
     expect(await page.evaluate(() => localStorage.getItem("lapora.draft.v1"))).toBeNull();
 
@@ -20,7 +20,7 @@ describe("report and track, on a phone", () => {
     await expect(page.getByTestId("status").textContent()).resolves.toBe("Diterima");
     const current = page.locator('[aria-current="step"]');
     await expect(current.textContent()).resolves.toContain("Diterima");
-    await expect(page.getByText(/WIB$/).first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByText(/WIB$/).first().isVisible()).toBe(true);
 
     const stored = await site.server.deps.reports.getByTrackingCode(code);
     expect(stored?.reporter).toEqual({ anonymous: true });

@@ -28,7 +28,9 @@ describe("the reporter and the officers talk, anonymously", () => {
     const code = await submitAndReadCode(resident);
     const secret = (await resident.getByTestId("reporter-secret").textContent())?.trim() ?? "";
     expect(secret).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
-    await expect(resident.getByText(/Kunci ini tidak bisa ditampilkan lagi/).isVisible()).resolves.toBe(true);
+    await expect
+      .poll(() => resident.getByText(/Kunci ini tidak bisa ditampilkan lagi/).isVisible())
+      .toBe(true);
 
     const spkt = await phonePage(site.browser, { bypassCSP: true });
     await signIn(spkt, SPKT, `/konsol/laporan/${code}`);
@@ -43,7 +45,7 @@ describe("the reporter and the officers talk, anonymously", () => {
     await thread.getByText("Apakah Bapak/Ibu melihat plat nomornya?").waitFor();
     // The service targets, in WIB: a sedang report is checked within a day.
     await expect(resident.getByTestId("verify-by").textContent()).resolves.toMatch(/WIB$/);
-    await expect(resident.getByText("Diverifikasi paling lambat").isVisible()).resolves.toBe(true);
+    await expect.poll(() => resident.getByText("Diverifikasi paling lambat").isVisible()).toBe(true);
     await expect(thread.locator(".who").first().textContent()).resolves.toBe("Petugas");
     await resident.getByLabel("Jawaban atau keterangan tambahan").fill("Ya, BG 1234 XY, <b>hitam</b>.");
     await resident.getByRole("button", { name: "Kirim", exact: true }).click();
@@ -57,7 +59,7 @@ describe("the reporter and the officers talk, anonymously", () => {
       .locator("#reporter-photo")
       .setInputFiles({ name: "IMG_2041.jpg", mimeType: "image/jpeg", buffer: photo });
     await resident.getByText("Foto terkirim. Petugas akan melihatnya setelah diperiksa.").waitFor();
-    await expect(resident.getByText("Masih bisa menambah 4 foto.").isVisible()).resolves.toBe(true);
+    await expect.poll(() => resident.getByText("Masih bisa menambah 4 foto.").isVisible()).toBe(true);
     await expect(seriousViolations(resident)).resolves.toEqual([]);
     await resident.getByRole("button", { name: "English" }).click();
     await resident.getByRole("heading", { name: "Conversation with officers" }).waitFor();

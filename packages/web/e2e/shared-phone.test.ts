@@ -45,8 +45,8 @@ describe("a report of domestic violence from a shared phone", () => {
     await wishes(page);
     const referral = page.getByTestId("referral");
     await expect(referral.textContent()).resolves.toMatch(/129.*08111-129-129.*Unit PPA/s);
-    await expect(page.title()).resolves.toBe("Catatan");
-    await expect(page.getByText(/isian Anda tidak disimpan di HP ini/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.title()).toBe("Catatan");
+    await expect.poll(() => page.getByText(/isian Anda tidak disimpan di HP ini/).isVisible()).toBe(true);
     expect(await storedKeys(page)).not.toContain("lapora.draft.v1");
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
@@ -60,7 +60,7 @@ describe("a report of domestic violence from a shared phone", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("radio", { name: /^Sexual violence/ }).check();
     await page.getByRole("heading", { name: "You are not alone" }).waitFor();
-    await expect(page.title()).resolves.toBe("Notes");
+    await expect.poll(() => page.title()).toBe("Notes");
     await page.getByRole("radio", { name: /Give my name/ }).check();
     await page.getByRole("checkbox", { name: "Do not come to my house" }).waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
@@ -73,8 +73,8 @@ describe("a report of domestic violence from a shared phone", () => {
     });
     await wishes(page);
     code = await submitAndReadCode(page);
-    await expect(page.title()).resolves.toBe("Catatan");
-    await expect(page.getByText(/Kunci tidak disimpan di HP ini/).isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.title()).toBe("Catatan");
+    await expect.poll(() => page.getByText(/Kunci tidak disimpan di HP ini/).isVisible()).toBe(true);
     expect(await storedKeys(page)).not.toContain("lapora.reporterSecrets");
     await expect(seriousViolations(page)).resolves.toEqual([]);
 

@@ -60,7 +60,7 @@ describe("Statistik: what reporters say", () => {
       (await say.locator(`tr[data-code="${code}"]`).locator("th, td").allTextContents()).map((c) => c.trim());
     expect(await row("16.06.01")).toEqual(["Sekayu", "80%", "4 dari 5", "5"]);
     expect(await row("16.06.09")).toEqual(["Bayung Lencir", "<3 jawaban (ditampilkan mulai 5)"]);
-    await expect(say.getByText("Diverifikasi tepat waktu").isVisible()).resolves.toBe(true);
+    await expect.poll(() => say.getByText("Diverifikasi tepat waktu").isVisible()).toBe(true);
     // Every report was checked in time; the three whose reporters said "belum" were reopened and are open
     // past their week: 5 of 8 resolved in time.
     await expect(say.locator("dd").allTextContents()).resolves.toEqual([

@@ -83,16 +83,16 @@ describe("Statistik: the public weekly figures", () => {
     );
     await expect(page.locator('[data-chart="kecamatan"] .bar-hidden').count()).resolves.toBe(1);
     expect(await chartRows(page, "category")).toContainEqual(["Kebakaran hutan/lahan", "<3"]);
-    await expect(page.getByText("<3 berarti 1 atau 2 laporan", { exact: false }).isVisible()).resolves.toBe(
-      true,
-    );
+    await expect
+      .poll(() => page.getByText("<3 berarti 1 atau 2 laporan", { exact: false }).isVisible())
+      .toBe(true);
 
     const verify = page.getByTestId("time-verify");
-    await expect(verify.getByText("35 menit").isVisible()).resolves.toBe(true); // median of 10..60 min
-    await expect(verify.getByText("paling lama 1 jam").isVisible()).resolves.toBe(true); // p90
+    await expect.poll(() => verify.getByText("35 menit").isVisible()).toBe(true); // median of 10..60 min
+    await expect.poll(() => verify.getByText("paling lama 1 jam").isVisible()).toBe(true); // p90
     await expect(verify.textContent()).resolves.toContain("dihitung dari 6 laporan");
     const resolve = page.getByTestId("time-resolve");
-    await expect(resolve.getByText("Data belum cukup").isVisible()).resolves.toBe(true);
+    await expect.poll(() => resolve.getByText("Data belum cukup").isVisible()).toBe(true);
     await expect(resolve.textContent()).resolves.toContain("Baru 3 laporan");
     await expect(resolve.textContent()).resolves.not.toMatch(/\b0 menit/);
     await page.context().close();
@@ -184,9 +184,9 @@ describe("Statistik: the public weekly figures", () => {
 
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { level: 1, name: "Statistics" }).waitFor();
-    await expect(page.getByTestId("time-resolve").getByText("Not enough data").isVisible()).resolves.toBe(
-      true,
-    );
+    await expect
+      .poll(() => page.getByTestId("time-resolve").getByText("Not enough data").isVisible())
+      .toBe(true);
     await expect(page.getByText(/^Monday to Sunday, 16\s?–\s?22 November 2026, WIB$/).count()).resolves.toBe(
       1,
     );
