@@ -6,12 +6,12 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
-  type CfnBucket,
   ObjectLockRetention,
   ObjectOwnership,
 } from "aws-cdk-lib/aws-s3";
 import { type StackContext, use } from "sst/constructs";
 import { Api } from "./Api";
+import { deliverAccessLogs } from "./access-log-delivery";
 import { cloudFrontLogs } from "./cloudfront-logs";
 import { PROD_RETENTION_DAYS } from "./Evidence";
 import { Storage } from "./Storage";
@@ -79,25 +79,8 @@ export function Audit({ app, stack }: StackContext) {
       { expiration: days(TRAIL_RETENTION_DAYS), noncurrentVersionExpiration: Duration.days(1) },
     ],
   });
-  // Who read the audit trail is itself logged. CDK's serverAccessLogsBucket would grant by ACL here (its
-  // bucket-policy feature flag is off in SST's app), which bucket-owner-enforced buckets refuse.
-  const trailBucketLogs = "audit-trail/";
-  (trailBucket.node.defaultChild as CfnBucket).loggingConfiguration = {
-    destinationBucketName: logs.bucketName,
-    logFilePrefix: trailBucketLogs,
-  };
-  logs.addToResourcePolicy(
-    new PolicyStatement({
-      sid: "S3ServerAccessLogs",
-      principals: [new ServicePrincipal("logging.s3.amazonaws.com")],
-      actions: ["s3:PutObject"],
-      resources: [logs.arnForObjects(`${trailBucketLogs}*`)],
-      conditions: {
-        ArnLike: { "aws:SourceArn": trailBucket.bucketArn },
-        StringEquals: { "aws:SourceAccount": stack.account },
-      },
-    }),
-  );
+  // Who read the audit trail is itself logged.
+  deliverAccessLogs(stack, trailBucket, logs, "audit-trail/");
 
   const trailName = `${app.stage}-lapora-audit`;
   const trailArn = `arn:${stack.partition}:cloudtrail:${stack.region}:${stack.account}:trail/${trailName}`;

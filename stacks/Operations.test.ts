@@ -114,6 +114,7 @@ describe("Operations stack: what each alarm watches", () => {
     ["apiOfficerErrors", "apiOfficer", 300, 1, undefined],
     ["reportEventsErrors", "reportEvents", 300, 1, undefined],
     ["evidenceUploadedErrors", "evidenceUploaded", 300, 1, undefined],
+    ["accessLogScrubErrors", "accessLogScrub", 300, 1, undefined],
     ["escalationErrors", "escalationJob", 60, 5, 3],
     ["alertFollowUpErrors", "alertFollowUp", 60, 5, 3],
     ["weeklyStatsErrors", "weeklyStatsJob", 3600, 1, undefined],
@@ -160,10 +161,17 @@ describe("Operations stack: what each alarm watches", () => {
 
   it("throttles of every function, summed, missing points as 0", () => {
     const a = alarmNamed("lambdaThrottles");
-    expect(inputs(a).map((m) => m.MetricName)).toEqual(Array(8).fill("Throttles"));
-    for (const fn of ["apiPublic", "apiOfficer", "reportEvents", "evidenceUploaded", "escalationJob"])
+    expect(inputs(a).map((m) => m.MetricName)).toEqual(Array(9).fill("Throttles"));
+    for (const fn of [
+      "apiPublic",
+      "apiOfficer",
+      "reportEvents",
+      "evidenceUploaded",
+      "escalationJob",
+      "accessLogScrub",
+    ])
       expect(refersTo(inputs(a), `Ref${fn}`), fn).toBe(true);
-    expect(expression(a)).toMatch(/^SUM\(\[FILL\(t0, 0\), .*FILL\(t7, 0\)\]\)$/);
+    expect(expression(a)).toMatch(/^SUM\(\[FILL\(t0, 0\), .*FILL\(t8, 0\)\]\)$/);
     expect(a).toMatchObject({ Threshold: 1, TreatMissingData: "notBreaching" });
   });
 

@@ -23,7 +23,7 @@ import { addApiAlarms, addFailureAlarms, addFunctionAlarms, addTableAlarms } fro
  * in docs/operations.md), and the stage's dashboard. It comes last: it watches what the others built.
  */
 export function Operations({ app, stack }: StackContext) {
-  const { table } = use(Storage);
+  const { table, accessLogScrub } = use(Storage);
   const { alerts, sms } = use(Messaging);
   const { weeklyStats, contactRetention } = use(Jobs);
   const { api, fns } = use(Api);
@@ -66,6 +66,7 @@ export function Operations({ app, stack }: StackContext) {
     alertFollowUp: followUpFunction,
     weeklyStats: weeklyStats.jobFunction,
     contactRetention: contactRetention.jobFunction,
+    accessLogScrub,
   };
   const queues = { alerts: alertFailures, evidence: evidenceFailures };
   const namespace = metricsNamespace(app.stage);

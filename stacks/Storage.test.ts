@@ -2,9 +2,33 @@ import { TABLE, tableDefinition } from "@lapora/core/infra";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
-import { createTestApp, templateOf } from "./test-app";
+import { TEST_STAGE_LOG_DAYS, TRAIL_RETENTION_DAYS } from "./Audit";
+import { ACCESS_LOG_RETENTION_DAYS, TEST_STAGE_ACCESS_LOG_DAYS } from "./Storage";
+import { createTestApp, functionIdOf, grantsOf, templateOf } from "./test-app";
 
 let t: Template;
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are untyped JSON.
+type Json = any;
+/** The evidence bucket (the one with Object Lock) and its access-log bucket, by logical id and properties. */
+function buckets(template: Template) {
+  const all = Object.entries(template.findResources("AWS::S3::Bucket"));
+  expect(all).toHaveLength(2);
+  const evidence = all.find(([, b]) => b.Properties.ObjectLockEnabled === true);
+  const logs = all.find(([, b]) => b !== evidence?.[1]);
+  return {
+    evidence: {
+      id: evidence?.[0] as string,
+      props: evidence?.[1].Properties as Json,
+      res: evidence?.[1] as Json,
+    },
+    logs: { id: logs?.[0] as string, props: logs?.[1].Properties as Json, res: logs?.[1] as Json },
+  };
+}
+/** The statements of the policy of the bucket with logical id `id`. */
+const bucketPolicy = (template: Template, id: string) =>
+  Object.values(template.findResources("AWS::S3::BucketPolicy")).find((p) => p.Properties.Bucket.Ref === id)
+    ?.Properties.PolicyDocument.Statement as Json[];
 
 function onlyTable(template: Template) {
   const tables = Object.values(template.findResources("AWS::DynamoDB::Table"));
@@ -82,14 +106,14 @@ describe("Storage stack: table", () => {
       DeletionPolicy: "Delete",
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
     });
-    t.resourceCountIs("Custom::S3AutoDeleteObjects", 1);
+    // The evidence bucket and its access-log bucket.
+    t.resourceCountIs("Custom::S3AutoDeleteObjects", 2);
   });
 });
 
 describe("Storage stack: evidence bucket", () => {
   it("blocks all public access and leaves ACLs off", () => {
-    t.resourceCountIs("AWS::S3::Bucket", 1);
-    t.hasResourceProperties("AWS::S3::Bucket", {
+    expect(buckets(t).evidence.props).toMatchObject({
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
@@ -97,9 +121,9 @@ describe("Storage stack: evidence bucket", () => {
         RestrictPublicBuckets: true,
       },
       OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
-      // SST's default would allow every method from every origin.
-      CorsConfiguration: Match.absent(),
     });
+    // SST's default would allow every method from every origin.
+    expect(buckets(t).evidence.props.CorsConfiguration).toBeUndefined();
   });
 
   it("encrypts and versions objects", () => {
@@ -130,8 +154,7 @@ describe("Storage stack: evidence bucket", () => {
   });
 
   it("expires uploads that were never verified, and only those, under evidence/", () => {
-    const bucket = Object.values(t.findResources("AWS::S3::Bucket"))[0]?.Properties;
-    const rules = bucket.LifecycleConfiguration.Rules as Record<string, unknown>[];
+    const rules = buckets(t).evidence.props.LifecycleConfiguration.Rules as Record<string, unknown>[];
     expect(rules).toHaveLength(2);
     expect(rules.find((r) => r.Id === "unverified-uploads")).toEqual({
       Id: "unverified-uploads",
@@ -160,6 +183,116 @@ describe("Storage stack: evidence bucket", () => {
   });
 });
 
+describe("Storage stack: the evidence bucket's access log, without reporters", () => {
+  it("logs every request to the evidence bucket into its log bucket, under evidence-access-raw/", () => {
+    const { evidence, logs } = buckets(t);
+    expect(evidence.props.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logs.id },
+      LogFilePrefix: "evidence-access-raw/",
+    });
+  });
+
+  it("lets only S3's log delivery, for the evidence bucket and this account, write there, by bucket policy", () => {
+    const { evidence, logs } = buckets(t);
+    const statements = bucketPolicy(t, logs.id);
+    const delivery = statements.filter((s) => JSON.stringify(s.Principal).includes("logging.s3"));
+    expect(delivery).toEqual([
+      {
+        Sid: "S3ServerAccessLogs",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: { "Fn::Join": ["", [{ "Fn::GetAtt": [logs.id, "Arn"] }, "/evidence-access-raw/*"]] },
+        Condition: {
+          ArnLike: { "aws:SourceArn": { "Fn::GetAtt": [evidence.id, "Arn"] } },
+          StringEquals: { "aws:SourceAccount": "123456789012" },
+        },
+      },
+    ]);
+    // Not by ACL: bucket-owner-enforced buckets refuse ACLs, and CDK's serverAccessLogsBucket would set one.
+    expect(logs.props.AccessControl).toBeUndefined();
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: "Deny",
+        Action: "s3:*",
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      }),
+    );
+  });
+
+  it("keeps its log bucket private, encrypted, owner-enforced and unversioned (a deleted raw file is gone)", () => {
+    expect(buckets(t).logs.props).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+      },
+    });
+    expect(buckets(t).logs.props.VersioningConfiguration).toBeUndefined();
+  });
+
+  it("deletes raw files within a day, scrubbed or not, and keeps the scrubbed log a month outside prod", () => {
+    expect(TEST_STAGE_ACCESS_LOG_DAYS).toBe(TEST_STAGE_LOG_DAYS);
+    expect(buckets(t).logs.props.LifecycleConfiguration.Rules).toEqual([
+      { Id: "raw-access-log", Prefix: "evidence-access-raw/", ExpirationInDays: 1, Status: "Enabled" },
+      { Id: "kept-access-log", Prefix: "evidence-access/", ExpirationInDays: 30, Status: "Enabled" },
+    ]);
+  });
+
+  it("hands every file created under evidence-access-raw/, and only those, to access-log-scrub", () => {
+    const fn = functionIdOf(t, "accessLogScrub");
+    t.hasResourceProperties("Custom::S3BucketNotifications", {
+      BucketName: { Ref: buckets(t).logs.id },
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ["s3:ObjectCreated:*"],
+            Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "evidence-access-raw/" }] } },
+            LambdaFunctionArn: { "Fn::GetAtt": [fn, "Arn"] },
+          },
+        ],
+      },
+    });
+    t.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "s3.amazonaws.com",
+      FunctionName: { "Fn::GetAtt": [fn, "Arn"] },
+      SourceArn: { "Fn::GetAtt": [buckets(t).logs.id, "Arn"] },
+    });
+    expect(t.toJSON().Resources[fn].Properties.Environment.Variables).toMatchObject({
+      ACCESS_LOG_BUCKET: { Ref: buckets(t).logs.id },
+    });
+    t.hasOutput("AccessLogBucket", { Value: { Ref: buckets(t).logs.id } });
+  });
+
+  it("lets access-log-scrub list and read and delete raw files, and write scrubbed ones: nothing else", () => {
+    const logs = { "Fn::GetAtt": [buckets(t).logs.id, "Arn"] };
+    const under = (prefix: string) => ({ "Fn::Join": ["", [logs, `/${prefix}*`]] });
+    const grants = grantsOf(t, functionIdOf(t, "accessLogScrub")).filter(
+      (s) => ![s.Action].flat().every((a) => a.startsWith("xray:")),
+    );
+    expect(grants).toEqual([
+      {
+        Effect: "Allow",
+        Action: "s3:ListBucket",
+        Resource: logs,
+        Condition: { StringLike: { "s3:prefix": "evidence-access-raw/*" } },
+      },
+      {
+        Effect: "Allow",
+        Action: ["s3:DeleteObject", "s3:GetObject"],
+        Resource: under("evidence-access-raw/"),
+      },
+      { Effect: "Allow", Action: "s3:PutObject", Resource: under("evidence-access/") },
+    ]);
+  });
+});
+
 describe("Storage stack in prod", () => {
   let prod: Template;
   beforeAll(async () => {
@@ -176,5 +309,20 @@ describe("Storage stack in prod", () => {
     });
     prod.hasResource("AWS::S3::Bucket", { DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" });
     prod.resourceCountIs("Custom::S3AutoDeleteObjects", 0);
+  });
+
+  it("keeps the scrubbed access log as long as the audit trail's files, and its bucket when the stage is removed", () => {
+    expect(ACCESS_LOG_RETENTION_DAYS).toBe(TRAIL_RETENTION_DAYS);
+    const { logs } = buckets(prod);
+    expect(logs.res.DeletionPolicy).toBe("Retain");
+    expect(logs.props.LifecycleConfiguration.Rules).toEqual([
+      { Id: "raw-access-log", Prefix: "evidence-access-raw/", ExpirationInDays: 1, Status: "Enabled" },
+      {
+        Id: "kept-access-log",
+        Prefix: "evidence-access/",
+        ExpirationInDays: TRAIL_RETENTION_DAYS,
+        Status: "Enabled",
+      },
+    ]);
   });
 });

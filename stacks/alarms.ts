@@ -20,6 +20,8 @@ export const ALARMS = {
     "The report-events function failed on a whole batch: alerts wait behind it on the stream.",
   evidenceUploadedErrors:
     "The evidence-uploaded function failed on an upload: S3 retries it twice, then its event goes to the evidence failure queue.",
+  accessLogScrubErrors:
+    "The access-log-scrub function failed: raw access-log files of the evidence bucket are not scrubbed; they expire unread after a day, so that part of the access log is lost. Nothing with full addresses is kept.",
   escalationErrors:
     "The escalation job failed in 3 of the last 5 minutes: overdue darurat and tinggi reports are not escalated.",
   escalationNotRunning:

@@ -28,6 +28,7 @@ export interface StageFunctions {
   alertFollowUp: IFunction;
   weeklyStats: IFunction;
   contactRetention: IFunction;
+  accessLogScrub: IFunction;
 }
 
 export interface DashboardProps {

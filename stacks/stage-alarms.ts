@@ -38,7 +38,13 @@ function sumOf(metrics: Record<string, Metric>, label: string, period = FIVE_MIN
 export function addFunctionAlarms(alarm: AddAlarm, fn: StageFunctions) {
   const errors = (name: keyof StageFunctions, period: Duration) =>
     fn[name].metricErrors({ period, statistic: "Sum" });
-  for (const name of ["apiPublic", "apiOfficer", "reportEvents", "evidenceUploaded"] as const) {
+  for (const name of [
+    "apiPublic",
+    "apiOfficer",
+    "reportEvents",
+    "evidenceUploaded",
+    "accessLogScrub",
+  ] as const) {
     alarm(`${name}Errors`, {
       metric: errors(name, FIVE_MINUTES),
       threshold: 1,

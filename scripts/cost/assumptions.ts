@@ -107,6 +107,7 @@ export const ASSUMPTIONS = {
   scheduledRunMs: { value: 150, why: "assumed: an every-minute job with nothing due" },
   weeklyStatsMs: { value: 10000, why: "assumed: two weeks of reports read by day" },
   contactRetentionMs: { value: 3000, why: "assumed: the day's erasures" },
+  accessLogScrubMs: { value: 200, why: "assumed: one access log file read, scrubbed, written and deleted" },
   // Logs
   logKBPerInvocation: { value: 1, why: "assumed: Lambda's START/END/REPORT lines and one or two JSON lines" },
   logKBPerScheduledRun: { value: 0.4, why: "assumed: the platform lines of a run with nothing to do" },
@@ -122,6 +123,14 @@ export const ASSUMPTIONS = {
   trailEventKB: {
     value: 0.5,
     why: "assumed: one CloudTrail record in its gzipped log file (about 1.5 KB of JSON)",
+  },
+  evidenceAccessLogRecordsPerFile: {
+    value: 2,
+    why: "assumed: S3 delivers its access log in small files, a few minutes of requests each; at a district's rate a couple of records a file, each file one `access-log-scrub` run",
+  },
+  evidenceAccessLogRecordKB: {
+    value: 0.4,
+    why: "assumed: one line of 27 fields per request to the evidence bucket, without its user agent and referrer (packages/core/src/audit/access-log.ts)",
   },
   cloudFrontLogKB: {
     value: 0.4,

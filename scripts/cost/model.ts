@@ -38,6 +38,19 @@ const RUN_MS: Partial<Record<LambdaName, keyof Assumptions>> = {
   contactRetention: "contactRetentionMs",
 };
 
+/**
+ * Requests to the evidence bucket per report, each one record of its access log: per photo the upload, the
+ * display copy, its tagging and lock (4 writes) and evidence-uploaded's read; then the officers' views.
+ */
+const evidenceWrites = (a: Assumptions) => a.photosPerReport * 4;
+const evidenceReads = (a: Assumptions) => a.photosPerReport * (1 + a.photoViewsPerPhoto);
+
+/** The evidence bucket's access log files a report brings, each one `access-log-scrub` run (0 without the log). */
+const accessLogFilesPerReport = (s: StackSettings, a: Assumptions) =>
+  s.audit.evidenceAccessLogDays > 0
+    ? (evidenceWrites(a) + evidenceReads(a)) / a.evidenceAccessLogRecordsPerFile
+    : 0;
+
 /** Requests and run time of the Lambdas: per report, and the scheduled runs a month. */
 function lambdaUse(s: StackSettings, a: Assumptions, publicRequests: number) {
   const gbSeconds = (name: LambdaName, runs: number, ms: number) => {
@@ -50,6 +63,7 @@ function lambdaUse(s: StackSettings, a: Assumptions, publicRequests: number) {
     ["apiOfficer", a.officerApiRequestsPerReport, a.apiMs],
     ["reportEvents", 1, a.reportEventsMs],
     ["evidenceUploaded", a.photosPerReport, a.evidenceMs],
+    ["accessLogScrub", accessLogFilesPerReport(s, a), a.accessLogScrubMs],
   ];
   const scheduled = Object.entries(s.lambdas).filter(([, fn]) => fn.scheduledRunsPerMonth > 0);
   const fixedRuns = scheduled.map(([name, fn]) => {
@@ -130,6 +144,10 @@ export function costLines(s: StackSettings, a: Assumptions): CostLine[] {
     (audit.cloudFrontLogDays > 0
       ? PRICES.vendedLogsToS3.usd + keptFor(audit.cloudFrontLogDays) * PRICES.s3Storage.usd
       : 0);
+  // The evidence bucket's access log: S3's delivery is free; each file is listed and read, written again
+  // scrubbed (a PUT-class list and put, a GET), deleted (free), and kept as long as its bucket keeps it.
+  const accessLogFiles = accessLogFilesPerReport(s, a);
+  const accessLogRecords = accessLogFiles * a.evidenceAccessLogRecordsPerFile;
   const span = (days: number) => (days >= 365 ? `${Math.round(days / 365)} years` : `${days} days`);
 
   return [
@@ -188,8 +206,8 @@ export function costLines(s: StackSettings, a: Assumptions): CostLine[] {
       fixed: 0,
       perReport:
         (a.monthsInService * photoKB * PRICES.s3Storage.usd) / GB +
-        (a.photosPerReport * 4 * PRICES.s3Puts.usd) / 1000 +
-        ((a.photosPerReport + views) * PRICES.s3Gets.usd) / 1000 +
+        (evidenceWrites(a) * PRICES.s3Puts.usd) / 1000 +
+        (evidenceReads(a) * PRICES.s3Gets.usd) / 1000 +
         ((views * a.displayKB) / GB) * PRICES.s3TransferOut.usd,
       sms: false,
     },
@@ -228,6 +246,17 @@ export function costLines(s: StackSettings, a: Assumptions): CostLine[] {
         (trailEvents * PRICES.cloudTrailDataEvents.usd) / 100_000 +
         ((trailEvents * a.trailEventKB) / GB) * keptFor(audit.trailDays) * PRICES.s3Storage.usd +
         edgeLogs(edgeRequests),
+      sms: false,
+    },
+    {
+      service: `Audit: evidence bucket's access log, scrubbed (kept ${span(audit.evidenceAccessLogDays)})`,
+      fixed: 0,
+      perReport:
+        (accessLogFiles * 2 * PRICES.s3Puts.usd) / 1000 +
+        (accessLogFiles * PRICES.s3Gets.usd) / 1000 +
+        ((accessLogRecords * a.evidenceAccessLogRecordKB) / GB) *
+          keptFor(audit.evidenceAccessLogDays) *
+          PRICES.s3Storage.usd,
       sms: false,
     },
     {

@@ -4,7 +4,7 @@
  * size, a schedule, a log retention, an index, a secret or an alarm added to a stack therefore changes
  * `npm run cost` without anyone editing the model; a Lambda or a schedule it cannot price stops it.
  */
-import { metricSeries, parseSmsPolicy } from "@lapora/core/infra";
+import { EVIDENCE_ACCESS_LOG, metricSeries, parseSmsPolicy } from "@lapora/core/infra";
 
 /** The app's own Lambdas, by the start of their logical id in the template. */
 export const LAMBDAS = {
@@ -16,6 +16,7 @@ export const LAMBDAS = {
   alertFollowUp: "alertFollowUp",
   weeklyStats: "weeklyStatsJob",
   contactRetention: "contactRetentionJob",
+  accessLogScrub: "accessLogScrub",
 } as const;
 export type LambdaName = keyof typeof LAMBDAS;
 
@@ -37,9 +38,16 @@ export interface StackSettings {
   accessLogRetentionDays: number;
   /**
    * The audit trail (stacks/Audit.ts): its CloudTrail trails, whether they record management events, and
-   * the days its log files and CloudFront's logs are kept (0: not kept).
+   * the days its log files and CloudFront's logs are kept (0: not kept); and the days the evidence bucket's
+   * scrubbed access log is kept (stacks/Storage.ts; 0: the bucket has no access log).
    */
-  audit: { trails: number; managementEvents: boolean; trailDays: number; cloudFrontLogDays: number };
+  audit: {
+    trails: number;
+    managementEvents: boolean;
+    trailDays: number;
+    cloudFrontLogDays: number;
+    evidenceAccessLogDays: number;
+  };
   secrets: number;
   alarms: number;
   /** What alarms are billed by: one metric each, or each metric an alarm on metric math reads. */
@@ -178,6 +186,16 @@ export async function readStackSettings(): Promise<StackSettings> {
     // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON.
     b?.Properties.LifecycleConfiguration?.Rules?.find((r: any) => r.ExpirationInDays)?.ExpirationInDays ?? 0;
   const trailBucket = bucket(trail?.Properties.S3BucketName);
+  // The evidence bucket's access log: the bucket that logs under the raw prefix, and how long its log
+  // bucket keeps the scrubbed files.
+  const logging = resources
+    .map(([, r]) => r.Properties?.LoggingConfiguration)
+    .find((l) => l?.LogFilePrefix === EVIDENCE_ACCESS_LOG.raw);
+  const evidenceAccessLogDays: number =
+    bucket(logging?.DestinationBucketName)?.Properties.LifecycleConfiguration?.Rules?.find(
+      // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON.
+      (r: any) => r.Prefix === EVIDENCE_ACCESS_LOG.kept,
+    )?.ExpirationInDays ?? 0;
   const cloudFrontLogs = resources.some(
     ([, r]) => r.Type === "Custom::AWS" && JSON.stringify(r.Properties?.Create).includes("createDelivery"),
   );
@@ -201,6 +219,7 @@ export async function readStackSettings(): Promise<StackSettings> {
       cloudFrontLogDays: cloudFrontLogs
         ? keptDays(bucket(trailBucket?.Properties.LoggingConfiguration?.DestinationBucketName))
         : 0,
+      evidenceAccessLogDays,
     },
     secrets: ofType("AWS::SecretsManager::Secret").length,
     alarms: ofType("AWS::CloudWatch::Alarm").length,

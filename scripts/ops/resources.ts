@@ -32,6 +32,7 @@ export const RESOURCES = {
     type: "AWS::SQS::Queue",
     prefix: "evidenceUploadedFailures",
   },
+  accessLogScrub: { stack: "Storage", type: "AWS::Lambda::Function", prefix: "accessLogScrub" },
   weeklyStats: { stack: "Jobs", type: "AWS::Lambda::Function", prefix: "weeklyStatsJob" },
   contactRetention: { stack: "Jobs", type: "AWS::Lambda::Function", prefix: "contactRetentionJob" },
   escalation: { stack: "Alerts", type: "AWS::Lambda::Function", prefix: "escalationJob" },

@@ -140,6 +140,16 @@ export const EvidenceEnv = z.object({
 export const loadEvidenceConfig = (env: Record<string, string | undefined> = process.env) =>
   parse(EvidenceEnv, env);
 
+export const AccessLogEnv = z.object({
+  AWS_REGION: common.AWS_REGION,
+  /** The evidence bucket's access-log bucket: raw files in under `evidence-access-raw/`, scrubbed out under `evidence-access/`. */
+  ACCESS_LOG_BUCKET: z.string().check(z.minLength(1)),
+});
+
+/** The access-log-scrub function's settings. */
+export const loadAccessLogConfig = (env: Record<string, string | undefined> = process.env) =>
+  parse(AccessLogEnv, env);
+
 type Input<S extends z.ZodMiniType> = z.input<S>;
 type Required<S extends z.ZodMiniType> = {
   [K in keyof Input<S> as undefined extends Input<S>[K] ? never : K]-?: string;
@@ -164,3 +174,4 @@ export type RetentionEnvironment = Environment<typeof RetentionEnv>;
 export type AlertsEnvironment = Environment<typeof AlertsEnv>;
 export type EscalationEnvironment = Environment<typeof EscalationEnv>;
 export type EvidenceEnvironment = Environment<typeof EvidenceEnv>;
+export type AccessLogEnvironment = Environment<typeof AccessLogEnv>;

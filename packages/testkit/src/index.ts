@@ -18,5 +18,6 @@ export * from "./contract";
 export * from "./evidence-harness";
 export * from "./fixtures";
 export * from "./harness";
+export * from "./s3-objects";
 export * from "./stats-seed";
 export * from "./switchable-proxy";

@@ -2,29 +2,11 @@ import { Evidence, Metrics } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
 import * as Dynamo from "@lapora/core/dynamo";
 import { createSharpImages } from "@lapora/core/sharp";
-import * as z from "zod/mini";
 import { loadEvidenceConfig } from "../config";
 import { lambdaClients } from "../deps";
 import { entryLog, lambdaHandler } from "../lambda";
 import { countEach, createMetrics } from "../metrics";
-
-/** The part of an S3 event notification this function reads (AWS and the local s3rver wiring alike). */
-export const S3Event = z.object({
-  Records: z.array(
-    z.object({
-      eventName: z.string(),
-      s3: z.object({
-        bucket: z.object({ name: z.string() }),
-        object: z.object({
-          key: z.string(),
-          size: z.optional(z.number()),
-          eTag: z.optional(z.string()),
-          versionId: z.optional(z.string()),
-        }),
-      }),
-    }),
-  ),
-});
+import { decodeKey, S3Event } from "./s3-event";
 
 export interface EvidenceUploadedDeps extends Evidence.ProcessDeps {
   bucket: string;
@@ -34,9 +16,6 @@ export interface EvidenceUploadedDeps extends Evidence.ProcessDeps {
 
 /** The outcomes the dashboard counts; duplicates, gone and ignored uploads are retries or races. */
 const COUNTED = { attached: "accepted", rejected: "refused" } as const;
-
-// S3 writes object keys in events URL-encoded, with "+" for a space.
-const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, " "));
 
 /**
  * The `evidence-uploaded` consumer: every ObjectCreated record of an original under `evidence/` goes

@@ -60,7 +60,9 @@ const TEXTS: Record<"id" | "en", { lead: string; sections: Section[] }> = {
             <li>
               <strong>Jaringan Anda:</strong> untuk menahan banjir laporan, alamat jaringan dihitung sebagai
               kode acak yang berganti setiap hari dan terhapus sendiri paling lama dalam dua jam. Alamat
-              aslinya tidak disimpan.
+              aslinya tidak disimpan. Saat Anda mengirim foto, catatan akses penyimpanan foto menyimpan
+              waktunya dan hanya bagian depan alamat jaringan Anda (jaringan penyedia internet yang dipakai
+              banyak orang), tanpa jenis HP atau browser, selama 5 tahun seperti catatan audit lainnya.
             </li>
             <li>
               <strong>Di HP Anda:</strong> isian yang belum terkirim, kunci rahasia, dan pilihan bahasa. Untuk
@@ -177,7 +179,9 @@ const TEXTS: Record<"id" | "en", { lead: string; sections: Section[] }> = {
             <li>
               <strong>Your network:</strong> to hold back floods of reports, your network address is counted
               as a random code that changes every day and deletes itself within two hours. The address itself
-              is not kept.
+              is not kept. When you send a photo, the photo store's access log keeps the time and only the
+              first part of your network address (your internet provider's network, shared by many people),
+              never your phone or browser, for 5 years like the other audit records.
             </li>
             <li>
               <strong>On your phone:</strong> what you typed but have not sent, your secret key, and your

@@ -18,6 +18,7 @@ export { createCognitoSignIn } from "./cognito-sign-in";
 export { createDocumentClient, type DynamoOptions } from "./dynamodb";
 export * from "./lazy";
 export { createS3Client } from "./s3";
+export { createS3AccessLogFiles } from "./s3-access-logs";
 export { createS3EvidenceFiles, type S3EvidenceOptions } from "./s3-evidence-files";
 export { createS3OpenDataStore } from "./s3-open-data";
 export { createSnsClient } from "./sns";
