@@ -1,11 +1,12 @@
 import { runInNewContext } from "node:vm";
-import { contentSecurityPolicy } from "@lapora/core/infra";
+import { contentSecurityPolicy, webPageFor, webStyleHashes } from "@lapora/core/infra";
 import { Match, type Template } from "aws-cdk-lib/assertions";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { ORIGIN_HEADER } from "./Api";
 import { createTestApp, templateOf } from "./test-app";
-import { CLIENT_ADDRESS_CODE, CLIENT_HEADER, SPA_ROUTING_CODE } from "./Web";
+import { CLIENT_ADDRESS_CODE, CLIENT_HEADER, SPA_ROUTING_CODE, WEB_DIST } from "./Web";
 import { EDGE_REGION, webAclParameterName } from "./web-acl";
 
 let t: Template;
@@ -31,13 +32,17 @@ function distribution() {
 }
 
 describe("Web stack: security headers", () => {
-  it("serves the CSP of packages/core/src/web-security.ts, which allows no inline code", () => {
+  it("serves the CSP of packages/core/src/web-security.ts: no inline script, inline style only by the build's hash", () => {
     const csp = securityHeaders().ContentSecurityPolicy;
     expect(csp.Override).toBe(true);
     // The bucket's name is only known at deploy time: the policy is a join around its regional domain.
     const parts = csp.ContentSecurityPolicy["Fn::Join"][1] as unknown[];
     const text = parts.map((p) => (typeof p === "string" ? p : "BUCKET")).join("");
-    expect(text).toBe(contentSecurityPolicy({ uploadOrigins: ["https://BUCKET"] }));
+    // The site was built for this synth (SST's deferred task): its inline stylesheet's hash is allowed.
+    const styleHashes = webStyleHashes(WEB_DIST);
+    expect(styleHashes).toHaveLength(1);
+    expect(text).toBe(contentSecurityPolicy({ uploadOrigins: ["https://BUCKET"], styleHashes }));
+    expect(text).toContain(`style-src 'self' '${styleHashes[0]}';`);
     expect(text).toContain("script-src 'self';");
     expect(text).not.toContain("unsafe-inline");
     expect(text).not.toContain("unsafe-eval");
@@ -111,7 +116,7 @@ describe("Web stack: routing", () => {
     expect(distribution().CustomErrorResponses).toBeUndefined();
   });
 
-  it("routes app pages to index.html with one CloudFront function, leaving files alone", () => {
+  it("routes the form to index.html, other app pages to app.html and the console to console.html, as core says", () => {
     const fns = Object.values(t.findResources("AWS::CloudFront::Function"));
     const code = fns.find((f) => f.Properties.FunctionCode === SPA_ROUTING_CODE)?.Properties
       .FunctionCode as string;
@@ -119,13 +124,26 @@ describe("Web stack: routing", () => {
     const handler = runInNewContext(`${code}; handler`) as (e: unknown) => { uri: string };
     const route = (uri: string) => handler({ request: { uri } }).uri;
     expect(route("/")).toBe("/index.html");
-    expect(route("/lacak/AB12-CD34")).toBe("/index.html");
-    expect(route("/statistik/")).toBe("/index.html");
+    expect(route("/lacak/AB12-CD34")).toBe("/app.html");
+    expect(route("/statistik/")).toBe("/app.html");
+    expect(route("/privasi")).toBe("/app.html");
     expect(route("/konsol")).toBe("/console.html");
     expect(route("/konsol/laporan/abc")).toBe("/console.html");
-    expect(route("/konsolidasi")).toBe("/index.html");
+    expect(route("/konsolidasi")).toBe("/app.html");
     expect(route("/assets/index-Cd_aCAm-.js")).toBe("/assets/index-Cd_aCAm-.js");
     expect(route("/favicon.ico")).toBe("/favicon.ico");
+    // The same rule as core's webPageFor, which the local server and the service worker use.
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("", "konsol", "lacak", "a.b", "x", "index.html", "konsolidasi", "."), {
+          maxLength: 4,
+        }),
+        (parts) => {
+          const uri = `/${parts.join("/")}`;
+          expect(route(uri)).toBe(webPageFor(uri) ?? uri);
+        },
+      ),
+    );
     t.hasResourceProperties("AWS::CloudFront::Distribution", {
       DistributionConfig: Match.objectLike({
         DefaultCacheBehavior: Match.objectLike({

@@ -1,5 +1,5 @@
-import { CLIENT_HEADER, contentSecurityPolicy } from "@lapora/core/infra";
-import { Duration, Fn } from "aws-cdk-lib";
+import { CLIENT_HEADER, contentSecurityPolicy, WEB_PAGES, webStyleHashes } from "@lapora/core/infra";
+import { Duration, Fn, Lazy } from "aws-cdk-lib";
 import {
   AllowedMethods,
   CachePolicy,
@@ -34,17 +34,19 @@ import { Storage } from "./Storage";
 import { webAclArnFromEdge } from "./web-acl";
 
 /**
- * CloudFront viewer-request code for client-side routing: a path whose last segment has no file
- * extension is a page of the single-page app, so it gets index.html (the officers' console, under /konsol,
- * gets console.html; SST's file options keep every .html uncached, so both update at once). Done here rather than with
- * distribution-wide error responses, which would also turn the API's own 403/404 JSON into index.html.
+ * CloudFront viewer-request code for client-side routing, as core's `webPageFor` says (web-pages.ts; the
+ * Web test runs both over the same paths): `/` gets index.html (the report form, prerendered), any other
+ * path whose last segment has no file extension app.html, and the officers' console (/konsol) console.html.
+ * SST's file options keep every .html uncached, so all update at once. Done here rather than with
+ * distribution-wide error responses, which would also turn the API's own 403/404 JSON into a page.
  */
 export const SPA_ROUTING_CODE = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
-  var last = uri.split("/").pop();
+  var last = uri.slice(uri.lastIndexOf("/") + 1);
   if (last.indexOf(".") === -1) {
-    request.uri = uri === "/konsol" || uri.indexOf("/konsol/") === 0 ? "/console.html" : "/index.html";
+    if (uri === "/konsol" || uri.indexOf("/konsol/") === 0) request.uri = "${WEB_PAGES.console}";
+    else request.uri = uri === "/" ? "${WEB_PAGES.form}" : "${WEB_PAGES.app}";
   }
   return request;
 }`;
@@ -64,12 +66,23 @@ export const WEB_FILE_OPTIONS = [
   },
 ];
 
+/** The site's build output (StaticSite's path and buildOutput below). */
+export const WEB_DIST = "packages/web/dist";
+
 export function Web({ app, stack }: StackContext) {
   const { api, originSecret, secrets } = use(Api);
   const { evidence } = use(Storage);
   // Browsers post photos straight to the evidence bucket, at the regional endpoint presigned POST uses.
-  const csp = contentSecurityPolicy({
-    uploadOrigins: [`https://${evidence.cdk.bucket.bucketRegionalDomainName}`],
+  // The page's inline stylesheet is allowed by its hash, which the site's build writes (dist/csp.json).
+  // SST builds the site after this stack's constructs are made (a deferred task) and before the template
+  // is written, so the policy is produced then; a build without the file fails the deploy rather than
+  // ship a CSP that blocks the form's styles.
+  const csp = Lazy.string({
+    produce: () =>
+      contentSecurityPolicy({
+        uploadOrigins: [`https://${evidence.cdk.bucket.bucketRegionalDomainName}`],
+        styleHashes: webStyleHashes(WEB_DIST, { required: true }),
+      }),
   });
 
   const securityHeaders = new ResponseHeadersPolicy(stack, "SecurityHeaders", {

@@ -21,7 +21,7 @@ export interface PageGlobals {
     now(): number;
     getEntriesByType(
       type: string,
-    ): { name: string; responseEnd: number; domContentLoadedEventEnd?: number }[];
+    ): { name: string; startTime: number; responseEnd: number; domContentLoadedEventEnd?: number }[];
   };
   location: { origin: string };
   navigator: {
@@ -34,24 +34,41 @@ export interface PageGlobals {
 }
 
 /**
- * The form is usable when every category choice (`categories` of them) is on screen and enabled, and the
- * page's own scripts have run (module scripts run before DOMContentLoaded): a prerendered form whose
- * script has not arrived yet looks ready but is not. Returns the page's clock (ms from navigation start).
+ * The form is usable when it is on screen: every category choice (`categories` of them) is there and
+ * enabled, and the page has painted (its first contentful paint; a page waiting for its stylesheet paints
+ * nothing). The time is the later of the two. A prerendered form counts before its script has run only
+ * because the app keeps what was entered before then (web/src/lib/prerendered.ts; the browser test
+ * prerender.test.ts checks it); `appReady` gives when the app had taken over. Returns the page's clock
+ * (ms from navigation start).
  */
 export function formUsable(categories: number): number | false {
-  const g = globalThis as unknown as PageGlobals;
-  const nav = g.performance.getEntriesByType("navigation")[0];
-  if (!nav?.domContentLoadedEventEnd) return false;
+  const g = globalThis as unknown as PageGlobals & { __formSeenAt?: number };
   const radios = Array.from(g.document.querySelectorAll('input[name="category"]'));
   const ok =
     radios.length === categories && radios.every((r) => !r.disabled && r.getClientRects().length > 0);
-  return ok && g.performance.now();
+  if (!ok) return false;
+  g.__formSeenAt ??= g.performance.now();
+  const paint = g.performance.getEntriesByType("paint").find((p) => p.name === "first-contentful-paint");
+  return paint ? Math.max(paint.startTime, g.__formSeenAt) : false;
 }
 
-/** The floor page is usable as soon as its heading is there. */
+/**
+ * When the app had taken over the page: its scripts have run (DOMContentLoaded) and, for a prerendered
+ * form, the app has rendered over it (it drops #app's data-prerendered). False before.
+ */
+export function appReady(): number | false {
+  const g = globalThis as unknown as PageGlobals;
+  const nav = g.performance.getEntriesByType("navigation")[0];
+  const app = g.document.getElementById("app") as { hasAttribute(name: string): boolean } | null;
+  if (!nav?.domContentLoadedEventEnd || app?.hasAttribute("data-prerendered")) return false;
+  return g.performance.now();
+}
+
+/** The floor page is usable at its first contentful paint, its heading being there. */
 export function bareUsable(): number | false {
   const g = globalThis as unknown as PageGlobals;
-  return g.document.getElementById("ready") !== null && g.performance.now();
+  const paint = g.performance.getEntriesByType("paint").find((p) => p.name === "first-contentful-paint");
+  return g.document.getElementById("ready") !== null && paint ? paint.startTime : false;
 }
 
 /** When the last JS or CSS of the page's own origin had arrived (ms from navigation start). */
@@ -96,7 +113,9 @@ const gzipKB = (body: Buffer) => gzipSync(body, { level: 9 }).length / 1024;
  * The form page's weight: every JS and CSS file of its origin that the page requests until it is usable
  * and its network has been quiet for 2 s (so the chunks it loads lazily by itself count, and other
  * pages' chunks, which need a click, do not), gzip -9 as the server sends them; `initial` are those the
- * HTML names. The HTML itself is reported apart.
+ * HTML names, with what is inlined into the HTML (`inlineKB`: its <style> and <script> text). The HTML
+ * itself is reported apart, and so is what the form loads at the resident's first
+ * touch (a category chosen).
  */
 export async function pageWeight(browser: Browser, url: string, categories: number) {
   const context = await browser.newContext(MOBILE);
@@ -118,18 +137,41 @@ export async function pageWeight(browser: Browser, url: string, categories: numb
     const html = (await nav?.body())?.toString("utf8") ?? "";
     await page.waitForFunction(formUsable, categories, { polling: "raf", timeout: 60_000 });
     const settled = await quiet(2000, 30_000);
-    const files = Object.fromEntries(
-      await Promise.all([...bodies].sort().map(async ([path, kb]) => [path, await kb] as const)),
-    );
+    const sizes = async (paths: string[]) =>
+      Object.fromEntries(await Promise.all(paths.sort().map(async (p) => [p, await bodies.get(p)] as const)));
+    const files = (await sizes([...bodies.keys()])) as Record<string, number>;
+    // Then her first touch (a category chosen): what the form loads for it (its validation, web/src/form/
+    // use-report-form.ts). Reported apart, so nothing the form needs is out of sight.
+    await page.locator('input[name="category"]').first().check();
+    await quiet(2000, 30_000);
+    const touched = (await sizes([...bodies.keys()].filter((p) => !(p in files)))) as Record<string, number>;
     const named = new Set([...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]));
-    const sum = (paths: string[]) => paths.reduce((n, p) => n + (files[p] ?? 0), 0);
+    const sum = (of: Record<string, number>, paths = Object.keys(of)) =>
+      paths.reduce((n, p) => n + (of[p] ?? 0), 0);
     const all = Object.keys(files);
+    // Styles and scripts inlined into the HTML are the page's CSS and JS too: counted with them (and also
+    // inside htmlKB, which is the HTML as sent).
+    const inline = [...html.matchAll(/<(style|script)\b[^>]*>([\s\S]*?)<\/\1>/g)]
+      .map((m) => m[2] ?? "")
+      .join("");
+    const inlineKB = inline.length > 0 ? gzipKB(Buffer.from(inline)) : 0;
     return {
       htmlKB: gzipKB(Buffer.from(html)),
-      initialKB: sum(all.filter((p) => named.has(p))),
-      lazyKB: sum(all.filter((p) => !named.has(p))),
-      totalKB: sum(all),
+      inlineKB,
+      initialKB:
+        inlineKB +
+        sum(
+          files,
+          all.filter((p) => named.has(p)),
+        ),
+      lazyKB: sum(
+        files,
+        all.filter((p) => !named.has(p)),
+      ),
+      totalKB: inlineKB + sum(files),
+      onFirstTouchKB: sum(touched),
       files,
+      touchedFiles: touched,
       settled,
     };
   } finally {
@@ -146,7 +188,7 @@ export async function coldLoad(
   url: string,
   link: { offline: boolean; latency: number; downloadThroughput: number; uploadThroughput: number },
   categories: number | null,
-): Promise<{ usableAt: number; assetsAt: number | null }> {
+): Promise<{ usableAt: number; appReadyAt: number | null; assetsAt: number | null }> {
   const context = await browser.newContext(MOBILE);
   try {
     const page = await context.newPage();
@@ -159,11 +201,12 @@ export async function coldLoad(
     const wait = { polling: "raf", timeout: 60_000 } as const;
     if (categories === null) {
       const usableAt = Number(await (await page.waitForFunction(bareUsable, null, wait)).jsonValue());
-      return { usableAt, assetsAt: null };
+      return { usableAt, appReadyAt: null, assetsAt: null };
     }
     const usableAt = Number(await (await page.waitForFunction(formUsable, categories, wait)).jsonValue());
+    const appReadyAt = Number(await (await page.waitForFunction(appReady, null, wait)).jsonValue());
     await quiet(1000, 60_000);
-    return { usableAt, assetsAt: await page.evaluate(lastAssetEnd) };
+    return { usableAt, appReadyAt, assetsAt: await page.evaluate(lastAssetEnd) };
   } finally {
     await context.close();
   }

@@ -25,7 +25,7 @@ const directives = (csp: string) =>
 
 /**
  * Every directive of core's policy, each with at least its sources (the site adds the evidence bucket's
- * origin to img-src and connect-src), and nothing unsafe.
+ * origin to img-src and connect-src, and its inline stylesheet's hash to style-src), and nothing unsafe.
  */
 function cspProblem(value: string): string | undefined {
   const served = directives(value);
@@ -35,6 +35,10 @@ function cspProblem(value: string): string | undefined {
     const missing = sources.filter((s) => !got.includes(s));
     if (missing.length > 0) return `${name} lacks ${missing.join(" ")}`;
   }
+  // The form's stylesheet is inlined into its page and allowed by hash (dist/csp.json): without one, the
+  // form would show unstyled.
+  if (!served.get("style-src")?.some((s) => s.startsWith("'sha256-")))
+    return "style-src allows no stylesheet hash";
   const unsafe = value.match(/'unsafe-[a-z-]+'/);
   return unsafe ? `allows ${unsafe[0]}` : undefined;
 }

@@ -38,3 +38,4 @@ export {
   type PublicWeeklyStats,
 } from "./stats/publish";
 export * from "./stats/week";
+export { WEB_PAGES, webPageFor } from "./web-pages";

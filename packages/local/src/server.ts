@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { firstForwarded } from "@lapora/core";
-import { contentSecurityPolicy } from "@lapora/core/infra";
+import { contentSecurityPolicy, WEB_CSP_FILE, webPageFor, webStyleHashes } from "@lapora/core/infra";
 import { type ApiDeps, type AppOptions, createApp } from "@lapora/functions/api/app";
 import { createLogger } from "@lapora/functions/lambda";
 import { Hono } from "hono";
@@ -59,7 +59,20 @@ export function createLocalApp(
   const api =
     dev.api ?? createApp(deps, createLogger("api-local"), { sourceOf: localSourceOf(dev.trustProxy) });
   // Photos go from the browser straight to s3rver, as they go to S3 in AWS.
-  const csp = contentSecurityPolicy({ uploadOrigins: [deps.evidence.files.origin] });
+  // With the hashes of the build's inline stylesheets (dist/csp.json), read again after a rebuild.
+  let cspFor: { mtimeMs: number; csp: string } | undefined;
+  const cspNow = () => {
+    const file = join(webDist, WEB_CSP_FILE);
+    const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : 0;
+    if (cspFor?.mtimeMs !== mtimeMs) {
+      const styleHashes = webStyleHashes(webDist);
+      cspFor = {
+        mtimeMs,
+        csp: contentSecurityPolicy({ uploadOrigins: [deps.evidence.files.origin], styleHashes }),
+      };
+    }
+    return cspFor.csp;
+  };
   const root = relative(process.cwd(), webDist) || ".";
   const app = new Hono();
   // CloudFront compresses in AWS; without this a phone on 3G would get three times the bytes locally.
@@ -67,7 +80,7 @@ export function createLocalApp(
   app.use("*", async (c, next) => {
     await next();
     if (!c.req.path.startsWith("/api/")) {
-      c.header("Content-Security-Policy", csp);
+      c.header("Content-Security-Policy", cspNow());
       c.header("X-Content-Type-Options", "nosniff");
       c.header("Referrer-Policy", "no-referrer");
       c.header("X-Frame-Options", "DENY");
@@ -123,10 +136,12 @@ export function createLocalApp(
   if (totp) addTotpPage(app, deps.officers, (nrp) => totp.secretOf(nrp));
   if (existsSync(webDist)) {
     app.use("/*", serveStatic({ root }));
-    // The officers' console is a page of its own (packages/web/console.html), with its own client routing.
-    app.get("/konsol", serveStatic({ root, path: "console.html" }));
-    app.get("/konsol/*", serveStatic({ root, path: "console.html" }));
-    app.get("*", serveStatic({ root, path: "index.html" }));
+    // A page of the app gets the HTML file core's webPageFor names, as CloudFront's function does: the
+    // prerendered form at /, the app shell for its other pages, the officers' console under /konsol.
+    app.get("*", (c, next) => {
+      const page = webPageFor(c.req.path);
+      return page ? serveStatic({ root, path: page.slice(1) })(c, next) : next();
+    });
   }
   return app;
 }

@@ -355,6 +355,8 @@ describe("the officers' console, on a phone", () => {
     const page = await phonePage(browser);
     await page.goto(server.url);
     await page.getByRole("button", { name: "English" }).click();
+    // The public site's English is a chunk of its own: the choice is kept once it has arrived.
+    await page.getByRole("heading", { level: 1, name: "Make a Report" }).waitFor();
     await page.goto(`${server.url}/konsol`);
     await page.getByRole("heading", { name: "Officer Sign-in" }).waitFor();
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");

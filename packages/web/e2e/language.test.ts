@@ -7,12 +7,12 @@ describe("Indonesian by default, English on request, remembered", () => {
   it("switches the whole page, including validation messages, and keeps English after a reload", async () => {
     const page = await phonePage(site.browser);
     await page.goto(site.server.url);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Buat Laporan");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("id");
 
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Make a Report");
-    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Make a Report");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     await expect(page.getByRole("radio", { name: /^Theft/ }).count()).resolves.toBe(1);
     await page.getByRole("button", { name: "Send Report" }).click();
     await expect(page.locator("#f-kecamatan-error").textContent()).resolves.toContain(
@@ -23,13 +23,13 @@ describe("Indonesian by default, English on request, remembered", () => {
     );
 
     await page.reload();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Make a Report");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Make a Report");
     await expect.poll(() => page.title()).toContain("Make a Report");
 
     await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Buat Laporan");
     await page.reload();
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Buat Laporan");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Buat Laporan");
     await page.context().close();
   });
 
@@ -41,7 +41,7 @@ describe("Indonesian by default, English on request, remembered", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("link", { name: "Track this report" }).click();
     await expect(page.getByTestId("status").textContent()).resolves.toBe("Received");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Track a Report");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Track a Report");
     const stored = await site.server.deps.reports.getByTrackingCode(code);
     const wib = new Intl.DateTimeFormat("en-GB", {
       timeZone: "Asia/Jakarta",

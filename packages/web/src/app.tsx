@@ -7,7 +7,7 @@ import { quickExit, useEscapeTwiceToExit } from "./lib/quick-exit";
 import { linkClick, PRIVACY_PATH, type SiteRoute, siteRouteOf, useLocation } from "./lib/router";
 import { PrivacyRoute } from "./privacy/privacy-route";
 import { StatsRoute } from "./stats/stats-route";
-import { TrackPage } from "./track/track-page";
+import { TrackRoute } from "./track/track-route";
 
 function Header({ page }: { page: SiteRoute["page"] }) {
   const lang = useLang();
@@ -86,7 +86,7 @@ function Shell() {
         ) : route.page === "report" ? (
           <ReportPage />
         ) : (
-          <TrackPage code={route.code} />
+          <TrackRoute code={route.code} />
         )}
       </main>
       <footer class="site-footer">

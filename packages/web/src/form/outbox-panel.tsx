@@ -3,6 +3,7 @@ import type { OutboxEntry } from "../lib/outbox";
 import { linkClick, trackPath } from "../lib/router";
 import { formatWib } from "../lib/time";
 import type { Outbox } from "../lib/use-outbox";
+import "../styles/receipt.css";
 
 /**
  * What waits on this phone (lib/outbox.ts), above the form: how many reports wait and a way to send them

@@ -1,5 +1,4 @@
 import { MAX_PHOTOS } from "@lapora/core/browser";
-import "../styles/photos.css";
 import { useLang } from "../i18n/lang";
 import type { Photos } from "./use-photos";
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
 import { useLang } from "../i18n/lang";
+import "../styles/receipt.css";
 
 /** Instead of the receipt when there was no signal: the report waits on the phone and goes by itself. */
 export function Queued({ waiting, onAnother }: { waiting: number; onAnother(): void }) {

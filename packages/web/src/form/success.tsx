@@ -6,6 +6,7 @@ import { linkClick, trackPath } from "../lib/router";
 import { wipeAll } from "../lib/storage";
 import { EmergencyNotice } from "./happening-field";
 import type { Done } from "./use-report-form";
+import "../styles/receipt.css";
 
 /** The receipt: the tracking code large, a copy button, why to keep it, and the way to track it. */
 export function Success({

@@ -1,5 +1,5 @@
 import { isSensitive, type Lang } from "@lapora/core/browser";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { deviceToken } from "../lib/device";
 import { enqueue, listOutbox, type OutboxPhoto } from "../lib/outbox";
 import { requestOutboxSync } from "../lib/service-worker";
@@ -82,12 +82,20 @@ export function useReportForm(
   const [summaryTick, setSummaryTick] = useState(0);
   const busy = useRef(false);
 
-  useEffect(() => {
+  // The validation schema (zod/mini with core's rules, its own chunk) loads at her first touch of the
+  // form, seconds before anything can be sent: a visit that only reads, or tracks, never parses it, and
+  // the page's first load carries only what draws and drives the form. Submitting loads it anyway.
+  const wantSchema = useRef(false);
+  const needSchema = () => {
+    if (wantSchema.current) return;
+    wantSchema.current = true;
     loadSchema().then(
       () => setSchemaReady(true),
-      () => {},
+      () => {
+        wantSchema.current = false; // no signal: the next touch tries again
+      },
     );
-  }, []);
+  };
   // A layout effect runs right after the render, not after paint: a reload or a closed tab straight
   // after typing must not lose the last words.
   useLayoutEffect(() => {
@@ -105,6 +113,7 @@ export function useReportForm(
   Object.assign(errors, serverErrors);
 
   const set = (patch: Partial<FormState>) => {
+    needSchema();
     setDraft((d) => ({ ...d, state: { ...d.state, ...patch } }));
     const stale = (Object.keys(patch) as (keyof FormState)[]).flatMap((k) => AFFECTS[k]);
     if (stale.some((f) => serverErrors[f])) {
@@ -113,7 +122,10 @@ export function useReportForm(
       );
     }
   };
-  const touch = (field: FieldName) => setTouched((s) => (s.has(field) ? s : new Set([...s, field])));
+  const touch = (field: FieldName) => {
+    needSchema();
+    setTouched((s) => (s.has(field) ? s : new Set([...s, field])));
+  };
 
   const submit = async () => {
     if (busy.current) return;
@@ -123,6 +135,7 @@ export function useReportForm(
     try {
       const body = toBody(draft.state);
       const local = await validate(body);
+      if (local) setSchemaReady(true); // loaded by this send, if no touch had loaded it yet
       setShowAll(true);
       if (local && Object.keys(local).length > 0) return setSummaryTick((n) => n + 1);
       const photos = await photoTypes();

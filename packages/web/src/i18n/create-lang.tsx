@@ -19,9 +19,11 @@ export function initialLang(): Lang {
 
 /**
  * A language context over one set of texts: the provider keeps the choice (and `<html lang>`) and the
- * hook gives the language, its texts and a way to change it.
+ * hook gives the language, its texts and a way to change it. `load`, when given, fetches a language's
+ * texts before the switch (the public site's English is a chunk of its own); the switch happens when
+ * they have arrived, and not at all if they cannot (no signal and not cached yet).
  */
-export function createLang<S>(textsFor: (lang: Lang) => S) {
+export function createLang<S>(textsFor: (lang: Lang) => S, load?: (lang: Lang) => Promise<unknown>) {
   const Context = createContext<LangValue<S>>({ lang: "id", t: textsFor("id"), setLang: () => {} });
   function Provider({ children }: { children: ComponentChildren }) {
     const [lang, setLangState] = useState<Lang>(initialLang);
@@ -29,8 +31,12 @@ export function createLang<S>(textsFor: (lang: Lang) => S) {
       document.documentElement.lang = lang;
     }, [lang]);
     const setLang = (next: Lang) => {
-      writeJson(STORAGE_KEY, next);
-      setLangState(next);
+      const apply = () => {
+        writeJson(STORAGE_KEY, next);
+        setLangState(next);
+      };
+      if (load) load(next).then(apply, () => {});
+      else apply();
     };
     return <Context.Provider value={{ lang, t: textsFor(lang), setLang }}>{children}</Context.Provider>;
   }

@@ -1,9 +1,5 @@
 import type { Lang } from "@lapora/core/browser";
 import { createLang } from "./create-lang";
-import { common as enCommon } from "./en/common";
-import { form as enForm } from "./en/form";
-import { site as enSite } from "./en/site";
-import { track as enTrack } from "./en/track";
 import { common as idCommon } from "./id/common";
 import { form as idForm } from "./id/form";
 import { site as idSite } from "./id/site";
@@ -12,12 +8,20 @@ import type { SiteTexts } from "./types";
 
 export { initialLang } from "./create-lang";
 
-const BY_LANG: Record<Lang, SiteTexts> = {
-  id: { ...idCommon, ...idSite, ...idForm, ...idTrack },
-  en: { ...enCommon, ...enSite, ...enForm, ...enTrack },
-};
+const INDONESIAN: SiteTexts = { ...idCommon, ...idSite, ...idForm, ...idTrack };
+// English is its own chunk (site-en.ts): most residents never ask for it, so the form does not carry it.
+// The service worker precaches it with the rest of the shell, so it switches offline too.
+let english: SiteTexts | undefined;
 
-const lang = createLang((l: Lang) => BY_LANG[l]);
+/** Loads the site's English texts (once); resolves at once for Indonesian. */
+export function loadLang(lang: Lang): Promise<unknown> {
+  if (lang === "id" || english) return Promise.resolve();
+  return import("./site-en").then((m) => {
+    english = m.SITE_EN;
+  });
+}
+
+const lang = createLang((l: Lang) => (l === "en" && english) || INDONESIAN, loadLang);
 
 /** The public site's language and texts (shared with the console's choice, see create-lang.tsx). */
 export const LangProvider = lang.Provider;

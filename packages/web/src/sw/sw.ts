@@ -6,6 +6,7 @@
 //   resident's tap activates it, followed by a reload, so a page never runs half old, half new;
 // - the outbox of reports made offline is sent on Background Sync (lib/outbox.ts), as the page does.
 // The officers' console has its own worker (/konsol-sw.js, scope /konsol/); this one leaves /konsol alone.
+import { WEB_PAGES, webPageFor } from "@lapora/core/browser";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
@@ -47,11 +48,16 @@ const worker = self as unknown as WorkerScope;
 precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Every page of the public site is the one app shell; never the console, the API or the dev pages.
+// Every page of the public site opens from the precache, with the HTML file core's webPageFor names for
+// it (the prerendered form at /, the app shell elsewhere); never the console, the API or the dev pages.
+const NOT_THE_SITE = [/^\/konsol/, /^\/api\//, /^\/dev\//, /^\/auth\//, /^\/__/];
+const formPage = createHandlerBoundToURL(WEB_PAGES.form);
+const appPage = createHandlerBoundToURL(WEB_PAGES.app);
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL("/index.html"), {
-    denylist: [/^\/konsol/, /^\/api\//, /^\/dev\//, /^\/auth\//, /^\/__/],
-  }),
+  new NavigationRoute(
+    (options) => (webPageFor(options.url.pathname) === WEB_PAGES.form ? formPage : appPage)(options),
+    { denylist: NOT_THE_SITE },
+  ),
 );
 
 // The weekly statistics: the network first, the last copy seen when there is none. Only public figures;

@@ -4,6 +4,8 @@ import { useLang } from "../i18n/lang";
 import { navigate, trackPath } from "../lib/router";
 import { fetchReport, type TrackResult } from "./fetch-report";
 import type { ReportView as ReportViewType } from "./report-view";
+import "../styles/receipt.css";
+import "../styles/track.css";
 
 type View = { kind: "idle" } | { kind: "loading" } | TrackResult;
 
@@ -19,7 +21,10 @@ const loadReportView = () =>
     () => false,
   );
 
-/** "Lacak Laporan": a code box, and the report for the code in the address (`/lacak/{code}`). */
+/**
+ * "Lacak Laporan": a code box, and the report for the code in the address (`/lacak/{code}`). Its own
+ * chunk (track-route.tsx), under the heading the route shows at once.
+ */
 export function TrackPage({ code }: { code?: string | undefined }) {
   const { t } = useLang();
   const [input, setInput] = useState(code ?? "");
@@ -52,10 +57,7 @@ export function TrackPage({ code }: { code?: string | undefined }) {
   const error =
     view.kind === "invalid" ? (view.reason === "checksum" ? t.track.checksum : t.track.format) : undefined;
   return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title" tabIndex={-1}>
-        {t.track.title}
-      </h1>
+    <>
       <p>{t.track.intro}</p>
       <form class="track-form" noValidate onSubmit={onSubmit}>
         <label class="field-label" for="track-code">
@@ -100,6 +102,6 @@ export function TrackPage({ code }: { code?: string | undefined }) {
         )}
       </div>
       {view.kind === "ok" && ReportView && <ReportView report={view.report} />}
-    </section>
+    </>
   );
 }
