@@ -75,13 +75,14 @@ export function Web({ app, stack }: StackContext) {
   // Browsers post photos straight to the evidence bucket, at the regional endpoint presigned POST uses.
   // The page's inline stylesheet is allowed by its hash, which the site's build writes (dist/csp.json).
   // SST builds the site after this stack's constructs are made (a deferred task) and before the template
-  // is written, so the policy is produced then; a build without the file fails the deploy rather than
-  // ship a CSP that blocks the form's styles.
+  // is written, so the policy is produced then. When the site is deployed, a build without the file fails
+  // the deploy rather than ship a CSP that blocks the form's styles; when it is not (sst dev, remove, a
+  // deploy of other stacks) nothing was built and nothing is required.
   const csp = Lazy.string({
     produce: () =>
       contentSecurityPolicy({
         uploadOrigins: [`https://${evidence.cdk.bucket.bucketRegionalDomainName}`],
-        styleHashes: webStyleHashes(WEB_DIST, { required: true }),
+        styleHashes: webStyleHashes(WEB_DIST, { required: site.cdk !== undefined }),
       }),
   });
 

@@ -29,7 +29,6 @@ const PRERENDER_OUT = fileURLToPath(new URL("./node_modules/.lapora-prerender", 
 function prerenderForm(): Plugin {
   let shell: string | undefined;
   const hashes = new Set<string>();
-  let inlined: string | undefined;
   return {
     name: "lapora-prerender-form",
     transformIndexHtml(html, ctx) {
@@ -45,16 +44,18 @@ function prerenderForm(): Plugin {
       const css = typeof asset.source === "string" ? asset.source : new TextDecoder().decode(asset.source);
       if (css.includes("</")) throw new Error("the page's stylesheet cannot be inlined: it contains '</'");
       hashes.add(styleHash(css));
-      inlined = link[1];
-      const page = html.replace(link[0], `<style>${css}</style>`);
+      // data-href: the same styles as a file, which the app links if the CSP refused this copy (a deploy
+      // whose new page met the old policy: lib/styles.ts). Replacer functions: "$" in CSS is not a pattern.
+      const page = html.replace(link[0], () => `<style data-href="/${link[1]}">${css}</style>`);
       const marker = '<div id="app"></div>';
       if (!page.includes(marker)) throw new Error(`index.html has no ${marker} to render the form into`);
       shell = page;
-      return page.replace(marker, `<div id="app" data-prerendered="">${renderForm()}</div>`);
+      const form = renderForm();
+      return page.replace(marker, () => `<div id="app" data-prerendered="">${form}</div>`);
     },
     generateBundle: {
       order: "post",
-      handler(_options, bundle) {
+      handler() {
         if (!shell) throw new Error("index.html was not transformed: no app.html to write");
         this.emitFile({ type: "asset", fileName: WEB_PAGES.app.slice(1), source: shell });
         this.emitFile({
@@ -62,11 +63,6 @@ function prerenderForm(): Plugin {
           fileName: WEB_CSP_FILE,
           source: `${JSON.stringify({ styleHashes: [...hashes] }, null, 2)}\n`,
         });
-        // The inlined stylesheet's own file is no longer linked; it goes unless a chunk still names it.
-        const named = Object.values(bundle).some(
-          (out) => out.type === "chunk" && inlined !== undefined && out.code.includes(inlined),
-        );
-        if (inlined && !named) delete bundle[inlined];
       },
     },
   };
@@ -168,7 +164,8 @@ export default defineConfig(({ mode, command }) => {
       outDir: "dist",
       emptyOutDir: page === "index",
       target: "es2019",
-      // Keep every asset a separate file: the CSP allows no inline script or style.
+      // Keep every asset a separate file: the CSP allows no inline script, and no inline style but the
+      // page's own stylesheet, inlined by lapora-prerender-form with its hash.
       assetsInlineLimit: 0,
       rollupOptions: {
         input: { [page]: PAGES[page] },

@@ -22,11 +22,18 @@ describe("the prerendered report form", () => {
     // The page's own script is held, so the page never finishes loading: wait only for its first bytes.
     await page.goto(site.server.url, { waitUntil: "commit" });
     const description = page.getByLabel(/Ceritakan apa yang terjadi/);
+    const when = page.getByLabel(/Kapan kejadiannya/);
+    const send = page.getByRole("button", { name: "Kirim Laporan" });
     await page.getByRole("radio", { name: /^Pencurian/ }).check();
+    await page.getByRole("radio", { name: "Tidak", exact: true }).check();
+    await page.getByRole("radio", { name: /Cantumkan nama/ }).check();
     await description.fill("Motor saya dicuri di depan warung tadi pagi.");
     await expect(
       page.evaluate(() => document.getElementById("app")?.hasAttribute("data-prerendered")),
     ).resolves.toBe(true);
+    // Before the app: the browser cannot send the form by itself, and no build-time date is offered.
+    await expect(send.isDisabled()).resolves.toBe(true);
+    await expect(when.inputValue()).resolves.toBe("");
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
     release();
@@ -34,14 +41,19 @@ describe("the prerendered report form", () => {
       .poll(() => page.evaluate(() => document.getElementById("app")?.hasAttribute("data-prerendered")))
       .toBe(false);
     await expect(page.getByRole("radio", { name: /^Pencurian/ }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole("radio", { name: "Tidak", exact: true }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole("radio", { name: /Cantumkan nama/ }).isChecked()).resolves.toBe(true);
     await expect(description.inputValue()).resolves.toBe("Motor saya dicuri di depan warung tadi pagi.");
+    await expect(when.inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    await expect(send.isDisabled()).resolves.toBe(false);
     await expect(page.locator("form.report-form").count()).resolves.toBe(1);
 
-    // The rest of the form, then sent: the report holds what was entered before the script ran.
-    await page.getByRole("radio", { name: "Tidak", exact: true }).check();
+    // The rest of the form, then sent: the report holds what was chosen and typed before the script ran.
     await page.getByLabel("Kecamatan").selectOption({ label: "Sekayu" });
     await page.getByRole("combobox", { name: /Desa/ }).fill("soak");
     await page.getByRole("option", { name: "Soak baru" }).click();
+    await page.getByRole("textbox", { name: /^Nama/ }).fill("Budi Santoso");
+    await page.getByRole("textbox", { name: /^Nomor HP/ }).fill("0813 5555 0177");
     await submitAndReadCode(page);
     const { Items = [] } = await site.server.deps.client.send(
       new ScanCommand({ TableName: site.server.deps.tableName }),
@@ -52,8 +64,38 @@ describe("the prerendered report form", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       category: "pencurian",
+      happeningNow: false,
       description: "Motor saya dicuri di depan warung tadi pagi.",
     });
+    expect(JSON.stringify(stored[0])).toContain("Budi Santoso");
+    await page.context().close();
+  });
+
+  it("is styled even where a policy refuses its inline stylesheet: the app links the same styles as a file", async () => {
+    const page = await phonePage(site.browser);
+    // A deploy's moment where the new page meets the old policy: the served hash is not this page's.
+    await page.route(`${site.server.url}/`, async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers["content-security-policy"] = (headers["content-security-policy"] ?? "").replace(
+        /'sha256-[^']+'/,
+        "'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='",
+      );
+      await route.fulfill({ response, headers });
+    });
+    await page.goto(site.server.url);
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById("app")?.hasAttribute("data-prerendered")))
+      .toBe(false);
+    await expect
+      .poll(() =>
+        page
+          .locator("label.choice")
+          .first()
+          .evaluate((el) => getComputedStyle(el).display),
+      )
+      .not.toBe("inline");
+    await expect(page.locator('link[rel="stylesheet"]').count()).resolves.toBe(1);
     await page.context().close();
   });
 
@@ -85,7 +127,7 @@ describe("the prerendered report form", () => {
       const page = await html(path);
       expect(page, path).toContain('<div id="app"></div>');
       expect(page, path).not.toContain('class="report-form"');
-      expect(page, path).toContain("<style>"); // the same frame and styles, so it paints as soon
+      expect(page, path).toContain("<style data-href="); // the same frame and styles, so it paints as soon
     }
   });
 });

@@ -4,8 +4,9 @@ import { initialLang, loadLang } from "./i18n/lang";
 import { offerUpdate } from "./lib/app-update";
 import { earlyChanges, replayChanges } from "./lib/prerendered";
 import { registerServiceWorker } from "./lib/service-worker";
-// What the prerendered form needs to paint: the HTML links these, render-blocking. The receipt and the
-// tracking page bring their own styles with their code (styles/receipt.css, styles/track.css).
+import { ensureStyles } from "./lib/styles";
+// The page's stylesheet: the build inlines it into index.html and app.html (vite.config.ts), so the
+// prerendered form paints with the HTML. The tracking page brings its own with its chunk (styles/track.css).
 import "./styles/base.css";
 import "./styles/header.css";
 import "./styles/controls.css";
@@ -18,6 +19,7 @@ const root = document.getElementById("app");
 // A reader who chose English gets it from the first paint: its texts (a chunk of their own) come first.
 // Without them (offline before the shell was cached) the page shows in Indonesian rather than not at all.
 const start = () => {
+  ensureStyles();
   if (!root) return;
   // The form prerendered in index.html (lib/prerendered.ts): the app takes over its elements and keeps
   // what the resident already chose or typed. Any other page starts from an empty frame.

@@ -27,6 +27,7 @@ export function HappeningField({ state, set, errorOf, touch }: FieldProps) {
           <input
             type="radio"
             name="happeningNow"
+            value="yes"
             id={fieldDomId("happeningNow")}
             checked={state.happeningNow === "yes"}
             onChange={() => choose("yes")}
@@ -37,6 +38,7 @@ export function HappeningField({ state, set, errorOf, touch }: FieldProps) {
           <input
             type="radio"
             name="happeningNow"
+            value="no"
             checked={state.happeningNow === "no"}
             onChange={() => choose("no")}
           />

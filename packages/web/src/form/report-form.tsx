@@ -74,7 +74,15 @@ export function ReportForm({
         failure={form.failure}
         happeningNow={form.state.happeningNow === "yes"}
       />
-      <button type="submit" class="button button-primary button-block" aria-disabled={sending}>
+      {/* Prerendered (src/prerender.tsx), the button is off until the app has taken over: the browser
+          must not send the form by itself (a reload that loses what she typed, and her answers in the
+          address bar's history). With it off, Enter in a field does not send either. */}
+      <button
+        type="submit"
+        class="button button-primary button-block"
+        aria-disabled={sending}
+        disabled={import.meta.env.SSR}
+      >
         {sending ? t.form.sending : t.form.submit}
       </button>
       <p class="hint">{sensitive ? t.form.draftNoteSensitive : t.form.draftNote}</p>

@@ -21,6 +21,7 @@ export function ReporterFields({ state, set, errorOf, touch }: FieldProps) {
           <input
             type="radio"
             name="anonymous"
+            value="yes"
             checked={state.anonymous}
             aria-describedby="anon-hint"
             onChange={() => set({ anonymous: true })}
@@ -36,6 +37,7 @@ export function ReporterFields({ state, set, errorOf, touch }: FieldProps) {
           <input
             type="radio"
             name="anonymous"
+            value="no"
             checked={!state.anonymous}
             aria-describedby="named-hint"
             onChange={() => set({ anonymous: false })}

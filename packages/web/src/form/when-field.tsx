@@ -22,8 +22,10 @@ export function WhenField({ state, set, errorOf }: FieldProps) {
       <input
         id={id}
         type="datetime-local"
-        value={state.occurredAt}
-        max={toWibInput(new Date())}
+        // Prerendered at build time (src/prerender.tsx), the field is left empty and open: the app fills in
+        // the time it is opened, not the build's.
+        value={import.meta.env.SSR ? "" : state.occurredAt}
+        max={import.meta.env.SSR ? undefined : toWibInput(new Date())}
         aria-invalid={!!error}
         aria-describedby={describedBy("occurredAt", !!error, `${id}-hint`)}
         onInput={(e) => set({ occurredAt: e.currentTarget.value })}

@@ -23,10 +23,15 @@ export function initialLang(): Lang {
  * texts before the switch (the public site's English is a chunk of its own); the switch happens when
  * they have arrived, and not at all if they cannot (no signal and not cached yet).
  */
-export function createLang<S>(textsFor: (lang: Lang) => S, load?: (lang: Lang) => Promise<unknown>) {
+export function createLang<S>(
+  textsFor: (lang: Lang) => S,
+  load?: (lang: Lang) => Promise<unknown>,
+  /** The language to start in: by default the remembered one. */
+  initial: () => Lang = initialLang,
+) {
   const Context = createContext<LangValue<S>>({ lang: "id", t: textsFor("id"), setLang: () => {} });
   function Provider({ children }: { children: ComponentChildren }) {
-    const [lang, setLangState] = useState<Lang>(initialLang);
+    const [lang, setLangState] = useState<Lang>(initial);
     useEffect(() => {
       document.documentElement.lang = lang;
     }, [lang]);

@@ -1,12 +1,12 @@
 import type { Lang } from "@lapora/core/browser";
-import { createLang } from "./create-lang";
+import { createLang, initialLang } from "./create-lang";
 import { common as idCommon } from "./id/common";
 import { form as idForm } from "./id/form";
 import { site as idSite } from "./id/site";
 import { track as idTrack } from "./id/track";
 import type { SiteTexts } from "./types";
 
-export { initialLang } from "./create-lang";
+export { initialLang };
 
 const INDONESIAN: SiteTexts = { ...idCommon, ...idSite, ...idForm, ...idTrack };
 // English is its own chunk (site-en.ts): most residents never ask for it, so the form does not carry it.
@@ -21,7 +21,13 @@ export function loadLang(lang: Lang): Promise<unknown> {
   });
 }
 
-const lang = createLang((l: Lang) => (l === "en" && english) || INDONESIAN, loadLang);
+// The remembered English only once its texts are here: if they could not load, the page is Indonesian
+// throughout (its texts, <html lang> and the language sent with a report).
+const lang = createLang(
+  (l: Lang) => (l === "en" && english) || INDONESIAN,
+  loadLang,
+  () => (initialLang() === "en" && english ? "en" : "id"),
+);
 
 /** The public site's language and texts (shared with the console's choice, see create-lang.tsx). */
 export const LangProvider = lang.Provider;

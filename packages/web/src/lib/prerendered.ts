@@ -32,7 +32,9 @@ export function earlyChanges(root: HTMLElement): EarlyChange[] {
     const selector = selectorOf(el);
     if (!selector) continue;
     if (isToggle(el)) {
-      if (el.checked !== el.defaultChecked) out.push({ selector, checked: el.checked });
+      // A radio's handler sets its own value, whatever `checked` says: only the one now chosen is replayed.
+      const changed = el.checked !== el.defaultChecked && (el.type === "checkbox" || el.checked);
+      if (changed) out.push({ selector, checked: el.checked });
     } else if (el instanceof HTMLSelectElement) {
       if (el.value !== defaultOf(el)) out.push({ selector, value: el.value });
     } else if (el.type !== "file" && el.value !== el.defaultValue) {

@@ -49,13 +49,19 @@ precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Every page of the public site opens from the precache, with the HTML file core's webPageFor names for
-// it (the prerendered form at /, the app shell elsewhere); never the console, the API or the dev pages.
-const NOT_THE_SITE = [/^\/konsol/, /^\/api\//, /^\/dev\//, /^\/auth\//, /^\/__/];
+// it (the prerendered form at /, the app shell elsewhere). The console's pages (its own worker), a path
+// naming a file, the API and the dev pages go to the network.
+const NOT_THE_SITE = [/^\/api\//, /^\/dev\//, /^\/auth\//, /^\/__/];
 const formPage = createHandlerBoundToURL(WEB_PAGES.form);
 const appPage = createHandlerBoundToURL(WEB_PAGES.app);
 registerRoute(
   new NavigationRoute(
-    (options) => (webPageFor(options.url.pathname) === WEB_PAGES.form ? formPage : appPage)(options),
+    (options) => {
+      const page = webPageFor(options.url.pathname);
+      if (page === WEB_PAGES.form) return formPage(options);
+      if (page === WEB_PAGES.app) return appPage(options);
+      return fetch(options.request);
+    },
     { denylist: NOT_THE_SITE },
   ),
 );
