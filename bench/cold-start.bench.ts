@@ -107,10 +107,10 @@ const VARIANTS: Variant[] = [
     "db",
   ),
   sdkFloorPlus(
-    "sdk-plus-libphonenumber",
-    "SDK floor + libphonenumber-js/min",
-    `import { parsePhoneNumberFromString } from "libphonenumber-js/min";`,
-    "parsePhoneNumberFromString",
+    "sdk-plus-phone",
+    "SDK floor + core's phone check (libphonenumber's Indonesia metadata, no parser)",
+    `import { parseIndonesianPhone } from "./src/phone/phone";`,
+    "parseIndonesianPhone",
   ),
   sdkFloorPlus(
     "sdk-plus-cognito",

@@ -66,8 +66,10 @@ export const WEB_FILE_OPTIONS = [
   },
 ];
 
-/** The site's build output (StaticSite's path and buildOutput below). */
-export const WEB_DIST = "packages/web/dist";
+/** The site's sources and its build output, as StaticSite builds and uploads them below. */
+const WEB_PATH = "packages/web";
+const WEB_OUTPUT = "dist";
+export const WEB_DIST = `${WEB_PATH}/${WEB_OUTPUT}`;
 
 export function Web({ app, stack }: StackContext) {
   const { api, originSecret, secrets } = use(Api);
@@ -121,9 +123,9 @@ export function Web({ app, stack }: StackContext) {
     customHeaders: { [ORIGIN_HEADER]: originSecret },
   });
   const site = new StaticSite(stack, "site", {
-    path: "packages/web",
+    path: WEB_PATH,
     buildCommand: "npm run build",
-    buildOutput: "dist",
+    buildOutput: WEB_OUTPUT,
     // SST writes an env-typing file for Vite sites; keep it out of packages/web (no site env vars).
     vite: { types: "../../.sst/web-env.d.ts" },
     // After SST's own (everything no-cache, hashed *.js and *.css immutable): the console's service worker

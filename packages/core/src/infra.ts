@@ -2,7 +2,8 @@
  * `@lapora/core/infra`: the definitions the stacks share with the code, so AWS and the local runtime are
  * built from one source (docs/architecture.md, "One definition for AWS and local"): the table and its
  * indexes, the stream filter of the alert consumer, the evidence bucket's prefixes, tag and CORS, the
- * prefixes of its access log, and the security headers. Pure: no SDK, nothing that runs at import.
+ * prefixes of its access log, the security headers, and which page answers which path. No SDK, nothing
+ * that runs at import; the one file it reads is the web build's CSP hashes, when asked (webStyleHashes).
  */
 export { parseReportLimits, REPORT_LIMITS } from "./abuse/admission";
 export { parseSmsPolicy, SMS_POLICY } from "./alert/sms-rules";
