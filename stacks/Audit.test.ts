@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { LOG_RETENTION_DAYS, TRAIL_RETENTION_DAYS, trailManagementEvents } from "./Audit";
 import { CLOUDFRONT_LOG_FIELDS, CLOUDFRONT_LOG_LEFT_OUT } from "./cloudfront-logs";
-import { createTestApp, templateOf } from "./test-app";
+import { createTestApp, OWNER_ENFORCED, PRIVATE_BUCKET, templateOf } from "./test-app";
 import { EDGE_REGION } from "./web-acl";
 
 let t: Template;
@@ -118,13 +118,8 @@ describe("Audit stack: the trail's bucket", () => {
   it("blocks public access, refuses plain HTTP, versions, and lets only CloudTrail (this trail) write", () => {
     const id = trailBucketId(prod);
     expect(bucket(prod, id).Properties).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+      ...PRIVATE_BUCKET,
+      ...OWNER_ENFORCED,
       VersioningConfiguration: { Status: "Enabled" },
     });
     const statements = policyOf(prod, id);

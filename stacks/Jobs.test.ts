@@ -2,7 +2,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { CONTACT_RETENTION_SCHEDULE, RETENTION_PARTITIONS, WEEKLY_STATS_SCHEDULE } from "./Jobs";
-import { createTestApp, functionIdOf, grantsOf, templateOf } from "./test-app";
+import { createTestApp, functionIdOf, grantsOf, PRIVATE_BUCKET, templateOf } from "./test-app";
 
 let t: Template;
 let api: Template;
@@ -37,12 +37,7 @@ describe("Jobs stack: weekly statistics", () => {
 
   it("keeps the open-data bucket private, encrypted and TLS-only", () => {
     t.hasResourceProperties("AWS::S3::Bucket", {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
+      ...PRIVATE_BUCKET,
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
       },

@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { TEST_STAGE_LOG_DAYS, TRAIL_RETENTION_DAYS } from "./Audit";
 import { ACCESS_LOG_RETENTION_DAYS, TEST_STAGE_ACCESS_LOG_DAYS } from "./Storage";
-import { createTestApp, functionIdOf, grantsOf, templateOf } from "./test-app";
+import {
+  createTestApp,
+  functionIdOf,
+  grantsOf,
+  OWNER_ENFORCED,
+  PRIVATE_BUCKET,
+  templateOf,
+} from "./test-app";
 
 let t: Template;
 
@@ -114,13 +121,8 @@ describe("Storage stack: table", () => {
 describe("Storage stack: evidence bucket", () => {
   it("blocks all public access and leaves ACLs off", () => {
     expect(buckets(t).evidence.props).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+      ...PRIVATE_BUCKET,
+      ...OWNER_ENFORCED,
     });
     // SST's default would allow every method from every origin.
     expect(buckets(t).evidence.props.CorsConfiguration).toBeUndefined();
@@ -222,13 +224,8 @@ describe("Storage stack: the evidence bucket's access log, without reporters", (
 
   it("keeps its log bucket private, encrypted, owner-enforced and unversioned (a deleted raw file is gone)", () => {
     expect(buckets(t).logs.props).toMatchObject({
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
-      OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+      ...PRIVATE_BUCKET,
+      ...OWNER_ENFORCED,
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
       },

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config";
 import { ORIGIN_HEADER } from "./Api";
-import { createTestApp, templateOf } from "./test-app";
+import { createTestApp, PRIVATE_BUCKET, templateOf } from "./test-app";
 import { CLIENT_ADDRESS_CODE, CLIENT_HEADER, SPA_ROUTING_CODE, WEB_DIST } from "./Web";
 import { EDGE_REGION, webAclParameterName } from "./web-acl";
 
@@ -157,12 +157,7 @@ describe("Web stack: routing", () => {
 describe("Web stack: site bucket", () => {
   it("is private and TLS-only; CloudFront reads it", () => {
     t.hasResourceProperties("AWS::S3::Bucket", {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        BlockPublicPolicy: true,
-        IgnorePublicAcls: true,
-        RestrictPublicBuckets: true,
-      },
+      ...PRIVATE_BUCKET,
     });
     t.hasResourceProperties("AWS::S3::BucketPolicy", {
       PolicyDocument: {

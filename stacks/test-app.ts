@@ -55,3 +55,18 @@ export function grantsOf(template: Template, fnId: string): Statement[] {
     .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }]))
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
+
+/** The template of a bucket that blocks every kind of public access (for toMatchObject and hasResourceProperties). */
+export const PRIVATE_BUCKET = {
+  PublicAccessBlockConfiguration: {
+    BlockPublicAcls: true,
+    BlockPublicPolicy: true,
+    IgnorePublicAcls: true,
+    RestrictPublicBuckets: true,
+  },
+} as const;
+
+/** ...and whose objects all belong to the bucket's owner, with ACLs off. */
+export const OWNER_ENFORCED = {
+  OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+} as const;
