@@ -1,7 +1,21 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { App } from "sst/constructs";
 import { initProject, useProject } from "sst/project.js";
+
+/**
+ * SST writes under the project's `.sst/` as if one process were using it: each app empties `.sst/types`
+ * and appends its constructs' types there, and each function build empties its directory in
+ * `.sst/artifacts` before writing it. Test files run in parallel processes (and `npm run cost`
+ * synthesizes in one of its own), so one process's emptying can pull a directory from under another's
+ * write (ENOENT). Every process gets directories of its own.
+ */
+const scratch = mkdtempSync(join(tmpdir(), "lapora-sst-"));
+process.once("exit", () => rmSync(scratch, { recursive: true, force: true }));
+(App.prototype as unknown as { useTypesPath(): string }).useTypesPath = () => join(scratch, "types");
 
 /**
  * A fresh SST app for stack tests, set up the way `sst deploy` sets one up, minus AWS.
@@ -17,7 +31,8 @@ export async function createTestApp(options: { stage?: string; region?: string }
   process.env.npm_config_audit = "false";
   process.env.npm_config_fund = "false";
   await initProject({ stage: "test" });
-  const { config } = useProject();
+  const { config, paths } = useProject();
+  paths.artifacts = join(scratch, "artifacts");
   const app = new App({
     mode: "deploy",
     stage: options.stage ?? config.stage,
