@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import type { LocalConfig } from "./config";
-import { type Runtime, startRuntime } from "./runtime";
+import { type Runtime, runtimeOptionsOf, startRuntime } from "./runtime";
 
 /**
  * How `npm run stats` and `npm run retention` run their job: through the running `npm start`, which owns
@@ -19,14 +18,7 @@ export async function runJob(
   } catch {
     // No `npm start` on this port: start the emulators here.
   }
-  const runtime = await startRuntime({
-    dataDir: config.dataDir,
-    s3Directory: join(config.dataDir, "s3"),
-    tableName: config.tableName,
-    bucketName: config.bucketName,
-    topicName: config.topicName,
-    publicUrl: `http://localhost:${config.port}`,
-  });
+  const runtime = await startRuntime(runtimeOptionsOf(config));
   try {
     console.log(JSON.stringify(await run(runtime)));
   } finally {

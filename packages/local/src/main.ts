@@ -2,12 +2,12 @@
  * `npm start`: DynamoDB Local, s3rver and fauxqs, the API and the web app on one port.
  * Data stays under LAPORA_DATA_DIR (default .lapora/) across restarts; Ctrl-C stops everything.
  */
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { Stats } from "@lapora/core";
 import { loadLocalConfig } from "./config";
 import { createLocalRetentionDeps, runLocalRetention, scheduleRetention } from "./retention";
-import { startRuntime } from "./runtime";
+import { runtimeOptionsOf, startRuntime } from "./runtime";
 import { createLocalApp } from "./server";
 import { createLocalStatsDeps, scheduleWeeklyStats } from "./stats";
 
@@ -18,18 +18,7 @@ const webDist = resolve(import.meta.dirname, "../../web/dist");
 
 let runtime: Awaited<ReturnType<typeof startRuntime>>;
 try {
-  runtime = await startRuntime({
-    dataDir: config.dataDir,
-    s3Directory: join(config.dataDir, "s3"),
-    tableName: config.tableName,
-    bucketName: config.bucketName,
-    topicName: config.topicName,
-    publicUrl: `http://localhost:${config.port}`,
-    reportLimits: config.reportLimits,
-    serviceTargets: config.serviceTargets,
-    smsPolicy: config.smsPolicy,
-    demoPushDevices: true,
-  });
+  runtime = await startRuntime({ ...runtimeOptionsOf(config), demoPushDevices: true });
 } catch (err) {
   console.error(`Lapora could not start: ${(err as Error).message}`);
   process.exit(1);

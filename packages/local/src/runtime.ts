@@ -4,6 +4,7 @@ import { ensureTable } from "@lapora/core/dynamo";
 import type { ApiDeps } from "@lapora/functions/api/app";
 import { type LocalAlerts, startLocalAlerts } from "./alerts/local-alerts";
 import { createLocalIssuer, type LocalIssuer } from "./auth/issuer";
+import type { LocalConfig } from "./config";
 import { createLocalDeps } from "./deps";
 import { type DynamoLocal, startDynamoLocal } from "./emulators/dynamodb";
 import { type S3Local, startS3Local } from "./emulators/s3";
@@ -40,6 +41,23 @@ export const LOCAL_AUDIENCE = "lapora-console-local";
  * Starts the emulators, creates what the app needs in them and seeds the demo officers. With `dataDir`
  * the data (and the issuer's key) survive a restart; without it DynamoDB runs in memory.
  */
+export type RuntimeOptions = Parameters<typeof startRuntime>[0];
+
+/** The runtime `npm start` describes with its settings (LocalConfig): its data folder, names and rules. */
+export function runtimeOptionsOf(config: LocalConfig): RuntimeOptions {
+  return {
+    dataDir: config.dataDir,
+    s3Directory: join(config.dataDir, "s3"),
+    tableName: config.tableName,
+    bucketName: config.bucketName,
+    topicName: config.topicName,
+    publicUrl: `http://localhost:${config.port}`,
+    reportLimits: config.reportLimits,
+    serviceTargets: config.serviceTargets,
+    smsPolicy: config.smsPolicy,
+  };
+}
+
 export async function startRuntime(options: {
   dataDir?: string;
   s3Directory: string;

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
+import { recordingThrottle } from "../testing/recording-throttle";
 import { TotpBody } from "./schema";
-import { type SignInResult, type SignInThrottle, signInThrottled } from "./sign-in";
+import { type SignInResult, signInThrottled } from "./sign-in";
 import { signInAnswer } from "./sign-in-answer";
 import { otpauthUri } from "./totp";
-
-/** A throttle that lets every attempt through and records what it was told. */
-function recordingThrottle() {
-  const told: string[] = [];
-  const throttle: SignInThrottle = {
-    take: async () => ({ waitSeconds: 0 }),
-    failed: async () => void told.push("failed"),
-    succeeded: async () => void told.push("succeeded"),
-  };
-  return { throttle, told };
-}
 
 const steps: [SignInResult, string[]][] = [
   [{ kind: "invalid" }, ["failed"]],

@@ -1,7 +1,8 @@
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, it } from "vitest";
 import { RateLimitedError } from "../../errors";
-import { type SignInThrottle, signInThrottled } from "../../officer/sign-in";
+import { signInThrottled } from "../../officer/sign-in";
+import { recordingThrottle } from "../../testing/recording-throttle";
 import { createCognitoSignIn } from "./cognito-sign-in";
 
 // Cognito has no emulator, so its answers are played by a stand-in client that returns or throws what
@@ -18,17 +19,6 @@ const cognitoThrowing = (name: string, message: string) =>
       }) as unknown as CognitoIdentityProviderClient,
     "client-id",
   );
-
-/** A throttle that lets every attempt through and records what it was told. */
-function recordingThrottle() {
-  const told: string[] = [];
-  const throttle: SignInThrottle = {
-    take: async () => ({ waitSeconds: 0 }),
-    failed: async () => void told.push("failed"),
-    succeeded: async () => void told.push("succeeded"),
-  };
-  return { throttle, told };
-}
 
 describe("Cognito's answers to a sign-in", () => {
   it("a wrong password is `invalid`, and counts as this source's failure", async () => {
