@@ -17,11 +17,11 @@ export type { Officer } from "./officer/types";
 export * from "./phone/phone";
 export * from "./region/region";
 export * from "./report/category";
+export * from "./report/input";
 export * from "./report/labels";
 export * from "./report/messages";
 export * from "./report/priority";
 export type { PublicReportView } from "./report/public-view";
-export * from "./report/schema";
 export * from "./report/status";
 export {
   CANONICAL_PATTERN as TRACKING_CODE_PATTERN,

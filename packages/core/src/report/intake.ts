@@ -5,9 +5,9 @@ import { type EvidenceDeps, openUploads, type UploadGrant } from "../evidence/up
 import { hashRequest, IDEMPOTENCY_KEY_PATTERN } from "../idempotency";
 import { openReporterAccess } from "../reporter/access";
 import type { ReporterStore } from "../reporter/types";
+import { parseReportInput } from "./input";
 import type { Lang } from "./messages";
 import { derivePriority } from "./priority";
-import { parseReportInput } from "./schema";
 import { submit } from "./service";
 import { isSmokeToken } from "./smoke-test";
 import type { ReportStore } from "./store";

@@ -1,7 +1,7 @@
 import type { DISCARDED, HoldReason } from "../abuse/form";
 import type { Category } from "./category";
+import type { ContactPreferences } from "./input";
 import type { Priority } from "./priority";
-import type { ContactPreferences } from "./schema";
 import type { Status } from "./status";
 
 /** One public step in a report's life: shown to the reporter on the tracking page. */

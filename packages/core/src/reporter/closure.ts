@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { type AuditEntry, auditSubject } from "../audit/types";
 import { ConflictError } from "../errors";
-import { cleanText, textLength } from "../report/schema";
+import { cleanText, textLength } from "../report/input";
 import type { ReportStore } from "../report/store";
 import type { ReopenRecord, Report, ReporterFeedback } from "../report/types";
 import { parseOrThrow } from "../validation";

@@ -1,4 +1,4 @@
-import type { ContactPreferences } from "../report/schema";
+import type { ContactPreferences } from "../report/input";
 import type { Report } from "../report/types";
 import { WIB_OFFSET_MS } from "../time";
 

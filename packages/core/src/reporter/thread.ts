@@ -4,7 +4,7 @@ import { canAskReporter, ensure } from "../access/policy";
 import { type AuditEntry, auditSubject } from "../audit/types";
 import { ConflictError } from "../errors";
 import type { Officer } from "../officer/types";
-import { cleanText, textLength } from "../report/schema";
+import { cleanText, textLength } from "../report/input";
 import type { ReportStore } from "../report/store";
 import { load } from "../report/triage-service";
 import type { Report } from "../report/types";

@@ -1,7 +1,9 @@
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MESSAGES } from "./messages";
-import { parseReportInput } from "./schema";
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import type * as z from "zod/mini";
+import { parseReportInput, REPORT_FIELDS, type ReportInput } from "./input";
+import { MESSAGES_EN, MESSAGES_ID, messageFor } from "./messages";
+import { ReportInput as Contract } from "./schema";
 
 const NOW = new Date("2026-11-28T03:00:00Z");
 const valid = (overrides: Record<string, unknown> = {}) => ({
@@ -80,6 +82,31 @@ describe("report input", () => {
     expect(issuesOf(valid({ kecamatan: "16.06.09" }))).toEqual(["desa:desa.not_in_kecamatan"]);
   });
 
+  it("checks fields against each other even when another field is wrong, so all is said at once", () => {
+    expect(issuesOf(valid({ kecamatan: "16.06.09", category: undefined }))).toEqual([
+      "category:required",
+      "desa:desa.not_in_kecamatan",
+    ]);
+    const reporter = {
+      anonymous: false,
+      name: "Siti",
+      phone: "0812",
+      smsUpdates: true,
+      preferences: { sms: false, calls: true, callFrom: "08:00", callTo: "25:00" },
+    };
+    expect(issuesOf(valid({ reporter }))).toEqual([
+      "reporter.phone:reporter.phone.invalid",
+      "reporter.preferences.callTo:reporter.preferences.callHours.invalid",
+      "reporter.smsUpdates:reporter.smsUpdates.not_allowed",
+    ]);
+    const hours = { sms: true, calls: false, callFrom: "08:00", callTo: "08:00", safePhone: "12" };
+    expect(issuesOf(valid({ reporter: { ...reporter, smsUpdates: false, preferences: hours } }))).toEqual([
+      "reporter.phone:reporter.phone.invalid",
+      "reporter.preferences.safePhone:reporter.preferences.safePhone.invalid",
+      "reporter.preferences.callFrom:reporter.preferences.callHours.without_calls",
+    ]);
+  });
+
   it("refuses times in the future (beyond clock skew) and older than a year", () => {
     expect(issuesOf(valid({ occurredAt: "2026-11-28T03:04:00Z" }))).toEqual([]);
     expect(issuesOf(valid({ occurredAt: "2026-11-28T03:10:00Z" }))).toEqual(["occurredAt:occurredAt.future"]);
@@ -123,7 +150,7 @@ describe("report input", () => {
   });
 
   it("never crashes and always names known fields, whatever JSON arrives", () => {
-    const known = new Set(Object.keys(MESSAGES));
+    const known = new Set(Object.keys(MESSAGES_ID));
     fc.assert(
       fc.property(
         fc.oneof(fc.jsonValue(), fc.record({ category: fc.jsonValue(), reporter: fc.jsonValue() })),
@@ -141,11 +168,80 @@ describe("report input", () => {
     );
   });
 
-  it("gives every message in Indonesian and English", () => {
-    for (const [code, m] of Object.entries(MESSAGES)) {
-      expect(m.id, code).not.toBe("");
-      expect(m.en, code).not.toBe("");
-      expect(m.id, code).not.toBe(m.en);
+  it("is what the contract describes: every body the rules let in, the contract's schema lets in too", () => {
+    expectTypeOf<z.output<typeof Contract>>().toEqualTypeOf<ReportInput>();
+    // Mostly what a form sends, sometimes a value the rules refuse, now and then any JSON at all.
+    const pick = (good: unknown[], bad: unknown[] = []) =>
+      fc.oneof(
+        { weight: 20, arbitrary: fc.constantFrom(...good) },
+        { weight: bad.length, arbitrary: bad.length ? fc.constantFrom(...bad) : fc.constant(good[0]) },
+        { weight: 1, arbitrary: fc.jsonValue() },
+      );
+    const absent = (a: fc.Arbitrary<unknown>) => fc.option(a, { nil: undefined, freq: 2 });
+    const preferences = fc.record(
+      {
+        sms: pick([true, false]),
+        calls: pick([true, false]),
+        callFrom: absent(pick(["08:00"], ["8:00"])),
+        callTo: absent(pick(["17:00"], ["24:00"])),
+        noHomeVisit: absent(pick([true, false])),
+        safePhone: absent(pick(["081234567890"], ["12"])),
+      },
+      { requiredKeys: ["sms", "calls"] },
+    );
+    const named = fc.record(
+      {
+        anonymous: pick([false], [true]),
+        name: pick(["Siti", " Siti Aminah "], ["S"]),
+        phone: pick(["0812-3456-7890", "+62 812 3456 7890"], ["+1 202 555 0143"]),
+        smsUpdates: absent(pick([true, false])),
+        preferences: absent(preferences),
+      },
+      { requiredKeys: ["anonymous", "name", "phone"] },
+    );
+    const body = fc.record(
+      {
+        category: pick(["pencurian", "kdrt"], ["begal"]),
+        happeningNow: pick([true, false]),
+        kecamatan: pick(["16.06.01"], ["16.06.09"]),
+        desa: pick(["16.06.01.1011"], ["x"]),
+        occurredAt: pick(
+          ["2026-11-27T20:00:00+07:00", "2026-11-28T02:59:59.123456Z"],
+          ["2026-02-30T10:00:00Z"],
+        ),
+        description: pick(["Sepeda motor hilang dari depan rumah.", "\u0000Baris satu\r\nbaris dua 🏍️🏍️"]),
+        location: absent(
+          pick([{ lat: -2.9, lon: 103.8 }], [{ lat: -2.9 }, { lat: -2.9, lon: 103.8, alt: 1 }]),
+        ),
+        reporter: fc.oneof(fc.record({ anonymous: pick([true], [false]) }), named),
+        isAdmin: fc.option(fc.boolean(), { nil: undefined, freq: 20 }),
+      },
+      { requiredKeys: REPORT_FIELDS.filter((f) => f !== "location") },
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(body, (b) => {
+        const raw = JSON.parse(JSON.stringify(b)) as unknown; // as it arrives: no undefined fields
+        const r = parseReportInput(raw);
+        if (!r.ok) return;
+        accepted++;
+        expect(Contract.safeParse(raw).success).toBe(true);
+        expect(Contract.safeParse(r.value).success).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it("gives every message in Indonesian and English, and a generic one for a code it does not know", () => {
+    expect(Object.keys(MESSAGES_EN).sort()).toEqual(Object.keys(MESSAGES_ID).sort());
+    for (const [code, id] of Object.entries(MESSAGES_ID)) {
+      const en = MESSAGES_EN[code as keyof typeof MESSAGES_EN];
+      expect(id, code).not.toBe("");
+      expect(en, code).not.toBe("");
+      expect(id, code).not.toBe(en);
     }
+    expect(messageFor("photos.too_many", "id")).toBe("Isian tidak valid.");
+    expect(messageFor("toString", "en")).toBe("Invalid value.");
   });
 });
