@@ -12,3 +12,13 @@ export function indonesiaOnly() {
     nonGeographic: {},
   };
 }
+
+/**
+ * What core's phone check reads of that entry (packages/core/src/phone/phone.ts): the calling code, the
+ * international (IDD) prefix, the national number pattern and the national prefix. The entry's possible
+ * lengths and formats are left out: the check never reads them.
+ */
+export function indonesiaRules() {
+  const [callingCode, iddPrefix, nationalNumber, , , nationalPrefix] = indonesiaOnly().countries.ID;
+  return { version: indonesiaOnly().version, callingCode, iddPrefix, nationalNumber, nationalPrefix };
+}

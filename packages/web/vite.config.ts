@@ -169,8 +169,8 @@ export default defineConfig(({ mode, command }) => {
       assetsInlineLimit: 0,
       rollupOptions: {
         input: { [page]: PAGES[page] },
-        // Core's browser modules are pure: a re-exported module nothing uses (the validation schema,
-        // which the form loads lazily) must not be pulled into the page's first chunk.
+        // Core's browser modules are pure: a re-exported module nothing uses (the English messages, which
+        // come with the English texts) must not be pulled into the page's first chunk.
         treeshake: { moduleSideEffects: CORE_IS_PURE },
       },
     },

@@ -5,17 +5,10 @@ export type PhoneCheck = { ok: true; e164: string } | { ok: false; reason: "inva
 // libphonenumber-js's check with "min" metadata, without its parser (about 10 KB gzipped in the public
 // form): find the national significant number as its parse() does, then its isValid() only asks whether
 // that matches the national number pattern. phone.test.ts checks the two agree.
-// Indonesia's entry: calling code, IDD prefix, national number pattern, possible lengths, formats, national
-// prefix. The parser weighs the possible lengths only before dropping a national prefix; they come from the
-// same pattern, so they never change the answer.
-const [CODE, IDD, PATTERN, , , PREFIX] = metadata.countries.ID as [
-  string,
-  string,
-  string,
-  number[],
-  unknown,
-  string,
-];
+// Of Indonesia's entry, the check reads the calling code, the IDD prefix, the national number pattern and
+// the national prefix (scripts/phone-metadata-source.ts). The parser weighs the entry's possible lengths
+// only before dropping a national prefix; they come from the same pattern, so they never change the answer.
+const { callingCode: CODE, iddPrefix: IDD, nationalNumber: PATTERN, nationalPrefix: PREFIX } = metadata;
 const NATIONAL = new RegExp(`^(?:${PATTERN})$`);
 const IDD_PREFIX = new RegExp(`^(?:${IDD})`);
 // As the parser finds a number in text: from the first plus sign or digit to the last digit, with only its

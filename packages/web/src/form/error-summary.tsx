@@ -1,4 +1,4 @@
-import { messageFor } from "@lapora/core/browser";
+import { messageIn } from "@lapora/core/browser";
 import { useEffect, useRef } from "preact/hooks";
 import { useLang } from "../i18n/lang";
 import type { SiteTexts } from "../i18n/types";
@@ -31,7 +31,7 @@ function labelOf(field: FieldName, t: SiteTexts): string {
  * submit is refused, so a screen reader reads it; each entry jumps to its field.
  */
 export function ErrorSummary({ errors, tick }: { errors: FieldErrors; tick: number }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const ref = useRef<HTMLElement>(null);
   const fields = FIELDS.filter((f) => errors[f]);
   useEffect(() => {
@@ -43,7 +43,7 @@ export function ErrorSummary({ errors, tick }: { errors: FieldErrors; tick: numb
       <h2 id="error-summary-title">{t.form.errorsTitle(fields.length)}</h2>
       <ul>
         {fields.map((field) => {
-          const text = `${labelOf(field, t)} – ${messageFor(errors[field] ?? "", lang)}`;
+          const text = `${labelOf(field, t)} – ${messageIn(t.fieldMessages, errors[field] ?? "")}`;
           return (
             <li key={field}>
               {field === "form" ? (

@@ -74,7 +74,7 @@ export function emptyState(now = new Date()): FormState {
   };
 }
 
-/** The contact wishes as the API takes them (report/schema.ts): hours only with calls, a safe number if typed. */
+/** The contact wishes as the API takes them (core report/input.ts): hours only with calls, a safe number if typed. */
 function preferencesOf(s: FormState): Record<string, unknown> {
   const hours = s.callsAllowed && (s.callFrom || s.callTo);
   return {

@@ -1,4 +1,4 @@
-import { isSensitive, messageFor } from "@lapora/core/browser";
+import { isSensitive, messageIn } from "@lapora/core/browser";
 import type { Ref } from "preact";
 import { useLang } from "../i18n/lang";
 import { CategoryField } from "./category-field";
@@ -29,14 +29,14 @@ export function ReportForm({
   /** The bot trap: a field people never see or reach, which scripts that fill every field fill in. */
   honeypot: Ref<HTMLInputElement>;
 }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const props: FieldProps = {
     state: form.state,
     set: form.set,
     touch: form.touch,
     errorOf: (field) => {
       const code = form.errors[field];
-      return code ? messageFor(code, lang) : undefined;
+      return code ? messageIn(t.fieldMessages, code) : undefined;
     },
   };
   const sending = form.progress !== null;

@@ -13,14 +13,7 @@ import {
   saveDraft,
   toBody,
 } from "./form-state";
-import {
-  type FieldErrors,
-  type FieldName,
-  loadSchema,
-  toFieldErrors,
-  validate,
-  validateNow,
-} from "./validate";
+import { type FieldErrors, type FieldName, toFieldErrors, validate } from "./validate";
 
 export interface Done {
   receipt: Receipt;
@@ -71,7 +64,6 @@ export function useReportForm(
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [schemaReady, setSchemaReady] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [failure, setFailure] = useState<
     "failed" | "rejected" | "offline-sensitive" | { limitedSeconds: number } | null
@@ -82,30 +74,13 @@ export function useReportForm(
   const [summaryTick, setSummaryTick] = useState(0);
   const busy = useRef(false);
 
-  // The validation schema (zod/mini with core's rules, its own chunk) loads at her first touch of the
-  // form, seconds before anything can be sent: a visit that only reads, or tracks, never parses it, and
-  // the page's first load carries only what draws and drives the form. Submitting loads it anyway.
-  const wantSchema = useRef(false);
-  const needSchema = () => {
-    if (wantSchema.current) return;
-    wantSchema.current = true;
-    loadSchema().then(
-      () => setSchemaReady(true),
-      () => {
-        wantSchema.current = false; // no signal: the next touch tries again
-      },
-    );
-  };
   // A layout effect runs right after the render, not after paint: a reload or a closed tab straight
   // after typing must not lose the last words.
   useLayoutEffect(() => {
     if (!done) saveDraft(draft);
   }, [draft, done]);
 
-  const liveErrors = useMemo(
-    () => (schemaReady ? (validateNow(toBody(draft.state)) ?? {}) : {}),
-    [draft.state, schemaReady],
-  );
+  const liveErrors = useMemo(() => validate(toBody(draft.state)), [draft.state]);
   const errors: FieldErrors = {};
   for (const [field, code] of Object.entries(liveErrors) as [FieldName, string][]) {
     if (showAll || touched.has(field)) errors[field] = code;
@@ -113,7 +88,6 @@ export function useReportForm(
   Object.assign(errors, serverErrors);
 
   const set = (patch: Partial<FormState>) => {
-    needSchema();
     setDraft((d) => ({ ...d, state: { ...d.state, ...patch } }));
     const stale = (Object.keys(patch) as (keyof FormState)[]).flatMap((k) => AFFECTS[k]);
     if (stale.some((f) => serverErrors[f])) {
@@ -123,7 +97,6 @@ export function useReportForm(
     }
   };
   const touch = (field: FieldName) => {
-    needSchema();
     setTouched((s) => (s.has(field) ? s : new Set([...s, field])));
   };
 
@@ -134,10 +107,9 @@ export function useReportForm(
     setServerErrors({});
     try {
       const body = toBody(draft.state);
-      const local = await validate(body);
-      if (local) setSchemaReady(true); // loaded by this send, if no touch had loaded it yet
+      const local = validate(body);
       setShowAll(true);
-      if (local && Object.keys(local).length > 0) return setSummaryTick((n) => n + 1);
+      if (Object.keys(local).length > 0) return setSummaryTick((n) => n + 1);
       const photos = await photoTypes();
       const form: FormMeta = draft.form ?? {
         website: honeypot(),

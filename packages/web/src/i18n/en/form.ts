@@ -1,6 +1,7 @@
+import { MESSAGES_EN } from "@lapora/core/browser";
 import type { FormTexts } from "../types";
 
-/** The report form's English texts. Validation messages come from core (report/messages.ts). */
+/** The report form's English texts. Validation messages are core's (report/messages.ts). */
 export const form: FormTexts = {
   emergency: {
     title: "Emergency?",
@@ -190,4 +191,6 @@ export const form: FormTexts = {
     "gangguan-ketertiban": "Fights, street racing, drunken trouble.",
     lainnya: "Anything else the police should know.",
   },
+  /** Why a field is refused, by core's code: the same table the API answers with. */
+  fieldMessages: MESSAGES_EN,
 };

@@ -1,4 +1,5 @@
-/** The report form's Indonesian texts. Validation messages come from core (report/messages.ts). */
+import { MESSAGES_ID } from "@lapora/core/browser";
+/** The report form's Indonesian texts. Validation messages are core's (report/messages.ts). */
 export const form = {
   emergency: {
     title: "Keadaan darurat?",
@@ -191,4 +192,6 @@ export const form = {
     "gangguan-ketertiban": "Keributan, balap liar, mabuk-mabukan.",
     lainnya: "Kejadian lain yang perlu diketahui polisi.",
   },
+  /** Why a field is refused, by core's code: the same table the API answers with. */
+  fieldMessages: MESSAGES_ID,
 };
