@@ -5,7 +5,7 @@
  * ports of their own against one local runtime, measured by one Chromium.
  *   weight      the JS and CSS of the form page (inlined into its HTML, the HTML's files, and the chunks it
  *               loads lazily by itself; not other pages'), gzip -9. Target: 35 KB or less. Reported beside
- *               it: what the form loads at the resident's first touch (its validation), and what the
+ *               it: what the form loads at the resident's first touch (a category chosen), and what the
  *               service worker precaches in the background (every page, both languages, icons).
  *   slow-3g     time to usable: from navigation start until the category choices are on screen (painted)
  *               and enabled (web-page.ts formUsable: the prerendered form keeps what is entered before

@@ -140,8 +140,8 @@ export async function pageWeight(browser: Browser, url: string, categories: numb
     const sizes = async (paths: string[]) =>
       Object.fromEntries(await Promise.all(paths.sort().map(async (p) => [p, await bodies.get(p)] as const)));
     const files = (await sizes([...bodies.keys()])) as Record<string, number>;
-    // Then her first touch (a category chosen): what the form loads for it (its validation, web/src/form/
-    // use-report-form.ts). Reported apart, so nothing the form needs is out of sight.
+    // Then her first touch (a category chosen): anything the form loads only then is reported apart, so
+    // nothing the form needs is out of sight (today nothing: its validation is part of the page).
     await page.locator('input[name="category"]').first().check();
     await quiet(2000, 30_000);
     const touched = (await sizes([...bodies.keys()].filter((p) => !(p in files)))) as Record<string, number>;
