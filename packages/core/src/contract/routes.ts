@@ -17,7 +17,7 @@ import {
   VersionBody,
 } from "../officer/schema";
 import { QueueParams } from "../report/queue";
-import { ReportInput } from "../report/schema";
+import { ReportBodyShape } from "../report/schema";
 import { TriageCommand } from "../report/triage";
 import { ClosureInput } from "../reporter/closure";
 import { REPORTER_SECRET_HEADER } from "../reporter/secret";
@@ -57,7 +57,10 @@ export interface RouteSpec {
 const ok = <S extends z.ZodMiniType>(schema: S, description = "OK") => ({ description, schema });
 
 /** The body of `POST /api/reports`: the report's fields, and the type of each photo to upload. */
-export const ReportSubmission = z.extend(ReportInput, { photos: ReportPhotos, form: z.optional(FormMeta) });
+export const ReportSubmission = z.extend(ReportBodyShape, {
+  photos: ReportPhotos,
+  form: z.optional(FormMeta),
+});
 
 const REPORT_BODY_BYTES = 64 * 1024;
 const THREAD_BODY_BYTES = 8 * 1024;

@@ -1,4 +1,5 @@
 export * from "./category";
+export * from "./input";
 export * from "./intake";
 export * from "./priority";
 export * from "./public-view";

@@ -2,7 +2,7 @@
  * The rules of a resident's report, the body of `POST /api/reports`: one reader that the API's intake
  * and the public form both run (the form before sending, the API on arrival), written as plain functions
  * so the form carries no schema library. The contract (schema.ts) describes the same body's shape for
- * the OpenAPI document; input.test.ts checks that the two never disagree.
+ * the OpenAPI document; input.test.ts checks that the description lets in every body these rules let in.
  */
 import type { FieldIssue } from "../errors";
 import { parseIndonesianPhone } from "../phone/phone";
@@ -106,21 +106,22 @@ class Reader {
   }
 
   /**
-   * An object of exactly `keys`: `read` reads its fields, each other key is noted as an unknown field,
-   * and then `across` checks the fields against each other. BAD when anything inside was noted.
+   * An object of exactly the fields `read` reads (it gives each, absent ones as undefined): every other
+   * key is noted as an unknown field, and then `across` checks the fields against each other. BAD when
+   * anything inside was noted.
    */
   object<T extends object>(
     v: unknown,
     field: string,
     code: MessageCode,
-    keys: readonly string[],
     read: (o: Json) => T,
     across?: (value: T, o: Json) => void,
   ): Read<Clean<T>> {
     if (!isObject(v)) return this.note(field, v === undefined ? "required" : code);
     const before = this.issues.length;
     const value = read(v);
-    for (const k of Object.keys(v).filter((k) => !keys.includes(k))) {
+    const known = Object.keys(value);
+    for (const k of Object.keys(v).filter((k) => !known.includes(k))) {
       this.note(`${field && `${field}.`}${k === "" ? '""' : k}`, "unknown_field");
     }
     across?.(value, v);
@@ -129,7 +130,12 @@ class Reader {
   }
 
   /** A text field, cleaned, whose length in characters is within `min`..`max`. */
-  text(v: unknown, field: string, codes: readonly MessageCode[], min: number, max: number): Read<string> {
+  text(
+    v: unknown,
+    field: string,
+    codes: readonly MessageCode[],
+    { min, max }: { min: number; max: number },
+  ): Read<string> {
     const [invalid, short = invalid, long = invalid] = codes as [MessageCode, ...MessageCode[]];
     const s = this.check(v, field, invalid, isString);
     if (!ok(s)) return BAD;
@@ -163,7 +169,6 @@ class Reader {
 }
 
 const AT = "reporter.preferences";
-const PREFERENCES = ["sms", "calls", "callFrom", "callTo", "noHomeVisit", "safePhone"];
 
 /** How the reporter may be contacted (reporter/contact.ts); absent means no wish was given. */
 function preferences(r: Reader, v: unknown) {
@@ -171,7 +176,6 @@ function preferences(r: Reader, v: unknown) {
     v,
     AT,
     `${AT}.invalid`,
-    PREFERENCES,
     (o) => ({
       sms: r.check(o.sms, `${AT}.sms`, `${AT}.sms.invalid`, isBoolean),
       calls: r.check(o.calls, `${AT}.calls`, `${AT}.calls.invalid`, isBoolean),
@@ -194,21 +198,17 @@ function preferences(r: Reader, v: unknown) {
   );
 }
 
-const NAMED = ["anonymous", "name", "phone", "smsUpdates", "preferences"];
-
 function reporter(r: Reader, v: unknown): Read<Reporter> {
   if (!isObject(v)) return r.note("reporter", v === undefined ? "required" : "reporter.invalid");
   if (!isBoolean(v.anonymous)) return r.note("reporter.anonymous", "reporter.invalid");
-  if (v.anonymous)
-    return r.object(v, "reporter", "reporter.invalid", ["anonymous"], () => ({ anonymous: true as const }));
+  if (v.anonymous) return r.object(v, "reporter", "reporter.invalid", () => ({ anonymous: true as const }));
   return r.object(
     v,
     "reporter",
     "reporter.invalid",
-    NAMED,
     (o) => ({
       anonymous: false as const,
-      name: r.text(o.name, "reporter.name", ["reporter.name.invalid"], 2, 100),
+      name: r.text(o.name, "reporter.name", ["reporter.name.invalid"], NAME_LENGTH),
       phone: r.phone(o.phone, "reporter.phone"),
       smsUpdates: r.optional(o.smsUpdates, "reporter.smsUpdates", "reporter.smsUpdates.invalid", isBoolean),
       preferences: o.preferences === undefined ? undefined : preferences(r, o.preferences),
@@ -223,25 +223,17 @@ function reporter(r: Reader, v: unknown): Read<Reporter> {
 }
 
 function location(r: Reader, v: unknown): Read<{ lat: number; lon: number }> {
-  const l = r.object(v, "location", "location.invalid", ["lat", "lon"], (o) => ({
+  const l = r.object(v, "location", "location.invalid", (o) => ({
     lat: r.check(o.lat, "location.lat", "location.invalid", isNumber),
     lon: r.check(o.lon, "location.lon", "location.invalid", isNumber),
   }));
   return !ok(l) || isInsideRegency(l.lat, l.lon) ? l : r.note("location", "location.outside");
 }
 
-/** A report's own fields, in the order they are read (and their issues are listed). */
-export const REPORT_FIELDS = [
-  "category",
-  "happeningNow",
-  "kecamatan",
-  "desa",
-  "occurredAt",
-  "description",
-  "location",
-  "reporter",
-] as const;
 const DESCRIPTION: MessageCode[] = ["description.invalid", "description.too_short", "description.too_long"];
+/** How long a description and a name may be, in characters as textLength counts them. */
+export const DESCRIPTION_LENGTH = { min: 10, max: 2000 } as const;
+export const NAME_LENGTH = { min: 2, max: 100 } as const;
 
 /** Reads a report body by the rules: the clean input, or BAD with each bad field's reasons noted. */
 function readReport(r: Reader, body: unknown, now: number): Read<ReportInput> {
@@ -249,14 +241,13 @@ function readReport(r: Reader, body: unknown, now: number): Read<ReportInput> {
     body,
     "",
     "invalid_body",
-    REPORT_FIELDS,
     (o) => ({
       category: r.check(o.category, "category", "category.invalid", isCategory),
       happeningNow: r.check(o.happeningNow, "happeningNow", "happeningNow.invalid", isBoolean),
       kecamatan: r.check(o.kecamatan, "kecamatan", "kecamatan.invalid", isKecamatan),
       desa: r.check(o.desa, "desa", "desa.invalid", isDesa),
       occurredAt: r.occurredAt(o.occurredAt, now),
-      description: r.text(o.description, "description", DESCRIPTION, 10, 2000),
+      description: r.text(o.description, "description", DESCRIPTION, DESCRIPTION_LENGTH),
       location: o.location === undefined ? undefined : location(r, o.location),
       reporter: reporter(r, o.reporter),
     }),

@@ -2,14 +2,12 @@
  * The contract's description of a resident's report, the body of `POST /api/reports`, for the OpenAPI
  * document (contract/routes.ts): its fields, their types and which may be absent. The rules themselves
  * (a real desa of that kecamatan, an Indonesian phone, the time window, the call hours) are plain
- * functions in input.ts, which the API and the public form both run; schema.test.ts checks that this
+ * functions in input.ts, which the API and the public form both run; input.test.ts checks that this
  * description lets in every body those rules let in.
  */
 import * as z from "zod/mini";
 import { CATEGORIES } from "./category";
-import { CLOCK_TIME, type ReportInput as Input } from "./input";
-
-export * from "./input";
+import { CLOCK_TIME } from "./input";
 
 const clockTime = z.string().check(z.regex(CLOCK_TIME));
 
@@ -33,8 +31,11 @@ const reporter = z.discriminatedUnion("anonymous", [
   }),
 ]);
 
-/** A resident's report as submitted. Unknown fields are refused. */
-export const ReportInput = z.strictObject({
+/**
+ * A resident's report as submitted, as the contract describes it. Unknown fields are refused. Only a
+ * description: it checks no desa, phone or time, and cleans nothing; parse a body with parseReportInput.
+ */
+export const ReportBodyShape = z.strictObject({
   category: z.enum(CATEGORIES),
   happeningNow: z.boolean(),
   kecamatan: z.string(),
@@ -44,4 +45,3 @@ export const ReportInput = z.strictObject({
   location: z.optional(z.strictObject({ lat: z.number(), lon: z.number() })),
   reporter,
 });
-export type ReportInput = Input;

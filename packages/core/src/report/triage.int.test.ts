@@ -3,8 +3,8 @@ import { ConflictError, ForbiddenError } from "../errors";
 import type { Officer } from "../officer/types";
 import { DEMO_OFFICERS } from "../testing/demo-officers";
 import { addOfficers, freshStores } from "../testing/dynamo-local";
+import type { ReportInput } from "./input";
 import { QueueParams } from "./queue";
-import type { ReportInput } from "./schema";
 import { create, submit } from "./service";
 import { act, getDetail, listQueue, type TriageStores } from "./triage-service";
 

@@ -3,7 +3,7 @@ import type { Report } from "../report/types";
 import { WIB_OFFSET_MS } from "../time";
 
 /**
- * How a reporter may be contacted. She says it on the form where she gives a phone (report/schema.ts):
+ * How a reporter may be contacted. She says it on the form where she gives a phone (report/input.ts):
  * SMS allowed or not, calls allowed or not and in which WIB hours, "do not come to my house", and a safer
  * number. Officers who may see her contact see these first, as a banner above it (same audit as the
  * contact); every SMS Lapora sends her goes through `smsNumberOf`.

@@ -1,13 +1,14 @@
+import { cleanText, DESCRIPTION_LENGTH, textLength } from "@lapora/core/browser";
 import { useLang } from "../i18n/lang";
 import { Required } from "./category-field";
 import { describedBy, FieldError } from "./field-error";
 import { fieldDomId } from "./field-ids";
 import type { FieldProps } from "./field-props";
 
-const MAX = 2000; // the schema's description.too_long limit
+const MAX = DESCRIPTION_LENGTH.max;
 
-// Counts as the schema does (textLength): an emoji is one character, not two UTF-16 units.
-const count = (s: string) => [...s.trim()].length;
+// Counts as core's rule does: the cleaned text, an emoji as one character, not two UTF-16 units.
+const count = (s: string) => textLength(cleanText(s));
 
 /** What happened, with a live character count. */
 export function DescriptionField({ state, set, errorOf }: FieldProps) {

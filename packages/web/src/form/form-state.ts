@@ -89,7 +89,7 @@ function preferencesOf(s: FormState): Record<string, unknown> {
 }
 
 /**
- * The request body for these entries. Empty choices are left out so the shared schema reports them as
+ * The request body for these entries. Empty choices are left out so core's rules report them as
  * required; unmatched desa text is sent as typed so it is reported as "choose from the list".
  */
 export function toBody(s: FormState): Record<string, unknown> {

@@ -20,7 +20,7 @@ export const FIELDS = [
 ] as const;
 export type FieldName = (typeof FIELDS)[number];
 
-/** A message code (from core's MESSAGES) per field that has a problem. */
+/** A message code (core's report/messages.ts) per field that has a problem. */
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 /** The slot a field path of the API or the rules belongs to: `location.lat` -> `location`, unknown -> `form`. */

@@ -1,7 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createService } from "../../db/service";
-import type { ReportInput } from "../../report/schema";
+import type { ReportInput } from "../../report/input";
 import { create, submit } from "../../report/service";
 import type { ReportStore } from "../../report/store";
 import { freshTable } from "../../testing/dynamo-local";
