@@ -69,6 +69,29 @@ export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE_TIME =
   /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
+type PreferenceField = "sms" | "calls" | "callFrom" | "callTo" | "noHomeVisit" | "safePhone";
+/** Every field an issue of the rules can name, besides an unknown field (named as it was sent). */
+export type ReportField =
+  | "body"
+  | "category"
+  | "happeningNow"
+  | "kecamatan"
+  | "desa"
+  | "occurredAt"
+  | "description"
+  | "location"
+  | "location.lat"
+  | "location.lon"
+  | "reporter"
+  | "reporter.anonymous"
+  | "reporter.name"
+  | "reporter.phone"
+  | "reporter.smsUpdates"
+  | "reporter.preferences"
+  | `reporter.preferences.${PreferenceField}`;
+/** Where the reader is: a field, or "" for the body itself (answered as "body"). */
+type At = ReportField | "";
+
 type Json = Record<string, unknown>;
 /** What a reader gives back for a value it refused (its issue is already noted). */
 const BAD = Object.freeze({ refused: true as const });
@@ -90,18 +113,18 @@ const isDesa = (v: unknown): v is string => isString(v) && findDesa(v) !== undef
 class Reader {
   readonly issues: ReportIssue[] = [];
 
-  note(field: string, code: MessageCode): typeof BAD {
+  note(field: At, code: MessageCode): typeof BAD {
     this.issues.push({ field, code });
     return BAD;
   }
 
   /** `v` if `is(v)`, else an issue: "required" when absent, `code` otherwise. */
-  check<T>(v: unknown, field: string, code: MessageCode, is: (v: unknown) => v is T): Read<T> {
+  check<T>(v: unknown, field: At, code: MessageCode, is: (v: unknown) => v is T): Read<T> {
     return is(v) ? v : this.note(field, v === undefined ? "required" : code);
   }
 
   /** As `check`, for a field that may be absent. */
-  optional<T>(v: unknown, field: string, code: MessageCode, is: (v: unknown) => v is T): Read<T | undefined> {
+  optional<T>(v: unknown, field: At, code: MessageCode, is: (v: unknown) => v is T): Read<T | undefined> {
     return v === undefined ? undefined : this.check(v, field, code, is);
   }
 
@@ -112,7 +135,7 @@ class Reader {
    */
   object<T extends object>(
     v: unknown,
-    field: string,
+    field: At,
     code: MessageCode,
     read: (o: Json) => T,
     across?: (value: T, o: Json) => void,
@@ -122,7 +145,7 @@ class Reader {
     const value = read(v);
     const known = Object.keys(value);
     for (const k of Object.keys(v).filter((k) => !known.includes(k))) {
-      this.note(`${field && `${field}.`}${k === "" ? '""' : k}`, "unknown_field");
+      this.issues.push({ field: `${field && `${field}.`}${k === "" ? '""' : k}`, code: "unknown_field" });
     }
     across?.(value, v);
     if (this.issues.length > before) return BAD;
@@ -132,7 +155,7 @@ class Reader {
   /** A text field, cleaned, whose length in characters is within `min`..`max`. */
   text(
     v: unknown,
-    field: string,
+    field: At,
     codes: readonly MessageCode[],
     { min, max }: { min: number; max: number },
   ): Read<string> {

@@ -1,4 +1,4 @@
-import { checkReportInput } from "@lapora/core/browser";
+import { checkReportInput, type ReportField } from "@lapora/core/browser";
 import type { FieldDetail } from "../lib/api";
 
 /** The form's error slots, in the order the fields appear on the page. */
@@ -17,7 +17,7 @@ export const FIELDS = [
   "reporter.preferences.callTo",
   "reporter.preferences.safePhone",
   "form",
-] as const;
+] as const satisfies readonly (ReportField | "form")[];
 export type FieldName = (typeof FIELDS)[number];
 
 /** A message code (core's report/messages.ts) per field that has a problem. */
