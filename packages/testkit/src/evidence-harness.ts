@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { GetObjectTaggingCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { serve } from "@hono/node-server";
 import type { Evidence, ReportLimits } from "@lapora/core";
 import * as Aws from "@lapora/core/aws";
@@ -12,6 +11,7 @@ import { startLocalEvidence } from "@lapora/local/evidence";
 import { createLocalApp } from "@lapora/local/server";
 import { checkedApp } from "./contract";
 import { createTestDeps } from "./harness";
+import { bucketObjects } from "./s3-objects";
 
 /**
  * Photo evidence against real emulators: a fresh table in the shared DynamoDB Local and an s3rver of this
@@ -50,26 +50,7 @@ export async function startEvidenceHarness(options: { web?: boolean; limits?: Re
   return {
     s3,
     bucket,
-    /** True when the key is in the bucket. */
-    async exists(key: string) {
-      try {
-        await (await client()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async tags(key: string) {
-      return (
-        (await (await client()).send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))).TagSet ?? []
-      );
-    },
-    /** Writes an object directly, as no form would let anyone do in AWS. */
-    async put(key: string, body: Uint8Array, contentType: string) {
-      await (await client()).send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
-      );
-    },
+    ...bucketObjects(client, bucket),
     deps,
     url,
     /** The local app serving another build of the web app (a copy a test "deploys" again), on its own port. */
